@@ -1,0 +1,75 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Config } from './config.js';
+import { Runtime } from './runtime.js';
+import { Engine } from './engine/engine.js';
+import { crudHandler } from './engine/crud.js';
+import type { Handler } from './engine/types.js';
+import type { Dialect } from './openapi/types.js';
+import { registerOperations } from './http/pipeline.js';
+import { registerErrorHandling } from './http/errors.js';
+import { resourceHooks, serviceHandlers } from './services/index.js';
+import { controlHandlers } from './control/handlers.js';
+import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
+
+export interface Emulator {
+  app: FastifyInstance;
+  runtime: Runtime;
+  engine: Engine;
+  bootstrap?: Bootstrap;
+}
+
+const packageRoot = () => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+};
+
+export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
+export const defaultFixturesPath = () => join(packageRoot(), 'fixtures', 'default.json');
+
+/** Builds the emulator (store, documents, routes); never listens. */
+export async function buildApp(config: Config): Promise<Emulator> {
+  const runtime = new Runtime(config);
+  const engine = new Engine(runtime, resourceHooks);
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    genReqId: () => randomUUID(),
+    disableRequestLogging: config.logLevel !== 'debug',
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onClose', async () => runtime.close());
+
+  // Fixtures: the bootstrap org, environment, user, service account and Cloud API key.
+  const fixtures: Fixtures | undefined = config.fixtures === 'none' ? undefined : overrideBootstrapKey(readFixtures(config.fixtures || defaultFixturesPath()), config.apiKey, config.apiSecret);
+  const reloadFixtures = (baseUrl: string) => {
+    if (fixtures) loadFixtures(engine, structuredClone(fixtures), baseUrl);
+  };
+  const empty = runtime.db.prepare("SELECT 1 FROM resources WHERE type = 'Organization' LIMIT 1").get() === undefined;
+  if (empty) runtime.tx(() => reloadFixtures(config.publicUrl ?? `http://${config.host}:${config.port}`));
+
+  const handlers = new Map<string, Handler>();
+  for (const op of runtime.docs.operations) if (op.binding) handlers.set(op.operationId, crudHandler(engine, op));
+  for (const [id, h] of Object.entries(serviceHandlers(engine))) handlers.set(id, h);
+  const control = controlHandlers(engine, { reloadFixtures, implemented: (id) => handlers.has(id), version: VERSION });
+  for (const [id, h] of Object.entries(control)) handlers.set(id, h);
+
+  const groupPrefixes = runtime.docs.operations.map((op) => ({ prefix: op.path.split('/').slice(0, 3).join('/'), dialect: op.dialect }));
+  const dialectForPath = (path: string): Dialect => groupPrefixes.find((g) => path.startsWith(g.prefix))?.dialect ?? 'management';
+  registerErrorHandling(app, runtime, dialectForPath);
+  registerOperations(app, runtime, handlers);
+
+  await app.register(swagger, { mode: 'static', specification: { document: runtime.docs.merged as any } });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);
+
+  return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures) };
+}

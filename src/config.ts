@@ -1,0 +1,134 @@
+import type { LifecyclePolicy } from './core/lifecycle.js';
+import { parsePolicy } from './core/lifecycle.js';
+
+/** The emulator's one typed configuration. Precedence: flags, then CCLOUD_EMULATOR_* variables, then defaults. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Base of every URL the emulator hands out; derived from the request's Host header when unset. */
+  publicUrl?: string;
+  /** SQLite file, or `:memory:`. */
+  db: string;
+  /** Fixtures loaded into an empty store at start-up. */
+  fixtures: string;
+  lifecycle: LifecyclePolicy;
+  /** Requests per key per minute; 0 disables rate limiting. */
+  rateLimit: number;
+  /** Overrides of the bootstrap Cloud API key from the fixtures. */
+  apiKey?: string;
+  apiSecret?: string;
+  logLevel: string;
+  /** `errors` (Confluent's `errors[]`) or `status` (the newer `{status, error}` format). */
+  errorFormat: 'errors' | 'status';
+  /** Check every response against its operation and fail loudly on drift (tests turn this on). */
+  selfCheck: boolean;
+  /** Extra folders of OpenAPI documents (tests use this to declare a resource without code). */
+  extraDocuments: string[];
+  /** Maximum request body in bytes. */
+  bodyLimit: number;
+}
+
+export const defaultConfig = (): Config => ({
+  port: 8080,
+  host: '127.0.0.1',
+  db: './data/ccloud-emulator.db',
+  fixtures: '',
+  lifecycle: { mode: 'timed', reads: 3 },
+  rateLimit: 10_000,
+  logLevel: 'info',
+  errorFormat: 'errors',
+  selfCheck: false,
+  extraDocuments: [],
+  bodyLimit: 1024 * 1024,
+});
+
+const ENV_PREFIX = 'CCLOUD_EMULATOR_';
+const KEYS: Record<string, keyof Config> = {
+  PORT: 'port',
+  HOST: 'host',
+  PUBLIC_URL: 'publicUrl',
+  DB: 'db',
+  FIXTURES: 'fixtures',
+  LIFECYCLE: 'lifecycle',
+  RATE_LIMIT: 'rateLimit',
+  API_KEY: 'apiKey',
+  API_SECRET: 'apiSecret',
+  LOG_LEVEL: 'logLevel',
+  ERROR_FORMAT: 'errorFormat',
+  SELF_CHECK: 'selfCheck',
+  BODY_LIMIT: 'bodyLimit',
+};
+
+/** `--public-url` -> `PUBLIC_URL`. */
+const flagToKey = (flag: string) => flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase();
+
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
+  const raw: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith(ENV_PREFIX) && value !== undefined) raw[name.slice(ENV_PREFIX.length)] = value;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    const eq = arg.indexOf('=');
+    if (eq > 0) raw[flagToKey(arg.slice(0, eq))] = arg.slice(eq + 1);
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) raw[flagToKey(arg)] = argv[++i];
+    else raw[flagToKey(arg)] = 'true';
+  }
+  return applySettings(defaultConfig(), raw);
+}
+
+function applySettings(config: Config, raw: Record<string, string>): Config {
+  for (const [key, value] of Object.entries(raw)) {
+    const field = KEYS[key];
+    if (!field) {
+      if (key === 'HELP') continue;
+      throw new Error(`unknown setting ${key}`);
+    }
+    switch (field) {
+      case 'port':
+      case 'rateLimit':
+      case 'bodyLimit': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a non-negative integer`);
+        config[field] = n;
+        break;
+      }
+      case 'lifecycle': {
+        const policy = parsePolicy(value, config.lifecycle);
+        if (!policy) throw new Error(`LIFECYCLE must be immediate, timed or reads[=N]`);
+        config.lifecycle = policy;
+        break;
+      }
+      case 'errorFormat':
+        if (value !== 'errors' && value !== 'status') throw new Error('ERROR_FORMAT must be errors or status');
+        config.errorFormat = value;
+        break;
+      case 'selfCheck':
+        config.selfCheck = value === 'true' || value === '1';
+        break;
+      case 'publicUrl':
+        config.publicUrl = value.replace(/\/+$/, '');
+        break;
+      default:
+        (config as any)[field] = value;
+    }
+  }
+  return config;
+}
+
+export const HELP = `ccloud-emulator: a local emulator of the Confluent Cloud APIs
+
+Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
+  --port N            port to listen on (0 picks a free one)          [8080]
+  --host H            interface to bind                               [127.0.0.1]
+  --public-url URL    base of the URLs handed out                     [from the Host header]
+  --db PATH           SQLite file, or :memory:                        [./data/ccloud-emulator.db]
+  --fixtures FILE     fixtures loaded into an empty store             [fixtures/default.json]
+  --lifecycle MODE    immediate | timed | reads[=N]                   [timed]
+  --rate-limit N      requests per key per minute, 0 for none         [10000]
+  --api-key ID        bootstrap Cloud API key id
+  --api-secret S      bootstrap Cloud API key secret
+  --log-level L       fatal | error | warn | info | debug | silent    [info]
+  --error-format F    errors | status                                 [errors]
+`;

@@ -1,0 +1,141 @@
+import { listIdentity, type Cursor } from '../core/pagination.js';
+import { getAt } from '../core/pointer.js';
+import { notFound } from '../core/errors.js';
+import type { FieldFilter, ListQuery, ResourceRow } from '../store/resources.js';
+import type { Operation, ResourceDecl } from '../openapi/types.js';
+import type { Engine } from './engine.js';
+import { pickDeclared } from './objects.js';
+import { header, type Handler, type RequestContext } from './types.js';
+
+/** The generic handler for an operation bound to a declared resource with `x-emulator`. */
+export function crudHandler(engine: Engine, op: Operation): Handler {
+  const decl = engine.decl(op.binding!.resource);
+  switch (op.binding!.action) {
+    case 'list':
+      return (ctx) => list(engine, decl, ctx);
+    case 'create':
+      return (ctx) => create(engine, decl, ctx);
+    case 'read':
+      return (ctx) => ({ status: op.successStatus, body: engine.rt.tx(() => engine.render(decl, readTarget(engine, decl, ctx), ctx.baseUrl)) });
+    case 'update':
+      return (ctx) => update(engine, decl, ctx);
+    case 'delete':
+      return (ctx) => remove(engine, decl, ctx);
+  }
+}
+
+const org = (ctx: RequestContext) => ctx.caller!.orgId;
+
+/** The scope of the addressed resource: its environment (query) or its parent (path), which must exist. */
+function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): string | undefined {
+  if (decl.scope) return String(ctx.query[decl.scope.query] ?? '');
+  if (decl.parent) {
+    const parentId = ctx.params[decl.parent.param];
+    const parentDecl = engine.decl(decl.parent.resource);
+    if (!engine.rt.resources.get(org(ctx), parentDecl.name, parentId)) throw notFound(`The ${parentDecl.kind} '${parentId}' was not found`);
+    return parentId;
+  }
+  return undefined;
+}
+
+function readTarget(engine: Engine, decl: ResourceDecl, ctx: RequestContext): ResourceRow {
+  return engine.read(decl, org(ctx), ctx.params.id, requestScope(engine, decl, ctx), ctx.baseUrl);
+}
+
+function create(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
+  const input = (pickDeclared(ctx.body ?? {}, ctx.op.requestSchema) ?? {}) as Record<string, unknown>;
+  const policy = engine.policyFrom(header(ctx, 'x-emulator-lifecycle'));
+  const failed = header(ctx, 'x-emulator-outcome')?.toLowerCase() === 'failed';
+  const row = engine.rt.tx(() => {
+    const scope = decl.scope ? String(getAt(input, decl.scope.body) ?? '') : requestScope(engine, decl, ctx);
+    return engine.create(decl, input, { org: org(ctx), callerId: ctx.caller!.ownerId, baseUrl: ctx.baseUrl, scope, policy, failed });
+  });
+  return {
+    status: ctx.op.successStatus,
+    headers: { location: engine.selfUrl(decl, row, ctx.baseUrl) },
+    body: engine.render(decl, row, ctx.baseUrl, true),
+  };
+}
+
+function update(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
+  const patch = (pickDeclared(ctx.body ?? {}, ctx.op.requestSchema) ?? {}) as Record<string, unknown>;
+  const row = engine.rt.tx(() => engine.update(decl, readTarget(engine, decl, ctx), patch, ctx.baseUrl, ctx.caller!.ownerId));
+  return { status: ctx.op.successStatus, body: engine.render(decl, row, ctx.baseUrl) };
+}
+
+function remove(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
+  const policy = engine.policyFrom(header(ctx, 'x-emulator-lifecycle'));
+  const row = engine.rt.tx(() => engine.delete(decl, readTarget(engine, decl, ctx), ctx.baseUrl, policy));
+  const declared = ctx.op.responses[String(ctx.op.successStatus)];
+  const withBody = !!declared?.content;
+  return { status: ctx.op.successStatus, body: withBody ? engine.render(decl, row, ctx.baseUrl) : undefined };
+}
+
+// ---- list -----------------------------------------------------------------------------------
+
+function pageSizeBounds(op: Operation): { def: number; max: number } {
+  const schema = op.parameters.find((p) => p.in === 'query' && p.name === 'page_size')?.schema ?? {};
+  return { def: schema.default ?? 10, max: schema.maximum ?? 100 };
+}
+
+function requestFilters(decl: ResourceDecl, ctx: RequestContext): FieldFilter[] {
+  const filters: FieldFilter[] = [];
+  for (const [name, f] of Object.entries(decl.filters)) {
+    const raw = ctx.query[name];
+    if (raw === undefined || raw === '') continue;
+    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).filter((v) => v !== '');
+    if (values.length) filters.push({ pointer: f.pointer, values, match: f.match });
+  }
+  return filters;
+}
+
+function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
+  const rt = engine.rt;
+  const scope = requestScope(engine, decl, ctx);
+  const filters = requestFilters(decl, ctx);
+  const q: ListQuery = { org: org(ctx), type: decl.name, scope, filters, limit: 0 };
+  const identity = listIdentity([q.org, decl.name, scope ?? null, filters]);
+  const { def, max } = pageSizeBounds(ctx.op);
+  const token = ctx.query.page_token as string | undefined;
+  const requested = ctx.query.page_size === undefined ? def : Math.min(max, Math.max(1, Number(ctx.query.page_size)));
+  const cursor: Cursor = token ? rt.tokens.decode(token, identity) : { list: identity, size: requested };
+  const size = cursor.size;
+
+  return rt.tx(() => {
+    let rows: ResourceRow[];
+    if (cursor.last) rows = rt.resources.list({ ...q, descending: true, limit: size }).reverse();
+    else if (cursor.before !== undefined) rows = rt.resources.list({ ...q, before: cursor.before, descending: true, limit: size }).reverse();
+    else rows = rt.resources.list({ ...q, after: cursor.after, limit: size });
+
+    const first = rows[0]?.seq;
+    const last = rows[rows.length - 1]?.seq;
+    const hasPrev = first !== undefined ? rt.resources.exists(q, 'before', first) : cursor.after !== undefined;
+    const hasNext = last !== undefined && rt.resources.exists(q, 'after', last);
+    const total = rt.resources.count(q);
+    const data = rows
+      .map((r) => engine.observeRow(decl, r, ctx.baseUrl))
+      .filter((r): r is ResourceRow => r !== undefined)
+      .map((r) => engine.render(decl, r, ctx.baseUrl));
+
+    const link = (c?: Omit<Cursor, 'list' | 'size'>) => listUrl(ctx, c && rt.tokens.encode({ list: identity, size, ...c }));
+    const metadata: Record<string, unknown> = { first: link(), last: link({ last: true }) };
+    if (hasPrev && first !== undefined) metadata.prev = link({ before: first });
+    if (hasNext && last !== undefined) metadata.next = link({ after: last });
+    metadata.total_size = total;
+    return { status: ctx.op.successStatus, body: { api_version: decl.api_version, kind: `${decl.kind}List`, metadata, data } };
+  });
+}
+
+/** An absolute link to this list, with its filters and, optionally, a page token. */
+function listUrl(ctx: RequestContext, pageToken?: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(ctx.query)) {
+    if (k === 'page_token' || v === undefined) continue;
+    if (pageToken && k === 'page_size') continue;
+    for (const item of Array.isArray(v) ? v : [v]) params.append(k, String(item));
+  }
+  if (pageToken) params.set('page_token', pageToken);
+  const qs = params.toString();
+  const path = ctx.op.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeURIComponent(ctx.params[p] ?? ''));
+  return `${ctx.baseUrl}${path}${qs ? `?${qs}` : ''}`;
+}

@@ -1,0 +1,304 @@
+import { badRequest, conflict, notFound, quotaExceeded, unprocessable } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { renderCrn } from '../core/crn.js';
+import { deleteAt, getAt, hasAt, pointerToPath, setAt } from '../core/pointer.js';
+import { observe, parsePolicy, startDeleting, startState, type LifecyclePolicy } from '../core/lifecycle.js';
+import type { ResourceRow } from '../store/resources.js';
+import type { Runtime } from '../runtime.js';
+import type { ResourceDecl } from '../openapi/types.js';
+import type { Draft, HookContext, ResourceHooks } from './hooks.js';
+import { deepEqual, mergePatch } from './objects.js';
+
+export interface CreateOptions {
+  org: string;
+  callerId?: string;
+  baseUrl: string;
+  scope?: string;
+  /** A fixed id (fixtures, the organization itself). */
+  id?: string;
+  policy?: LifecyclePolicy;
+  failed?: boolean;
+  /** Extra inputs for hooks that the body cannot carry (a fixture's API key secret). */
+  extras?: Record<string, unknown>;
+  /** Input from the emulator itself (fixtures, hooks): read-only fields are kept. */
+  trusted?: boolean;
+}
+
+/**
+ * The generic resource engine: create, read, list, update and delete for every resource declared
+ * under `x-emulator.resources`, with ids, CRNs, references, uniqueness, quotas, cascades and
+ * asynchronous phases. HTTP concerns (parsing, pagination links, status codes) live in crud.ts.
+ */
+export class Engine {
+  constructor(
+    readonly rt: Runtime,
+    private readonly hooks: Record<string, ResourceHooks>,
+  ) {
+    for (const decl of rt.docs.resources.values()) {
+      if (decl.hooks && !hooks[decl.hooks]) throw new Error(`resource ${decl.name} names unknown hooks ${decl.hooks}`);
+    }
+  }
+
+  decl(name: string): ResourceDecl {
+    const d = this.rt.docs.resources.get(name);
+    if (!d) throw new Error(`unknown resource ${name}`);
+    return d;
+  }
+
+  private hooksOf(decl: ResourceDecl): ResourceHooks {
+    return decl.hooks ? this.hooks[decl.hooks] : {};
+  }
+
+  private hookContext(decl: ResourceDecl, org: string, baseUrl: string, callerId?: string): HookContext {
+    return { engine: this, decl, org, callerId, now: this.rt.clock.now(), baseUrl };
+  }
+
+  // ---- create -------------------------------------------------------------------------------
+
+  /** Creates a resource from client input (already validated against the document). */
+  create(decl: ResourceDecl, input: Record<string, unknown>, o: CreateOptions): ResourceRow {
+    const h = this.hookContext(decl, o.org, o.baseUrl, o.callerId);
+    const body = structuredClone(input);
+    if (!o.trusted) for (const p of decl.read_only) deleteAt(body, p);
+    for (const p of decl.secret) deleteAt(body, p);
+    delete body.api_version;
+    delete body.kind;
+    delete body.id;
+    delete body.metadata;
+    for (const [p, v] of Object.entries(decl.defaults)) if (getAt(body, p) === undefined) setAt(body, p, structuredClone(v));
+
+    const scope = o.scope ?? '';
+    this.resolveRefs(decl, o.org, body, o.baseUrl);
+    this.checkUnique(decl, o.org, scope, body, o.baseUrl);
+    this.checkQuota(decl, o.org, scope);
+
+    const id = o.id ?? this.issueId(decl);
+    if (o.id !== undefined && !this.rt.resources.reserveId(o.id)) throw conflict(`The id '${o.id}' is already in use`);
+    const draft: Draft = { org: o.org, id, scope, body };
+    for (const [p, template] of Object.entries(decl.computed)) setAt(body, p, template.replace(/\{id\}/g, id));
+    const hooks = this.hooksOf(decl);
+    hooks.beforeCreate?.(h, draft);
+
+    const now = h.now;
+    let lifecycle = null;
+    if (decl.lifecycle) {
+      lifecycle = startState(o.policy ?? this.rt.config.lifecycle, now, o.failed ? 'failed' : 'ready');
+      const seen = observe(lifecycle, decl.lifecycle, now, false);
+      lifecycle = seen.state;
+      setAt(body, decl.lifecycle.field, seen.phase);
+    }
+    const crn = hooks.crn ? hooks.crn(h, draft) : renderCrn(decl.crn, this.crnValues(decl, o.org, id, scope));
+    const row = this.rt.resources.insert({ org_id: o.org, type: decl.name, id, scope, crn, body, lifecycle, created_at: now, updated_at: now });
+    if (lifecycle?.stage === 'settled' && hooks.onPhase) {
+      hooks.onPhase(h, row, String(getAt(body, decl.lifecycle!.field)));
+      this.save(decl, row);
+    }
+    hooks.afterCreate?.(h, row, o.extras ?? {});
+    return row;
+  }
+
+  /** Writes a row back; `secret` fields are never stored. */
+  private save(decl: ResourceDecl, row: ResourceRow): void {
+    if (decl.secret.some((p) => getAt(row.body, p) !== undefined)) {
+      const body = structuredClone(row.body);
+      for (const p of decl.secret) deleteAt(body, p);
+      this.rt.resources.update({ ...row, body });
+    } else {
+      this.rt.resources.update(row);
+    }
+  }
+
+  private issueId(decl: ResourceDecl): string {
+    for (;;) {
+      const id = newId(decl.id);
+      if (this.rt.resources.reserveId(id)) return id;
+    }
+  }
+
+  private crnValues(decl: ResourceDecl, org: string, id: string, scope: string) {
+    const values: Parameters<typeof renderCrn>[1] = { org, id };
+    if (decl.scope) values.env = scope;
+    if (decl.parent) {
+      values.parent = scope;
+      values.parent_crn = this.rt.resources.get(org, decl.parent.resource, scope)?.crn;
+    }
+    return values;
+  }
+
+  /** Fills `related`, `resource_name`, `api_version` and `kind` of each declared reference; 422 when the target is missing. */
+  private resolveRefs(decl: ResourceDecl, org: string, body: Record<string, unknown>, baseUrl: string): void {
+    for (const [pointer, ref] of Object.entries(decl.refs)) {
+      const value = getAt(body, pointer) as Record<string, unknown> | null | undefined;
+      if (value === undefined || value === null) continue;
+      const id = typeof value.id === 'string' ? value.id : undefined;
+      const target = id ? this.rt.resources.getAny(org, ref.resources, id) : undefined;
+      if (!target) throw unprocessable(`The referenced object '${id ?? ''}' at '${pointer}' does not exist`, `${pointer}/id`);
+      setAt(body, pointer, this.reference(target, baseUrl));
+    }
+  }
+
+  /** An object reference to a stored resource, as Confluent renders them. */
+  reference(row: ResourceRow, baseUrl: string): Record<string, unknown> {
+    const d = this.decl(row.type);
+    const ref: Record<string, unknown> = { id: row.id, related: this.selfUrl(d, row, baseUrl), resource_name: row.crn, api_version: d.api_version, kind: d.kind };
+    if (d.scope) ref.environment = row.scope;
+    return ref;
+  }
+
+  private checkUnique(decl: ResourceDecl, org: string, scope: string, body: Record<string, unknown>, baseUrl: string, selfId?: string): void {
+    for (const pointer of decl.unique) {
+      const value = getAt(body, pointer);
+      if (typeof value !== 'string') continue;
+      const clash = this.rt.resources.whereField(org, decl.name, pointer, value).find((r) => r.scope === scope && r.id !== selfId);
+      if (clash) {
+        throw conflict(`A ${decl.kind} with ${pointerToPath(pointer)} '${value}' already exists`, this.selfUrl(decl, clash, baseUrl));
+      }
+    }
+  }
+
+  private checkQuota(decl: ResourceDecl, org: string, scope: string): void {
+    if (!decl.quota) return;
+    const used = this.rt.resources.count({ org, type: decl.name, scope: decl.scope || decl.parent ? scope : undefined, filters: [], limit: 0 });
+    if (used >= decl.quota.limit) throw quotaExceeded(decl.quota.name);
+  }
+
+  // ---- read ---------------------------------------------------------------------------------
+
+  /** A live resource, its phase brought up to date; 404 when absent, deleted, or in another scope. */
+  read(decl: ResourceDecl, org: string, id: string, scope: string | undefined, baseUrl: string): ResourceRow {
+    const row = this.rt.resources.get(org, decl.name, id);
+    if (!row || (scope !== undefined && row.scope !== scope)) throw notFound(`The ${decl.kind} '${id}' was not found`);
+    const seen = this.observeRow(decl, row, baseUrl);
+    if (!seen) throw notFound(`The ${decl.kind} '${id}' was not found`);
+    return seen;
+  }
+
+  /** Advances a row's phase as one read; undefined when its deletion just completed. */
+  observeRow(decl: ResourceDecl, row: ResourceRow, baseUrl: string): ResourceRow | undefined {
+    if (!decl.lifecycle || !row.lifecycle) return row;
+    const now = this.rt.clock.now();
+    const seen = observe(row.lifecycle, decl.lifecycle, now, true);
+    if (!seen.changed) return row;
+    row.lifecycle = seen.state;
+    if (seen.gone) {
+      row.deleted_at = now;
+      this.save(decl, row);
+      return undefined;
+    }
+    const before = getAt(row.body, decl.lifecycle.field);
+    setAt(row.body, decl.lifecycle.field, seen.phase);
+    if (before !== seen.phase) this.hooksOf(decl).onPhase?.(this.hookContext(decl, row.org_id, baseUrl), row, seen.phase!);
+    this.save(decl, row);
+    return row;
+  }
+
+  // ---- update -------------------------------------------------------------------------------
+
+  update(decl: ResourceDecl, row: ResourceRow, patch: Record<string, unknown>, baseUrl: string, callerId?: string): ResourceRow {
+    for (const pointer of decl.create_only) {
+      if (hasAt(patch, pointer) && !deepEqual(getAt(patch, pointer), stripServerFields(getAt(row.body, pointer), getAt(patch, pointer)))) {
+        throw badRequest(`The field '${pointerToPath(pointer)}' cannot be changed after creation`, { pointer });
+      }
+    }
+    const clean = structuredClone(patch);
+    for (const p of [...decl.read_only, ...decl.secret, ...decl.create_only, ...Object.keys(decl.refs)]) deleteAt(clean, p);
+    if (decl.lifecycle) deleteAt(clean, decl.lifecycle.field);
+    delete clean.api_version;
+    delete clean.kind;
+    delete clean.id;
+    delete clean.metadata;
+    const h = this.hookContext(decl, row.org_id, baseUrl, callerId);
+    this.hooksOf(decl).beforeUpdate?.(h, row, clean);
+    const body = mergePatch(row.body, clean);
+    this.checkUnique(decl, row.org_id, row.scope, body, baseUrl, row.id);
+    const updated = { ...row, body, updated_at: h.now };
+    this.save(decl, updated);
+    return updated;
+  }
+
+  // ---- delete -------------------------------------------------------------------------------
+
+  /**
+   * Deletes a resource and, at once, everything that depends on it: declared cascades (API keys
+   * of an owner), resources scoped to it (an environment's clusters) and nested children. A kind
+   * with a `deleting` phase stays visible in that phase until its deletion completes.
+   */
+  delete(decl: ResourceDecl, row: ResourceRow, baseUrl: string, policy?: LifecyclePolicy): ResourceRow {
+    const h = this.hookContext(decl, row.org_id, baseUrl);
+    const hooks = this.hooksOf(decl);
+    hooks.beforeDelete?.(h, row);
+    this.cascade(decl, row, baseUrl);
+    if (decl.lifecycle?.deleting && row.lifecycle) {
+      row.lifecycle = startDeleting(row.lifecycle, policy ?? this.rt.config.lifecycle, h.now);
+      const seen = observe(row.lifecycle, decl.lifecycle, h.now, false);
+      row.lifecycle = seen.state;
+      if (seen.gone) row.deleted_at = h.now;
+      else setAt(row.body, decl.lifecycle.field, seen.phase);
+    } else {
+      row.deleted_at = h.now;
+    }
+    row.updated_at = h.now;
+    this.save(decl, row);
+    hooks.afterDelete?.(h, row);
+    return row;
+  }
+
+  private cascade(decl: ResourceDecl, row: ResourceRow, baseUrl: string): void {
+    const dependents: ResourceRow[] = [];
+    for (const c of decl.cascade) dependents.push(...this.rt.resources.whereField(row.org_id, c.resource, c.ref, row.id));
+    dependents.push(...this.rt.resources.inScope(row.id));
+    for (const dep of dependents) {
+      const d = this.rt.docs.resources.get(dep.type);
+      if (d) this.deleteNow(d, dep, baseUrl);
+    }
+  }
+
+  /** Deletes without a deleting phase (cascades do not wait). */
+  private deleteNow(decl: ResourceDecl, row: ResourceRow, baseUrl: string): void {
+    if (row.deleted_at !== null) return;
+    const h = this.hookContext(decl, row.org_id, baseUrl);
+    this.hooksOf(decl).beforeDelete?.(h, row);
+    this.cascade(decl, row, baseUrl);
+    row.deleted_at = h.now;
+    this.save(decl, row);
+    this.hooksOf(decl).afterDelete?.(h, row);
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  selfUrl(decl: ResourceDecl, row: ResourceRow, baseUrl: string): string {
+    const collection = decl.parent ? decl.collection.replace(`{${decl.parent.param}}`, encodeURIComponent(row.scope)) : decl.collection;
+    return `${baseUrl}${collection}/${encodeURIComponent(row.id)}`;
+  }
+
+  /** The resource as the API returns it. Secrets appear only when `withSecrets` (the create response). */
+  render(decl: ResourceDecl, row: ResourceRow, baseUrl: string, withSecrets = false): Record<string, unknown> {
+    const body = withSecrets || decl.secret.length === 0 ? row.body : structuredClone(row.body);
+    if (!withSecrets) for (const p of decl.secret) deleteAt(body, p);
+    const metadata: Record<string, unknown> = {
+      self: this.selfUrl(decl, row, baseUrl),
+      resource_name: row.crn,
+      created_at: this.rt.clock.iso(row.created_at),
+      updated_at: this.rt.clock.iso(row.updated_at),
+    };
+    if (row.deleted_at !== null) metadata.deleted_at = this.rt.clock.iso(row.deleted_at);
+    return { api_version: decl.api_version, kind: decl.kind, id: row.id, metadata, ...body };
+  }
+
+  /** The lifecycle policy a request asks for with `X-Emulator-Lifecycle`, or the configured one. */
+  policyFrom(headerValue: string | undefined): LifecyclePolicy {
+    const policy = parsePolicy(headerValue, this.rt.config.lifecycle);
+    if (!policy) throw badRequest(`X-Emulator-Lifecycle must be immediate, timed or reads=N`, { parameter: 'X-Emulator-Lifecycle' });
+    return policy;
+  }
+}
+
+/** A stored reference carries server-filled fields; compare only what the client sent. */
+function stripServerFields(stored: unknown, sent: unknown): unknown {
+  if (stored && sent && typeof stored === 'object' && typeof sent === 'object' && !Array.isArray(sent)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(sent)) out[k] = (stored as Record<string, unknown>)[k];
+    return out;
+  }
+  return stored;
+}

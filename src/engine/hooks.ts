@@ -1,0 +1,38 @@
+import type { ResourceRow } from '../store/resources.js';
+import type { ResourceDecl } from '../openapi/types.js';
+import type { Engine } from './engine.js';
+
+/** A resource about to be stored. Hooks may change its body, or throw an ApiError to refuse it. */
+export interface Draft {
+  org: string;
+  id: string;
+  scope: string;
+  body: Record<string, unknown>;
+}
+
+export interface HookContext {
+  engine: Engine;
+  decl: ResourceDecl;
+  org: string;
+  /** The key owner making the request, when there is one (fixtures have none). */
+  callerId?: string;
+  now: number;
+  baseUrl: string;
+}
+
+/**
+ * The quirks of a standard resource that its declaration cannot express. Every hook runs inside
+ * the transaction of the request that triggered it.
+ */
+export interface ResourceHooks {
+  beforeCreate?(h: HookContext, draft: Draft): void;
+  /** The CRN, when the declared template cannot express it. */
+  crn?(h: HookContext, draft: Draft): string;
+  afterCreate?(h: HookContext, row: ResourceRow, extras: Record<string, unknown>): void;
+  beforeUpdate?(h: HookContext, row: ResourceRow, patch: Record<string, unknown>): void;
+  /** A phase transition was observed; the hook may update the body (row is saved afterwards). */
+  onPhase?(h: HookContext, row: ResourceRow, phase: string): void;
+  /** Runs when the delete is requested, before cascades. */
+  beforeDelete?(h: HookContext, row: ResourceRow): void;
+  afterDelete?(h: HookContext, row: ResourceRow): void;
+}

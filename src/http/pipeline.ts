@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, notImplemented } from '../core/errors.js';
+import type { Operation } from '../openapi/types.js';
+import type { Runtime } from '../runtime.js';
+import type { Handler, HandlerMap, Reply, RequestContext } from '../engine/types.js';
+import { authenticateManagement, type Caller } from './auth.js';
+import { headersFor } from './rate-limit.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    op?: Operation;
+  }
+}
+
+/** The base of every URL handed out: the configured public URL, else the request's own origin. */
+export function baseUrlOf(rt: Runtime, req: FastifyRequest): string {
+  return rt.config.publicUrl ?? `${req.protocol}://${req.headers.host ?? `${rt.config.host}:${rt.config.port}`}`;
+}
+
+/** Query parameters the operation declares; the rest are ignored, as Confluent's MUST IGNORE rule says. */
+function declaredQuery(op: Operation, query: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of op.parameters) {
+    if (p.in === 'query' && query[p.name] !== undefined) out[p.name] = query[p.name];
+  }
+  return out;
+}
+
+/**
+ * Registers one native Fastify route per operation of the documents. Every request goes through
+ * the same steps: authenticate, count against the rate limit, validate against the operation,
+ * dispatch by operationId (501 when nothing implements it), and in self-check mode verify the
+ * response against the document.
+ */
+export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: Map<string, Handler>): void {
+  for (const op of rt.docs.operations) {
+    const handler = handlers.get(op.operationId);
+    app.route({
+      method: op.method as any,
+      url: op.route,
+      config: { op },
+      handler: async (req, reply) => {
+        let caller: Caller | undefined;
+        if (op.security.length) {
+          caller = authenticateManagement(op.security, req.headers.authorization, rt.credentials);
+          if (rt.rateLimiter.enabled && op.dialect === 'management') {
+            reply.headers(headersFor(rt.rateLimiter.take(caller.keyId)));
+          }
+        }
+        const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
+        const path = req.url.split('?')[0];
+        rt.validator.validateRequest(op, { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body });
+        if (!handler) throw notImplemented(op.operationId);
+        const ctx: RequestContext = {
+          op,
+          params: req.params as Record<string, string>,
+          query,
+          body: req.body,
+          headers: req.headers,
+          caller,
+          baseUrl: baseUrlOf(rt, req),
+          requestId: req.id,
+        };
+        const result = await handler(ctx);
+        return send(rt, op, reply, result);
+      },
+    });
+  }
+}
+
+function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {
+  if (rt.config.selfCheck) assertConforms(rt, op, result.status, result.body, { ...reply.getHeaders(), ...(result.headers ?? {}) });
+  reply.code(result.status);
+  if (result.headers) reply.headers(result.headers);
+  if (result.body === undefined) return reply.send();
+  return reply.send(result.body);
+}
+
+/**
+ * Self-check (tests turn it on): a response that its document does not declare is a defect of
+ * the emulator, reported as a 500 that names the drift so that no test can pass over it.
+ */
+export function assertConforms(rt: Runtime, op: Operation, status: number, body: unknown, headers: Record<string, unknown>): void {
+  const problems = rt.validator.checkResponse(op, status, body);
+  const declared = op.responses[String(status)];
+  const optional = new Set(['retry-after', ...(rt.rateLimiter.enabled ? [] : ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'])]);
+  for (const name of Object.keys(declared?.headers ?? {})) {
+    const key = name.toLowerCase();
+    if (headers[key] === undefined && !optional.has(key)) {
+      problems.push(`${op.operationId} ${status} lacks the declared header ${name}`);
+    }
+  }
+  if (problems.length) {
+    throw new ApiError({ status: 500, code: 'self_check_failed', title: 'Response Does Not Match Its Document', detail: problems.join('; ') });
+  }
+}

@@ -1,0 +1,207 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
+import { toRoutePath } from './route-path.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const SHARED_PREFIX = 'common.yaml#/';
+
+export interface LoadedDocuments {
+  /** The merged document, references intact: what /openapi.json serves. */
+  merged: JsonSchema;
+  /** The merged document with every local reference resolved in place. */
+  dereferenced: JsonSchema;
+  operations: Operation[];
+  resources: Map<string, ResourceDecl>;
+}
+
+/** The project's own `openapi/` folder, found from this module's location (src or dist). */
+export function defaultDocumentsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'openapi');
+    if (existsSync(join(candidate, 'common.yaml'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('openapi/ folder not found');
+}
+
+/** Reads every `*.yaml` document of the given folders and merges them. */
+export function loadDocuments(dirs: string[]): LoadedDocuments {
+  const files = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => resolve(d, f)),
+  );
+  const docs = files.map((file) => ({ file, doc: rewriteSharedRefs(parseYaml(readFileSync(file, 'utf8'))) as JsonSchema }));
+  const merged: JsonSchema = {
+    openapi: '3.0.3',
+    info: {
+      title: 'ccloud-emulator',
+      version: '1.0',
+      description: 'The Confluent Cloud APIs as served by ccloud-emulator: every group merged into one document.',
+    },
+    paths: {},
+    components: {},
+    tags: [],
+  };
+  const resources = new Map<string, ResourceDecl>();
+  const groupOf = new Map<string, { group: string; dialect: Dialect }>();
+
+  for (const { file, doc } of docs) {
+    const ext = doc['x-emulator'] ?? {};
+    const group: string = ext.group ?? 'shared';
+    const dialect: Dialect = ext.dialect ?? 'management';
+    for (const [path, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
+      if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
+      merged.paths[path] = item;
+      groupOf.set(path, { group, dialect });
+    }
+    for (const [section, entries] of Object.entries<JsonSchema>(doc.components ?? {})) {
+      const target = (merged.components[section] ??= {});
+      for (const [name, value] of Object.entries(entries)) {
+        if (target[name] !== undefined && JSON.stringify(target[name]) !== JSON.stringify(value)) {
+          throw new Error(`${file}: component ${section}/${name} conflicts with another document`);
+        }
+        target[name] = value;
+      }
+    }
+    merged.tags.push(...(doc.tags ?? []));
+    for (const [name, decl] of Object.entries<JsonSchema>(ext.resources ?? {})) {
+      if (resources.has(name)) throw new Error(`${file}: resource ${name} is declared twice`);
+      resources.set(name, normalizeResource(name, group, decl));
+    }
+  }
+
+  const dereferenced = dereference(merged);
+  const operations: Operation[] = [];
+  const seenIds = new Set<string>();
+  for (const [path, item] of Object.entries<JsonSchema>(dereferenced.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      if (seenIds.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
+      seenIds.add(op.operationId);
+      const { group, dialect } = groupOf.get(path)!;
+      operations.push(buildOperation(path, method, item, op, group, dialect, merged.security));
+    }
+  }
+  for (const op of operations) {
+    if (op.binding && !resources.has(op.binding.resource)) {
+      throw new Error(`${op.operationId} is bound to an undeclared resource ${op.binding.resource}`);
+    }
+  }
+  return { merged, dereferenced, operations, resources };
+}
+
+function buildOperation(path: string, method: string, item: JsonSchema, op: JsonSchema, group: string, dialect: Dialect, globalSecurity: unknown): Operation {
+  const byKey = new Map<string, OperationParameter>();
+  for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) byKey.set(`${p.in}:${p.name}`, p);
+  const parameters = [...byKey.values()];
+  const statuses = Object.keys(op.responses ?? {});
+  const success = statuses.find((s) => /^2\d\d$/.test(s));
+  const security = (op.security ?? globalSecurity ?? []) as Array<Record<string, unknown>>;
+  const responses: Record<string, JsonSchema> = {};
+  for (const s of statuses) responses[s] = op.responses[s];
+  return {
+    operationId: op.operationId,
+    method: method.toUpperCase(),
+    path,
+    route: toRoutePath(path),
+    group,
+    dialect,
+    stage: op['x-lifecycle-stage'] ?? 'General Availability',
+    security: security.flatMap((s) => Object.keys(s)),
+    parameters,
+    requestSchema: op.requestBody?.content?.['application/json']?.schema,
+    responses,
+    successStatus: success ? Number(success) : 200,
+    binding: op['x-emulator'],
+    raw: { ...op, parameters, path, method },
+  };
+}
+
+function normalizeResource(name: string, group: string, d: JsonSchema): ResourceDecl {
+  const filters: ResourceDecl['filters'] = {};
+  for (const [param, f] of Object.entries<any>(d.filters ?? {})) {
+    filters[param] = typeof f === 'string' ? { pointer: f, match: 'exact' } : { pointer: f.pointer, match: f.match ?? 'exact' };
+  }
+  for (const key of ['api_version', 'kind', 'collection', 'id', 'crn']) {
+    if (d[key] === undefined) throw new Error(`resource ${name} lacks ${key}`);
+  }
+  return {
+    name,
+    group,
+    api_version: d.api_version,
+    kind: d.kind,
+    collection: d.collection,
+    id: d.id,
+    crn: d.crn,
+    scope: d.scope,
+    parent: d.parent,
+    create_only: d.create_only ?? [],
+    read_only: d.read_only ?? [],
+    secret: d.secret ?? [],
+    defaults: d.defaults ?? {},
+    computed: d.computed ?? {},
+    unique: d.unique ?? [],
+    refs: d.refs ?? {},
+    filters,
+    lifecycle: d.lifecycle,
+    cascade: d.cascade ?? [],
+    quota: d.quota,
+    hooks: d.hooks,
+  };
+}
+
+/** `common.yaml#/components/x` -> `#/components/x`, so merged documents are self-contained. */
+function rewriteSharedRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewriteSharedRefs);
+  if (node && typeof node === 'object') {
+    const out: JsonSchema = {};
+    for (const [k, v] of Object.entries(node)) {
+      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith(SHARED_PREFIX) ? '#/' + v.slice(SHARED_PREFIX.length) : rewriteSharedRefs(v);
+    }
+    return out;
+  }
+  return node;
+}
+
+/**
+ * Resolves every local `$ref` in place. Each referenced component is resolved once and shared,
+ * so a recursive schema becomes a cyclic object graph (openapi-backend's validator handles that).
+ */
+export function dereference(doc: JsonSchema): JsonSchema {
+  const resolved = new Map<string, unknown>();
+  const lookup = (ref: string): unknown => {
+    if (!ref.startsWith('#/')) throw new Error(`unsupported reference ${ref}`);
+    let cur: any = doc;
+    for (const part of ref.slice(2).split('/')) {
+      cur = cur?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+      if (cur === undefined) throw new Error(`unresolved reference ${ref}`);
+    }
+    return cur;
+  };
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    const ref = (node as JsonSchema).$ref;
+    if (typeof ref === 'string') {
+      const cached = resolved.get(ref);
+      if (cached !== undefined) return cached;
+      const target = lookup(ref);
+      const placeholder: JsonSchema = Array.isArray(target) ? [] : {};
+      resolved.set(ref, placeholder);
+      Object.assign(placeholder, walk(target));
+      return placeholder;
+    }
+    const out: JsonSchema = {};
+    for (const [k, v] of Object.entries(node)) out[k] = walk(v);
+    return out;
+  };
+  return walk(doc) as JsonSchema;
+}

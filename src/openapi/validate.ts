@@ -1,0 +1,78 @@
+import { OpenAPIValidator } from 'openapi-backend';
+import type { ErrorObject } from 'ajv';
+import { ApiError, badRequest } from '../core/errors.js';
+import type { JsonSchema, Operation } from './types.js';
+
+export interface IncomingRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+/**
+ * Request and response validation against the operation resolved at start-up. openapi-backend's
+ * matcher is never used: we hand it the operation object, and its validators compile lazily the
+ * first time an operation is called, so start-up does not pay for 360 operations.
+ */
+export class Validator {
+  private readonly validator: OpenAPIValidator;
+
+  constructor(dereferenced: JsonSchema) {
+    this.validator = new OpenAPIValidator({
+      definition: dereferenced as any,
+      lazyCompileValidators: true,
+      ajvOpts: { strict: false, allErrors: true },
+    });
+  }
+
+  /** Throws an ApiError (400 for parameters, 422 for the body) when the request does not conform. */
+  validateRequest(op: Operation, req: IncomingRequest): void {
+    const result = this.validator.validateRequest(req as any, op.raw as any);
+    if (result.valid || !result.errors) return;
+    throw toApiError(result.errors as ErrorObject[]);
+  }
+
+  /** Problems with a response (status, body), as messages; empty when it conforms. */
+  checkResponse(op: Operation, status: number, body: unknown): string[] {
+    const declared = op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default;
+    if (!declared) return [`status ${status} is not declared for ${op.operationId}`];
+    const hasSchema = !!declared.content?.['application/json']?.schema || !!Object.values(declared.content ?? {})[0];
+    if (!hasSchema) return body === undefined || body === '' ? [] : [`${op.operationId} ${status} declares no body but one was sent`];
+    const result = this.validator.validateResponse(body, op.raw as any, status);
+    return result.valid ? [] : (result.errors ?? []).map((e: any) => `${op.operationId} ${status} body${e.instancePath} ${e.message}`);
+  }
+}
+
+function toApiError(errors: ErrorObject[]): ApiError {
+  const bodyErrors = errors.filter((e) => e.instancePath.startsWith('/requestBody') || e.schemaPath.startsWith('#/requestBody'));
+  if (bodyErrors.length) {
+    const entries = bodyErrors.map((e) => {
+      const base = e.instancePath.replace(/^\/requestBody/, '');
+      const pointer = e.keyword === 'required' ? `${base}/${(e.params as any).missingProperty}` : base || '/';
+      const detail =
+        e.keyword === 'required'
+          ? `The property '${pointer}' is required`
+          : e.keyword === 'parse'
+            ? `The request body is not valid JSON: ${e.message}`
+            : `The property '${pointer}' ${e.message}`;
+      return { detail, source: { pointer } };
+    });
+    const [first, ...more] = dedupe(entries);
+    return new ApiError({ status: 422, code: 'invalid_configuration', title: 'Validation Failed', detail: first.detail, source: first.source, more });
+  }
+  const e = errors[0];
+  const [, where, name] = e.instancePath.split('/');
+  const parameter = e.keyword === 'required' ? (e.params as any).missingProperty : decodeURIComponent(name ?? where ?? '');
+  const detail =
+    e.keyword === 'required'
+      ? `Missing required ${where === 'path' ? 'path' : 'query'} parameter '${parameter}'`
+      : `Invalid value for parameter '${parameter}': ${e.message}`;
+  return badRequest(detail, { parameter });
+}
+
+function dedupe<T extends { detail: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.detail) && seen.add(i.detail));
+}

@@ -1,0 +1,42 @@
+import type { Config } from './config.js';
+import { VirtualClock } from './core/clock.js';
+import { PageTokens } from './core/pagination.js';
+import { openDb, type Db } from './store/db.js';
+import { ResourceStore } from './store/resources.js';
+import { CredentialStore } from './store/credentials.js';
+import { tokenSecret } from './store/meta.js';
+import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
+import { Validator } from './openapi/validate.js';
+import { RateLimiter } from './http/rate-limit.js';
+
+/** Everything a request may need, built once per emulator instance. */
+export class Runtime {
+  readonly clock = new VirtualClock();
+  readonly db: Db;
+  readonly resources: ResourceStore;
+  readonly credentials: CredentialStore;
+  readonly tokens: PageTokens;
+  readonly docs: LoadedDocuments;
+  readonly validator: Validator;
+  readonly rateLimiter: RateLimiter;
+  readonly startedAt = Date.now();
+
+  constructor(readonly config: Config) {
+    this.db = openDb(config.db);
+    this.resources = new ResourceStore(this.db);
+    this.credentials = new CredentialStore(this.db);
+    this.tokens = new PageTokens(tokenSecret(this.db));
+    this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
+    this.validator = new Validator(this.docs.dereferenced);
+    this.rateLimiter = new RateLimiter(config.rateLimit, this.clock);
+  }
+
+  /** Runs fn in one transaction: every mutation of a request commits or rolls back as a whole. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

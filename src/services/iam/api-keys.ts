@@ -1,0 +1,38 @@
+import { newSecret } from '../../core/ids.js';
+import { getAt, setAt } from '../../core/pointer.js';
+import { stripCrnPrefix, CRN_PREFIX } from '../../core/crn.js';
+import { unprocessable } from '../../core/errors.js';
+import type { ResourceHooks } from '../../engine/hooks.js';
+
+/**
+ * API keys: the secret is generated here and returned only in the create response (the engine
+ * never stores `secret` fields; the credential store keeps a hash); the
+ * credential is stored (hashed) so the key works on the next request; `spec.resource` names the
+ * cluster a resource-specific key is scoped to (absent or null for a Cloud API key); the CRN nests
+ * under the owner; deleting the key revokes the credential at once.
+ */
+export const apiKeyHooks: ResourceHooks = {
+  beforeCreate(h, draft) {
+    const resource = getAt(draft.body, '/spec/resource') as { id?: string } | null | undefined;
+    if (resource && resource.id) {
+      const target = h.engine.rt.resources.findById(h.org, resource.id);
+      if (!target) throw unprocessable(`The resource '${resource.id}' does not exist`, '/spec/resource/id');
+      setAt(draft.body, '/spec/resource', h.engine.reference(target, h.baseUrl));
+    }
+  },
+  crn(h, draft) {
+    const ownerCrn = getAt(draft.body, '/spec/owner/resource_name') as string | undefined;
+    const base = ownerCrn ? stripCrnPrefix(ownerCrn) : `organization=${h.org}`;
+    return `${CRN_PREFIX}${base}/api-key=${draft.id}`;
+  },
+  afterCreate(h, row, extras) {
+    const secret = typeof extras.secret === 'string' ? extras.secret : newSecret();
+    setAt(row.body, '/spec/secret', secret);
+    const owner = getAt(row.body, '/spec/owner/id') as string;
+    const resource = (getAt(row.body, '/spec/resource/id') as string | undefined) ?? null;
+    h.engine.rt.credentials.add({ key_id: row.id, org_id: row.org_id, owner_id: owner, resource_id: resource }, secret);
+  },
+  afterDelete(h, row) {
+    h.engine.rt.credentials.revoke(row.id, h.now);
+  },
+};

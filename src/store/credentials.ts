@@ -1,0 +1,62 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Db } from './db.js';
+import { Statements } from './db.js';
+
+/** What an API key authenticates as. `resource_id` is null for a Cloud API key. */
+export interface Credential {
+  key_id: string;
+  org_id: string;
+  owner_id: string;
+  resource_id: string | null;
+}
+
+interface CredentialRow extends Credential {
+  secret_hash: string;
+  deleted_at: number | null;
+}
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/**
+ * API key credentials, kept apart from the resource bodies so that authentication is one indexed
+ * lookup. Secrets are stored hashed. A small in-memory cache sits in front; every write goes
+ * through this class, which keeps the cache exact (a deleted key stops working at once).
+ */
+export class CredentialStore {
+  private readonly sql: Statements;
+  private readonly cache = new Map<string, CredentialRow | null>();
+
+  constructor(db: Db) {
+    this.sql = new Statements(db);
+  }
+
+  add(c: Credential, secret: string): void {
+    this.sql
+      .get('INSERT OR REPLACE INTO credentials (key_id, secret_hash, org_id, owner_id, resource_id, deleted_at) VALUES (?, ?, ?, ?, ?, NULL)')
+      .run(c.key_id, hash(secret), c.org_id, c.owner_id, c.resource_id);
+    this.cache.delete(c.key_id);
+  }
+
+  revoke(keyId: string, at: number): void {
+    this.sql.get('UPDATE credentials SET deleted_at = ? WHERE key_id = ?').run(at, keyId);
+    this.cache.delete(keyId);
+  }
+
+  /** The credential when the key exists, is live and the secret matches. */
+  verify(keyId: string, secret: string): Credential | undefined {
+    let row = this.cache.get(keyId);
+    if (row === undefined) {
+      row = (this.sql.get('SELECT * FROM credentials WHERE key_id = ?').get(keyId) as CredentialRow | undefined) ?? null;
+      this.cache.set(keyId, row);
+    }
+    if (!row || row.deleted_at !== null) return undefined;
+    const a = Buffer.from(hash(secret));
+    const b = Buffer.from(row.secret_hash);
+    return a.length === b.length && timingSafeEqual(a, b) ? row : undefined;
+  }
+
+  /** Forget cached rows (after a reset or an import rewrote the table). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+}

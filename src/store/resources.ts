@@ -1,0 +1,163 @@
+import type { Db } from './db.js';
+import { Statements } from './db.js';
+import { parsePointer } from '../core/pointer.js';
+import type { LifecycleState } from '../core/lifecycle.js';
+
+/** One stored resource of the generic engine. `body` is everything but api_version, kind, id and metadata. */
+export interface ResourceRow {
+  seq: number;
+  org_id: string;
+  type: string;
+  id: string;
+  scope: string;
+  /** The resource's CRN, fixed at creation. */
+  crn: string;
+  body: Record<string, unknown>;
+  lifecycle: LifecycleState | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+interface RawRow extends Omit<ResourceRow, 'body' | 'lifecycle'> {
+  body: string;
+  lifecycle: string | null;
+}
+
+export interface FieldFilter {
+  pointer: string;
+  values: string[];
+  match: 'exact' | 'contains';
+}
+
+export interface ListQuery {
+  org: string;
+  type: string;
+  scope?: string;
+  filters: FieldFilter[];
+  after?: number;
+  before?: number;
+  /** Newest first (used for the last page and for previous pages, then reversed). */
+  descending?: boolean;
+  limit: number;
+}
+
+const decode = (r: RawRow): ResourceRow => ({
+  ...r,
+  body: JSON.parse(r.body),
+  lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null,
+});
+
+/** `/spec/owner/id` -> `$."spec"."owner"."id"` for json_extract. */
+const jsonPath = (pointer: string) => '$' + parsePointer(pointer).map((k) => `."${k.replace(/"/g, '""')}"`).join('');
+
+export class ResourceStore {
+  private readonly sql: Statements;
+
+  constructor(readonly db: Db) {
+    this.sql = new Statements(db);
+  }
+
+  /** Reserves an id forever; false when it was issued before. */
+  reserveId(id: string): boolean {
+    return this.sql.get('INSERT OR IGNORE INTO issued_ids (id) VALUES (?)').run(id).changes === 1;
+  }
+
+  insert(row: Omit<ResourceRow, 'seq' | 'deleted_at'>): ResourceRow {
+    const info = this.sql
+      .get('INSERT INTO resources (org_id, type, id, scope, crn, body, lifecycle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.org_id, row.type, row.id, row.scope, row.crn, JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.created_at, row.updated_at);
+    return { ...row, seq: Number(info.lastInsertRowid), deleted_at: null };
+  }
+
+  /** A live resource of the org, or undefined. */
+  get(org: string, type: string, id: string): ResourceRow | undefined {
+    const r = this.sql.get('SELECT * FROM resources WHERE id = ? AND type = ? AND org_id = ? AND deleted_at IS NULL').get(id, type, org) as RawRow | undefined;
+    return r && decode(r);
+  }
+
+  /** A live resource of any of the given types. */
+  getAny(org: string, types: string[], id: string): ResourceRow | undefined {
+    for (const t of types) {
+      const r = this.get(org, t, id);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  /** Any live resource of the org with this id, whatever its type. */
+  findById(org: string, id: string): ResourceRow | undefined {
+    const r = this.sql.get('SELECT * FROM resources WHERE id = ? AND org_id = ? AND deleted_at IS NULL').get(id, org) as RawRow | undefined;
+    return r && decode(r);
+  }
+
+  update(row: ResourceRow): void {
+    this.sql
+      .get('UPDATE resources SET body = ?, lifecycle = ?, updated_at = ?, deleted_at = ? WHERE seq = ?')
+      .run(JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.updated_at, row.deleted_at, row.seq);
+  }
+
+  markDeleted(seq: number, at: number): void {
+    this.sql.get('UPDATE resources SET deleted_at = ? WHERE seq = ?').run(at, seq);
+  }
+
+  /** Live rows directly inside a scope (an environment or a parent resource). */
+  inScope(scope: string): ResourceRow[] {
+    return (this.sql.get('SELECT * FROM resources WHERE scope = ? AND deleted_at IS NULL').all(scope) as RawRow[]).map(decode);
+  }
+
+  /** Live rows of a type whose field equals a value. */
+  whereField(org: string, type: string, pointer: string, value: string): ResourceRow[] {
+    return (
+      this.sql
+        .get(`SELECT * FROM resources WHERE org_id = ? AND type = ? AND deleted_at IS NULL AND json_extract(body, '${jsonPath(pointer)}') = ?`)
+        .all(org, type, value) as RawRow[]
+    ).map(decode);
+  }
+
+  list(q: ListQuery): ResourceRow[] {
+    const { where, args } = this.where(q);
+    if (q.after !== undefined) {
+      where.push('seq > ?');
+      args.push(q.after);
+    }
+    if (q.before !== undefined) {
+      where.push('seq < ?');
+      args.push(q.before);
+    }
+    const order = q.descending ? 'DESC' : 'ASC';
+    const rows = this.sql.get(`SELECT * FROM resources WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT ?`).all(...args, q.limit) as RawRow[];
+    return rows.map(decode);
+  }
+
+  count(q: ListQuery): number {
+    const { where, args } = this.where(q);
+    return (this.sql.get(`SELECT COUNT(*) AS n FROM resources WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
+  }
+
+  /** Whether a live row of the list exists before / after a seq (to decide prev and next links). */
+  exists(q: ListQuery, side: 'before' | 'after', seq: number): boolean {
+    const { where, args } = this.where(q);
+    where.push(side === 'before' ? 'seq < ?' : 'seq > ?');
+    return this.sql.get(`SELECT 1 FROM resources WHERE ${where.join(' AND ')} LIMIT 1`).get(...args, seq) !== undefined;
+  }
+
+  private where(q: ListQuery): { where: string[]; args: unknown[] } {
+    const where = ['org_id = ?', 'type = ?', 'deleted_at IS NULL'];
+    const args: unknown[] = [q.org, q.type];
+    if (q.scope !== undefined) {
+      where.push('scope = ?');
+      args.push(q.scope);
+    }
+    for (const f of q.filters) {
+      const expr = `json_extract(body, '${jsonPath(f.pointer)}')`;
+      if (f.match === 'contains') {
+        where.push(`(${f.values.map(() => `instr(${expr}, ?) > 0`).join(' OR ')})`);
+      } else {
+        where.push(`${expr} IN (${f.values.map(() => '?').join(', ')})`);
+      }
+      args.push(...f.values);
+    }
+    return { where, args };
+  }
+}
