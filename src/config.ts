@@ -26,6 +26,8 @@ export interface Config {
   extraDocuments: string[];
   /** Maximum request body in bytes. */
   bodyLimit: number;
+  /** Quota limits by name (`service_accounts_per_org=5000`), overriding the documents' defaults. */
+  quotas: Record<string, number>;
 }
 
 export const defaultConfig = (): Config => ({
@@ -40,6 +42,7 @@ export const defaultConfig = (): Config => ({
   selfCheck: false,
   extraDocuments: [],
   bodyLimit: 1024 * 1024,
+  quotas: {},
 });
 
 const ENV_PREFIX = 'CCLOUD_EMULATOR_';
@@ -57,6 +60,7 @@ const KEYS: Record<string, keyof Config> = {
   ERROR_FORMAT: 'errorFormat',
   SELF_CHECK: 'selfCheck',
   BODY_LIMIT: 'bodyLimit',
+  QUOTAS: 'quotas',
 };
 
 /** `--public-url` -> `PUBLIC_URL`. */
@@ -107,6 +111,9 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
       case 'selfCheck':
         config.selfCheck = value === 'true' || value === '1';
         break;
+      case 'quotas':
+        config.quotas = parseQuotas(value);
+        break;
       case 'publicUrl':
         config.publicUrl = value.replace(/\/+$/, '');
         break;
@@ -115,6 +122,18 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
     }
   }
   return config;
+}
+
+/** `a=1,b=2` -> { a: 1, b: 2 }. */
+function parseQuotas(value: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pair of value.split(',').filter(Boolean)) {
+    const [name, limit] = pair.split('=');
+    const n = Number(limit);
+    if (!name || !Number.isInteger(n) || n < 0) throw new Error(`QUOTAS must look like name=limit,name=limit`);
+    out[name.trim()] = n;
+  }
+  return out;
 }
 
 export const HELP = `ccloud-emulator: a local emulator of the Confluent Cloud APIs
@@ -131,4 +150,6 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --api-secret S      bootstrap Cloud API key secret
   --log-level L       fatal | error | warn | info | debug | silent    [info]
   --error-format F    errors | status                                 [errors]
+  --quotas LIST       quota overrides, e.g. environments_per_org=5    [the documents' limits]
+  --body-limit BYTES  largest request body accepted                   [1048576]
 `;

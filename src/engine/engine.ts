@@ -159,7 +159,8 @@ export class Engine {
   private checkQuota(decl: ResourceDecl, org: string, scope: string): void {
     if (!decl.quota) return;
     const used = this.rt.resources.count({ org, type: decl.name, scope: decl.scope || decl.parent ? scope : undefined, filters: [], limit: 0 });
-    if (used >= decl.quota.limit) throw quotaExceeded(decl.quota.name);
+    const limit = this.rt.config.quotas[decl.quota.name] ?? decl.quota.limit;
+    if (used >= limit) throw quotaExceeded(decl.quota.name);
   }
 
   // ---- read ---------------------------------------------------------------------------------

@@ -83,12 +83,14 @@ function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {
 export function assertConforms(rt: Runtime, op: Operation, status: number, body: unknown, headers: Record<string, unknown>): void {
   const problems = rt.validator.checkResponse(op, status, body);
   const declared = op.responses[String(status)];
-  const optional = new Set(['retry-after', ...(rt.rateLimiter.enabled ? [] : ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'])]);
-  for (const name of Object.keys(declared?.headers ?? {})) {
+  for (const [name, h] of Object.entries<Record<string, unknown>>(declared?.headers ?? {})) {
     const key = name.toLowerCase();
-    if (headers[key] === undefined && !optional.has(key)) {
-      problems.push(`${op.operationId} ${status} lacks the declared header ${name}`);
-    }
+    const expected =
+      h.required === true ||
+      key === 'x-request-id' ||
+      (key === 'location' && (status === 201 || status === 202)) ||
+      (key.startsWith('x-ratelimit-') && rt.rateLimiter.enabled && status < 300);
+    if (expected && headers[key] === undefined) problems.push(`${op.operationId} ${status} lacks the declared header ${name}`);
   }
   if (problems.length) {
     throw new ApiError({ status: 500, code: 'self_check_failed', title: 'Response Does Not Match Its Document', detail: problems.join('; ') });

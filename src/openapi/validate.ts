@@ -1,5 +1,6 @@
 import { OpenAPIValidator } from 'openapi-backend';
 import type { ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
 import { ApiError, badRequest } from '../core/errors.js';
 import type { JsonSchema, Operation } from './types.js';
 
@@ -23,7 +24,11 @@ export class Validator {
     this.validator = new OpenAPIValidator({
       definition: dereferenced as any,
       lazyCompileValidators: true,
-      ajvOpts: { strict: false, allErrors: true },
+      ajvOpts: { strict: false, allErrors: true, logger: false },
+      customizeAjv: (ajv) => {
+        addFormats.default(ajv as any);
+        return ajv;
+      },
     });
   }
 

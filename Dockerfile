@@ -1,0 +1,25 @@
+# ccloud-emulator: the Confluent Cloud APIs on one port, backed by SQLite.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json ./
+COPY src ./src
+COPY bench ./bench
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production \
+    CCLOUD_EMULATOR_HOST=0.0.0.0 \
+    CCLOUD_EMULATOR_PORT=8080 \
+    CCLOUD_EMULATOR_DB=/data/ccloud-emulator.db
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY openapi ./openapi
+COPY fixtures ./fixtures
+VOLUME /data
+EXPOSE 8080
+CMD ["node", "dist/src/cli.js"]
