@@ -14,6 +14,6 @@ export const resourceHooks: Record<string, ResourceHooks> = {
 /** Hand-written handlers for operations beyond CRUD, keyed by operationId. */
 export function serviceHandlers(engine: Engine): HandlerMap {
   return {
-    ...jwksHandlers(engine, 'updateIamV2Jwks'),
+    ...jwksHandlers(engine, 'refreshIamV2JsonWebKeySet'),
   };
 }

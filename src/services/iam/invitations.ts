@@ -24,7 +24,6 @@ export const invitationHooks: ResourceHooks = {
       if (creator) draft.body.creator = refOf(h.engine.reference(creator, h.baseUrl));
     }
     draft.body.expires_at = rt.clock.iso(h.now + 30 * DAY_MS);
-    draft.body.accepted_at = null;
   },
   onPhase(h, row, phase) {
     if (phase === ACCEPTED && !row.body.accepted_at) setAt(row.body, '/accepted_at', h.engine.rt.clock.iso(h.now));
