@@ -22,6 +22,8 @@ export interface Emulator {
   runtime: Runtime;
   engine: Engine;
   bootstrap?: Bootstrap;
+  /** Whether an operation has a handler (the others answer 501). */
+  implemented(operationId: string): boolean;
 }
 
 const packageRoot = () => {
@@ -47,6 +49,13 @@ export async function buildApp(config: Config): Promise<Emulator> {
     reply.header('x-request-id', req.id);
   });
   app.addHook('onClose', async () => runtime.close());
+  // Many generated clients send `Content-Type: application/json` on every request, DELETE and GET
+  // included, with no body; Confluent accepts that, so an empty JSON body is no body.
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(req, body as string, done),
+  );
 
   // Fixtures: the bootstrap org, environment, user, service account and Cloud API key.
   const fixtures: Fixtures | undefined = config.fixtures === 'none' ? undefined : overrideBootstrapKey(readFixtures(config.fixtures || defaultFixturesPath()), config.apiKey, config.apiSecret);
@@ -59,7 +68,8 @@ export async function buildApp(config: Config): Promise<Emulator> {
   const handlers = new Map<string, Handler>();
   for (const op of runtime.docs.operations) if (op.binding) handlers.set(op.operationId, crudHandler(engine, op));
   for (const [id, h] of Object.entries(serviceHandlers(engine))) handlers.set(id, h);
-  const control = controlHandlers(engine, { reloadFixtures, implemented: (id) => handlers.has(id), version: VERSION });
+  const implemented = (operationId: string) => handlers.has(operationId);
+  const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
   for (const [id, h] of Object.entries(control)) handlers.set(id, h);
 
   const groupPrefixes = runtime.docs.operations.map((op) => ({ prefix: op.path.split('/').slice(0, 3).join('/'), dialect: op.dialect }));
@@ -71,5 +81,5 @@ export async function buildApp(config: Config): Promise<Emulator> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);
 
-  return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures) };
+  return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures), implemented };
 }

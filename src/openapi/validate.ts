@@ -51,6 +51,9 @@ export class Validator {
 }
 
 function toApiError(errors: ErrorObject[]): ApiError {
+  if (errors.some((e) => e.keyword === 'required' && (e.params as any).missingProperty === 'requestBody')) {
+    return badRequest('The request body is required');
+  }
   const bodyErrors = errors.filter((e) => e.instancePath.startsWith('/requestBody') || e.schemaPath.startsWith('#/requestBody'));
   if (bodyErrors.length) {
     const entries = bodyErrors.map((e) => {

@@ -66,6 +66,16 @@ describe('behaviour on every request', () => {
     expect(errorsOf(huge)[0]).toMatchObject({ status: '413' });
   });
 
+  it('a JSON content type with no body is no body: fine on DELETE, a missing body on POST', async () => {
+    const { auth } = await t.newOrg();
+    const env = (await t.post('/org/v2/environments', { display_name: 'gone' }, { authorization: auth })).body;
+    const del = await t.request('DELETE', `/org/v2/environments/${env.id}`, '', { authorization: auth, 'content-type': 'application/json' });
+    expect(del.status).toBe(204);
+    const post = await t.request('POST', '/org/v2/environments', '', { authorization: auth, 'content-type': 'application/json' });
+    expect(post.status).toBe(400);
+    expect(errorsOf(post)[0]).toMatchObject({ status: '400', detail: 'The request body is required' });
+  });
+
   it('400 with source.parameter for a bad query parameter, 422 with pointers for a bad body', async () => {
     const { auth } = await t.newOrg();
     const size = await t.get('/org/v2/environments?page_size=abc', { authorization: auth });

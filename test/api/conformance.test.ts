@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertConforms } from '../../src/http/pipeline.js';
+import type { Operation } from '../../src/openapi/types.js';
+import { TestEmulator, type Response } from '../helpers.js';
+
+/**
+ * Walks every implemented operation of the documents and checks every response against its
+ * operation: status declared, body valid, required headers present. The emulator's own
+ * self-check is off here, so this test is what catches drift between handlers and documents.
+ */
+describe('conformance: every implemented operation answers as its document says', () => {
+  let t: TestEmulator;
+  let operations: Operation[];
+  const succeeded = new Set<string>();
+  const checked: string[] = [];
+
+  /** The operation serving a request: the matching path with the fewest parameters wins. */
+  function operationOf(method: string, url: string): Operation {
+    const path = url.split('?')[0];
+    const matches = operations.filter((op) => {
+      if (op.method !== method) return false;
+      const pattern = op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
+      return new RegExp(`^${pattern}$`).test(path);
+    });
+    const params = (op: Operation) => (op.path.match(/\{/g) ?? []).length;
+    matches.sort((a, b) => params(a) - params(b));
+    if (!matches[0]) throw new Error(`no operation for ${method} ${path}`);
+    return matches[0];
+  }
+
+  async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await t.request(method, url, body, headers);
+    const op = operationOf(method, url);
+    try {
+      assertConforms(t.rt, op, res.status, res.body, res.headers);
+    } catch (err) {
+      throw new Error(`${method} ${url} -> ${res.status}: ${(err as Error).message ?? err}\n${res.raw}`);
+    }
+    checked.push(`${op.operationId} ${res.status}`);
+    if (res.status < 300) succeeded.add(op.operationId);
+    return res;
+  }
+
+  async function ok(method: string, url: string, body?: unknown, headers?: Record<string, string>) {
+    const res = await call(method, url, body, headers);
+    expect(res.status, `${method} ${url}: ${res.raw}`).toBeLessThan(300);
+    return res.body;
+  }
+
+  beforeAll(async () => {
+    t = await TestEmulator.start({ selfCheck: false, lifecycle: { mode: 'immediate', reads: 3 } });
+    operations = t.rt.docs.operations;
+  });
+  afterAll(() => t.close());
+
+  it('walks org/v2', async () => {
+    const env = await ok('POST', '/org/v2/environments', { display_name: 'walk', stream_governance_config: { package: 'ADVANCED' } });
+    await ok('GET', '/org/v2/environments?page_size=1');
+    await ok('GET', `/org/v2/environments/${env.id}`);
+    await ok('PATCH', `/org/v2/environments/${env.id}`, { display_name: 'walked' });
+    await ok('DELETE', `/org/v2/environments/${env.id}`);
+    const orgs = await ok('GET', '/org/v2/organizations');
+    const org = orgs.data[0].id;
+    await ok('GET', `/org/v2/organizations/${org}`);
+    await ok('PATCH', `/org/v2/organizations/${org}`, { display_name: 'Walked Org' });
+  });
+
+  it('walks iam/v2 and iam/v2/sso', async () => {
+    const sa = await ok('POST', '/iam/v2/service-accounts', { display_name: 'walker', description: 'd' });
+    await ok('GET', '/iam/v2/service-accounts?display_name=walker');
+    await ok('GET', `/iam/v2/service-accounts/${sa.id}`);
+    await ok('PATCH', `/iam/v2/service-accounts/${sa.id}`, { description: 'e' });
+
+    const key = await ok('POST', '/iam/v2/api-keys', { spec: { display_name: 'k', owner: { id: sa.id } } });
+    await ok('GET', `/iam/v2/api-keys?spec.owner=${sa.id}`);
+    await ok('GET', `/iam/v2/api-keys/${key.id}`);
+    await ok('PATCH', `/iam/v2/api-keys/${key.id}`, { spec: { description: 'walked' } });
+    await ok('DELETE', `/iam/v2/api-keys/${key.id}`);
+
+    const inv = await ok('POST', '/iam/v2/invitations', { email: 'walker@example.com' });
+    await ok('GET', '/iam/v2/invitations?status=INVITE_STATUS_ACCEPTED');
+    await ok('GET', `/iam/v2/invitations/${inv.id}`);
+    await ok('GET', '/iam/v2/users');
+    await ok('GET', `/iam/v2/users/${inv.user.id}`);
+    await ok('PATCH', `/iam/v2/users/${inv.user.id}`, { full_name: 'Walker' });
+    await ok('DELETE', `/iam/v2/invitations/${inv.id}`);
+    await ok('DELETE', `/iam/v2/users/${inv.user.id}`);
+
+    const crn = 'crn://confluent.cloud/organization=x/environment=env-00000';
+    const rb = await ok('POST', '/iam/v2/role-bindings', { principal: `User:${sa.id}`, role_name: 'EnvironmentAdmin', crn_pattern: crn });
+    await ok('GET', `/iam/v2/role-bindings?crn_pattern=${encodeURIComponent(crn)}`);
+    await ok('GET', `/iam/v2/role-bindings/${rb.id}`);
+    await ok('DELETE', `/iam/v2/role-bindings/${rb.id}`);
+    await ok('DELETE', `/iam/v2/service-accounts/${sa.id}`);
+
+    const g = await ok('POST', '/iam/v2/ip-groups', { group_name: 'office', cidr_blocks: ['10.0.0.0/8'] });
+    await ok('GET', '/iam/v2/ip-groups');
+    await ok('GET', `/iam/v2/ip-groups/${g.id}`);
+    await ok('PATCH', `/iam/v2/ip-groups/${g.id}`, { group_name: 'office2' });
+    const f = await ok('POST', '/iam/v2/ip-filters', { filter_name: 'f', resource_group: 'management', ip_groups: [{ id: g.id }] });
+    await ok('GET', '/iam/v2/ip-filters');
+    await ok('GET', `/iam/v2/ip-filters/${f.id}`);
+    await ok('PATCH', `/iam/v2/ip-filters/${f.id}`, { filter_name: 'f2' });
+    await ok('DELETE', `/iam/v2/ip-filters/${f.id}`);
+    await ok('DELETE', `/iam/v2/ip-groups/${g.id}`);
+
+    const p = await ok('POST', '/iam/v2/identity-providers', { display_name: 'idp', description: 'd', issuer: 'https://i.example.com', jwks_uri: 'https://i.example.com/k' });
+    await ok('GET', '/iam/v2/identity-providers');
+    await ok('GET', `/iam/v2/identity-providers/${p.id}`);
+    await ok('PATCH', `/iam/v2/identity-providers/${p.id}`, { description: 'e' });
+    await ok('PATCH', `/iam/v2/identity-providers/${p.id}/jwks`, { spec: { jwks_status: 'REFRESHED' } });
+    const pools = `/iam/v2/identity-providers/${p.id}/identity-pools`;
+    const pool = await ok('POST', pools, { display_name: 'pool', description: 'd', identity_claim: 'claims.sub', filter: 'true' });
+    await ok('GET', pools);
+    await ok('GET', `${pools}/${pool.id}`);
+    await ok('PATCH', `${pools}/${pool.id}`, { description: 'e' });
+    await ok('DELETE', `${pools}/${pool.id}`);
+    await ok('DELETE', `/iam/v2/identity-providers/${p.id}`);
+
+    const gm = await ok('POST', '/iam/v2/sso/group-mappings', { display_name: 'gm', description: 'd', filter: '"eng" in groups' });
+    await ok('GET', '/iam/v2/sso/group-mappings');
+    await ok('GET', `/iam/v2/sso/group-mappings/${gm.id}`);
+    await ok('PATCH', `/iam/v2/sso/group-mappings/${gm.id}`, { description: 'e' });
+    await ok('DELETE', `/iam/v2/sso/group-mappings/${gm.id}`);
+  });
+
+  it('walks the control plane', async () => {
+    await ok('GET', '/_emulator/health');
+    await ok('GET', '/_emulator/operations');
+    await ok('GET', '/_emulator/clock');
+    await ok('PUT', '/_emulator/clock', { time: '2030-01-01T00:00:00Z' });
+    await ok('POST', '/_emulator/clock/advance', { seconds: 5 });
+    const org = await ok('POST', '/_emulator/orgs', {});
+    await ok('POST', '/_emulator/fixtures', { organizations: [] });
+    const snapshot = await ok('GET', '/_emulator/snapshot');
+    await ok('POST', '/_emulator/snapshot', snapshot);
+    await ok('POST', '/_emulator/reset', { org: org.organization_id });
+    await ok('POST', '/_emulator/reset', {});
+  });
+
+  it('answers every item operation with a documented 404 for an unknown id', async () => {
+    for (const op of operations.filter((o) => o.path.endsWith('{id}') && t.emu.implemented(o.operationId))) {
+      const url = op.path.replace('{provider_id}', 'op-00000').replace('{id}', 'unknown-0');
+      const res = await call(op.method, url, op.method === 'PATCH' ? {} : undefined);
+      expect(res.status, `${op.operationId}`).toBe(404);
+    }
+  });
+
+  it('answers every secured operation with a documented 401 without credentials', async () => {
+    for (const op of operations.filter((o) => o.security.length && t.emu.implemented(o.operationId))) {
+      const url = op.path.replace(/\{[^}]+\}/g, 'x-1');
+      const res = await call(op.method, url, ['POST', 'PUT', 'PATCH'].includes(op.method) ? {} : undefined, { authorization: '' });
+      expect(res.status, `${op.operationId}`).toBe(401);
+    }
+  });
+
+  it('exercised every implemented operation successfully', () => {
+    const implemented = operations.filter((o) => t.emu.implemented(o.operationId)).map((o) => o.operationId);
+    expect(implemented.length).toBeGreaterThan(60);
+    expect(implemented.filter((id) => !succeeded.has(id))).toEqual([]);
+    expect(checked.length).toBeGreaterThan(implemented.length * 2);
+  });
+});
