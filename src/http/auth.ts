@@ -6,9 +6,12 @@ export interface Caller {
   orgId: string;
   keyId: string;
   ownerId: string;
+  /** The cluster a resource-specific key is scoped to (data-plane requests only). */
+  resourceId?: string;
 }
 
 const MANAGEMENT_SCHEMES = new Set(['cloud-api-key', 'api-key', 'global-api-key', 'confluent-sts-access-token']);
+const RESOURCE_SCHEMES = new Set(['resource-api-key']);
 
 /** Reads `Authorization: Basic base64(key:secret)`; undefined when absent or malformed. */
 export function basicCredentials(header: string | undefined): { key: string; secret: string } | undefined {
@@ -22,15 +25,25 @@ export function basicCredentials(header: string | undefined): { key: string; sec
 }
 
 /**
- * Authenticates a management request: a live Cloud API key (one not scoped to a cluster).
- * A resource-scoped key, a deleted key, a wrong secret or no credentials at all answer 401.
+ * Authenticates a request against the security schemes of its operation. Management operations
+ * take a live Cloud API key; data-plane operations take a resource-specific key, which must be
+ * scoped to the cluster the path names (`clusterId`). Anything else answers 401: no or malformed
+ * credentials, a wrong secret, a deleted key, a key of the wrong kind or of another cluster.
  */
-export function authenticateManagement(security: string[], authorization: string | undefined, credentials: CredentialStore): Caller {
-  if (!security.some((s) => MANAGEMENT_SCHEMES.has(s))) throw unauthenticated('This operation accepts no credentials the emulator can issue');
+export function authenticate(security: string[], authorization: string | undefined, credentials: CredentialStore, clusterId?: string): Caller {
+  const management = security.some((s) => MANAGEMENT_SCHEMES.has(s));
+  const resource = security.some((s) => RESOURCE_SCHEMES.has(s));
+  if (!management && !resource) throw unauthenticated('This operation accepts no credentials the emulator can issue');
   const basic = basicCredentials(authorization);
   if (!basic) throw unauthenticated();
   const cred: Credential | undefined = credentials.verify(basic.key, basic.secret);
   if (!cred) throw unauthenticated('The API key is invalid or was deleted');
-  if (cred.resource_id !== null) throw unauthenticated('A resource-specific API key cannot be used for the management APIs; use a Cloud API key');
-  return { orgId: cred.org_id, keyId: cred.key_id, ownerId: cred.owner_id };
+  const caller: Caller = { orgId: cred.org_id, keyId: cred.key_id, ownerId: cred.owner_id };
+  if (cred.resource_id === null) {
+    if (management) return caller;
+    throw unauthenticated('This API takes an API key scoped to the cluster; a Cloud API key cannot be used');
+  }
+  if (!resource) throw unauthenticated('A resource-specific API key cannot be used for the management APIs; use a Cloud API key');
+  if (clusterId !== undefined && clusterId !== cred.resource_id) throw unauthenticated(`The API key is not scoped to the cluster '${clusterId}'`);
+  return { ...caller, resourceId: cred.resource_id };
 }

@@ -3,7 +3,7 @@ import { ApiError, notImplemented } from '../core/errors.js';
 import type { Operation } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
 import type { Handler, HandlerMap, Reply, RequestContext } from '../engine/types.js';
-import { authenticateManagement, type Caller } from './auth.js';
+import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
 
 declare module 'fastify' {
@@ -42,9 +42,13 @@ export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: 
       handler: async (req, reply) => {
         let caller: Caller | undefined;
         if (op.security.length) {
-          caller = authenticateManagement(op.security, req.headers.authorization, rt.credentials);
-          if (rt.rateLimiter.enabled && op.dialect === 'management') {
-            reply.headers(headersFor(rt.rateLimiter.take(caller.keyId)));
+          const clusterId = (req.params as Record<string, string | undefined>).cluster_id;
+          caller = authenticate(op.security, req.headers.authorization, rt.credentials, clusterId);
+          if (rt.rateLimiter.enabled) {
+            // Only the management APIs tell the client about its limit; Kafka REST's 429 is bare.
+            const announce = op.dialect === 'management';
+            const state = rt.rateLimiter.take(caller.keyId, announce);
+            if (announce) reply.headers(headersFor(state));
           }
         }
         const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);

@@ -26,8 +26,8 @@ export class RateLimiter {
     return this.limit > 0;
   }
 
-  /** Counts one request; throws 429 (with Retry-After) when the key is over its limit. */
-  take(key: string): RateLimitState {
+  /** Counts one request; throws 429 when the key is over its limit, with the rate-limit headers and Retry-After when `announce`. */
+  take(key: string, announce = true): RateLimitState {
     const now = this.clock.now();
     let w = this.windows.get(key);
     if (!w || now - w.start >= WINDOW_MS || now < w.start) {
@@ -41,7 +41,7 @@ export class RateLimiter {
         code: 'too_many_requests',
         title: 'Too Many Requests',
         detail: `The rate limit of ${this.limit} requests per minute for this API key was exceeded`,
-        headers: headersFor({ limit: this.limit, remaining: 0, reset }, true),
+        headers: announce ? headersFor({ limit: this.limit, remaining: 0, reset }, true) : {},
       });
     }
     w.used++;

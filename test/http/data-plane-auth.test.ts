@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DOCS, TestEmulator, basic } from '../helpers.js';
+
+/**
+ * Data planes take API keys scoped to one cluster. The gizmos test document has no handlers, so
+ * a request that passes authentication answers 501: that is how these tests see it pass.
+ */
+describe('data-plane authentication', () => {
+  let t: TestEmulator;
+  let o: Awaited<ReturnType<TestEmulator['newOrg']>>;
+  let clusterKey: string;
+  let clusterId: string;
+  beforeAll(async () => {
+    t = await TestEmulator.start({ extraDocuments: [TEST_DOCS], rateLimit: 3 });
+    o = await t.newOrg();
+    const h = { authorization: o.auth };
+    const widget = await t.post('/widgets/v1/widgets', { spec: { display_name: 'c1', cloud: 'AWS', environment: { id: o.env } } }, h);
+    clusterId = widget.body.id;
+    const key = await t.post('/iam/v2/api-keys', { spec: { owner: { id: o.user }, resource: { id: clusterId } } }, h);
+    expect(key.status).toBe(202);
+    expect(key.body.spec.resource).toMatchObject({ id: clusterId, kind: 'Widget' });
+    clusterKey = basic(key.body.id, key.body.spec.secret);
+  });
+  afterAll(() => t.close());
+
+  it('a key scoped to the cluster passes; one of another cluster, a Cloud key or none is 401 in the flat shape', async () => {
+    expect((await t.get(`/gizmos/v1/clusters/${clusterId}/gizmos`, { authorization: clusterKey })).status).toBe(501);
+    for (const [cluster, authorization] of [
+      ['wdg-other', clusterKey],
+      [clusterId, o.auth],
+      [clusterId, ''],
+    ]) {
+      const r = await t.get(`/gizmos/v1/clusters/${cluster}/gizmos`, { authorization });
+      expect(r.status).toBe(401);
+      expect(r.body).toEqual({ error_code: 401, message: expect.any(String) });
+    }
+  });
+
+  it('a cluster-scoped key cannot call the management APIs', async () => {
+    const r = await t.get('/org/v2/environments', { authorization: clusterKey });
+    expect(r.status).toBe(401);
+  });
+
+  it('data-plane requests are rate limited, and the 429 carries no rate-limit headers', async () => {
+    const other = (await t.post('/iam/v2/api-keys', { spec: { owner: { id: o.user }, resource: { id: clusterId } } }, { authorization: o.auth })).body;
+    const auth = basic(other.id, other.spec.secret);
+    const url = `/gizmos/v1/clusters/${clusterId}/gizmos`;
+    for (let i = 0; i < 3; i++) {
+      const r = await t.get(url, { authorization: auth });
+      expect(r.status).toBe(501);
+      expect(r.headers['x-ratelimit-limit']).toBeUndefined();
+    }
+    const limited = await t.get(url, { authorization: auth });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error_code: 429 });
+    expect(Object.keys(limited.headers).filter((h) => h.startsWith('x-ratelimit') || h === 'retry-after')).toEqual([]);
+  });
+});
