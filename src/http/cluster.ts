@@ -1,0 +1,28 @@
+import { notFound } from '../core/errors.js';
+import type { RequestContext } from '../engine/types.js';
+import type { ResourceRow, ResourceStore } from '../store/resources.js';
+
+/**
+ * Finds the cluster a data-plane request addresses when its path carries no cluster id (Schema
+ * Registry, Catalog, REST Proxy v2), in this order: the cluster the API key is scoped to; the
+ * cluster whose id is the first label of the Host header (`lsrc-abc12.emulator.local`); the only
+ * cluster of those kinds in the caller's organization. `types` are the resource names that
+ * count as clusters here (for example `SchemaRegistryCluster`).
+ */
+export function resolveCluster(resources: ResourceStore, ctx: RequestContext, types: string[]): ResourceRow {
+  const org = ctx.caller?.orgId;
+  if (!org) throw notFound('No cluster can be resolved without credentials');
+  if (ctx.caller?.resourceId) {
+    const scoped = resources.getAny(org, types, ctx.caller.resourceId);
+    if (scoped) return scoped;
+  }
+  const host = ctx.headers.host;
+  const label = (Array.isArray(host) ? host[0] : host)?.split('.')[0]?.split(':')[0];
+  if (label) {
+    const named = resources.getAny(org, types, label);
+    if (named) return named;
+  }
+  const all = types.flatMap((type) => resources.list({ org, type, filters: [], limit: 2 }));
+  if (all.length === 1) return all[0];
+  throw notFound(all.length ? 'Several clusters exist; address one with a key scoped to it or by its Host name' : 'No cluster exists in this organization');
+}
