@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBodyParser, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
@@ -35,6 +35,8 @@ const packageRoot = () => {
 export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
 export const defaultFixturesPath = () => join(packageRoot(), 'fixtures', 'default.json');
 
+const JSON_VENDOR_TYPE = /^application\/vnd\.[a-z0-9.+-]+\+json$/i;
+
 /** Builds the emulator (store, documents, routes); never listens. */
 export async function buildApp(config: Config): Promise<Emulator> {
   const runtime = new Runtime(config);
@@ -50,12 +52,14 @@ export async function buildApp(config: Config): Promise<Emulator> {
   });
   app.addHook('onClose', async () => runtime.close());
   // Many generated clients send `Content-Type: application/json` on every request, DELETE and GET
-  // included, with no body; Confluent accepts that, so an empty JSON body is no body.
+  // included, with no body; Confluent accepts that, so an empty JSON body is no body. The data
+  // planes' vendor media types (`application/vnd.schemaregistry.v1+json`,
+  // `application/vnd.kafka.json.v2+json`, ...) are JSON too.
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
-    body === '' ? done(null, undefined) : parseJson(req, body as string, done),
-  );
+  const parseJsonOrNothing: FastifyBodyParser<string> = (req, body, done) => (body === '' ? done(null, undefined) : parseJson(req, body, done));
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonOrNothing);
+  app.addContentTypeParser(JSON_VENDOR_TYPE, { parseAs: 'string' }, parseJsonOrNothing);
 
   // Fixtures: the bootstrap org, environment, user, service account and Cloud API key.
   const fixtures: Fixtures | undefined = config.fixtures === 'none' ? undefined : overrideBootstrapKey(readFixtures(config.fixtures || defaultFixturesPath()), config.apiKey, config.apiSecret);

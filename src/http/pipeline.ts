@@ -26,6 +26,15 @@ function declaredQuery(op: Operation, query: Record<string, unknown>): Record<st
   return out;
 }
 
+/** A body in a media type the operation does not declare is refused, as the real services do. */
+function checkMediaType(op: Operation, contentType: string | undefined): void {
+  const declared = Object.keys((op.raw.requestBody as { content?: Record<string, unknown> } | undefined)?.content ?? {});
+  const sent = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (declared.length && !declared.includes(sent)) {
+    throw new ApiError({ status: 415, code: 'unsupported_media_type', title: 'Unsupported Media Type', detail: `The request body must be ${declared.join(' or ')}`, errorCode: 415 });
+  }
+}
+
 /**
  * Registers one native Fastify route per operation of the documents. Every request goes through
  * the same steps: authenticate, count against the rate limit, validate against the operation,
@@ -51,6 +60,7 @@ export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: 
             if (announce) reply.headers(headersFor(state));
           }
         }
+        if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
         const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
         const path = req.url.split('?')[0];
         rt.validator.validateRequest(op, { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body });

@@ -22,7 +22,7 @@ export class Validator {
 
   constructor(dereferenced: JsonSchema) {
     this.validator = new OpenAPIValidator({
-      definition: dereferenced as any,
+      definition: withJsonAliases(dereferenced) as any,
       lazyCompileValidators: true,
       ajvOpts: { strict: false, allErrors: true, logger: false },
       customizeAjv: (ajv) => {
@@ -48,6 +48,31 @@ export class Validator {
     const result = this.validator.validateResponse(body, op.raw as any, status);
     return result.valid ? [] : (result.errors ?? []).map((e: any) => `${op.operationId} ${status} body${e.instancePath} ${e.message}`);
   }
+}
+
+const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json$/i;
+
+/**
+ * openapi-backend validates only `application/json` bodies. The data planes declare vendor JSON
+ * media types (`application/vnd.schemaregistry.v1+json`, `application/vnd.kafka.v2+json`), so the
+ * validator gets a copy of the document in which each such body is also filed under
+ * `application/json`. The served document is left as written.
+ */
+function withJsonAliases(doc: JsonSchema): JsonSchema {
+  const copy = structuredClone(doc) as { paths?: Record<string, Record<string, any>> };
+  const alias = (content: Record<string, { schema?: unknown }> | undefined) => {
+    if (!content || content['application/json']) return;
+    const vendor = Object.keys(content).find((type) => JSON_MEDIA_TYPE.test(type));
+    if (vendor) content['application/json'] = content[vendor];
+  };
+  for (const item of Object.values(copy.paths ?? {})) {
+    for (const op of Object.values(item)) {
+      if (!op || typeof op !== 'object') continue;
+      alias(op.requestBody?.content);
+      for (const response of Object.values<any>(op.responses ?? {})) alias(response?.content);
+    }
+  }
+  return copy as JsonSchema;
 }
 
 function toApiError(errors: ErrorObject[]): ApiError {

@@ -61,6 +61,11 @@ describe('behaviour on every request', () => {
     const wrongType = await t.request('POST', '/org/v2/environments', 'display_name=x', { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' });
     expect(wrongType.status).toBe(415);
     expect(errorsOf(wrongType)[0]).toMatchObject({ status: '415' });
+    // A JSON media type the operation does not declare is refused too.
+    const vendorType = await t.request('POST', '/org/v2/environments', { display_name: 'x' }, { authorization: auth, 'content-type': 'application/vnd.kafka.json.v2+json' });
+    expect(vendorType.status).toBe(415);
+    const withCharset = await t.request('POST', '/org/v2/environments', { display_name: 'x' }, { authorization: auth, 'content-type': 'application/json; charset=utf-8' });
+    expect(withCharset.status).toBe(201);
     const huge = await t.request('POST', '/org/v2/environments', { display_name: 'x'.repeat(5000) }, { authorization: auth });
     expect(huge.status).toBe(413);
     expect(errorsOf(huge)[0]).toMatchObject({ status: '413' });

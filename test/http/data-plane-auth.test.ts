@@ -11,7 +11,7 @@ describe('data-plane authentication', () => {
   let clusterKey: string;
   let clusterId: string;
   beforeAll(async () => {
-    t = await TestEmulator.start({ extraDocuments: [TEST_DOCS], rateLimit: 3 });
+    t = await TestEmulator.start({ extraDocuments: [TEST_DOCS], rateLimit: 10 });
     o = await t.newOrg();
     const h = { authorization: o.auth };
     const widget = await t.post('/widgets/v1/widgets', { spec: { display_name: 'c1', cloud: 'AWS', environment: { id: o.env } } }, h);
@@ -36,6 +36,20 @@ describe('data-plane authentication', () => {
     }
   });
 
+  it('parses the vendor JSON media types an operation declares, and refuses others with 415', async () => {
+    const url = `/gizmos/v1/clusters/${clusterId}/gizmos`;
+    const key = (await t.post('/iam/v2/api-keys', { spec: { owner: { id: o.user }, resource: { id: clusterId } } }, { authorization: o.auth })).body;
+    const clusterKey = basic(key.id, key.spec.secret);
+    const ok = await t.request('POST', url, { name: 'g' }, { authorization: clusterKey, 'content-type': 'application/vnd.gizmos.v1+json' });
+    expect(ok.status).toBe(501);
+    const invalid = await t.request('POST', url, { name: 7 }, { authorization: clusterKey, 'content-type': 'application/vnd.gizmos.v1+json' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({ error_code: 422 });
+    const plain = await t.request('POST', url, { name: 'g' }, { authorization: clusterKey, 'content-type': 'application/json' });
+    expect(plain.status).toBe(415);
+    expect(plain.body).toEqual({ error_code: 415, message: expect.stringContaining('application/vnd.gizmos.v1+json') });
+  });
+
   it('a cluster-scoped key cannot call the management APIs', async () => {
     const r = await t.get('/org/v2/environments', { authorization: clusterKey });
     expect(r.status).toBe(401);
@@ -45,7 +59,7 @@ describe('data-plane authentication', () => {
     const other = (await t.post('/iam/v2/api-keys', { spec: { owner: { id: o.user }, resource: { id: clusterId } } }, { authorization: o.auth })).body;
     const auth = basic(other.id, other.spec.secret);
     const url = `/gizmos/v1/clusters/${clusterId}/gizmos`;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 10; i++) {
       const r = await t.get(url, { authorization: auth });
       expect(r.status).toBe(501);
       expect(r.headers['x-ratelimit-limit']).toBeUndefined();
