@@ -4,6 +4,7 @@ import { PageTokens } from './core/pagination.js';
 import { openDb, type Db } from './store/db.js';
 import { ResourceStore } from './store/resources.js';
 import { CredentialStore } from './store/credentials.js';
+import { KafkaStore } from './store/kafka.js';
 import { tokenSecret } from './store/meta.js';
 import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
 import { Validator } from './openapi/validate.js';
@@ -15,6 +16,7 @@ export class Runtime {
   readonly db: Db;
   readonly resources: ResourceStore;
   readonly credentials: CredentialStore;
+  readonly kafka: KafkaStore;
   readonly tokens: PageTokens;
   readonly docs: LoadedDocuments;
   readonly validator: Validator;
@@ -25,6 +27,7 @@ export class Runtime {
     this.db = openDb(config.db);
     this.resources = new ResourceStore(this.db);
     this.credentials = new CredentialStore(this.db);
+    this.kafka = new KafkaStore(this.db);
     this.tokens = new PageTokens(tokenSecret(this.db));
     this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
     this.validator = new Validator(this.docs.dereferenced);

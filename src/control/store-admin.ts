@@ -2,8 +2,17 @@ import type { Runtime } from '../runtime.js';
 import { schemaVersion } from '../store/migrations.js';
 import { badRequest, unprocessable } from '../core/errors.js';
 
-/** Removes one organization: its resources and its credentials. */
+/**
+ * Data stored outside the resource table, keyed by the id of the cluster it belongs to. Cluster
+ * ids are unique across organizations, so an organization's rows are those of its clusters.
+ */
+const CLUSTER_TABLES = ['kafka_records', 'kafka_committed_offsets', 'kafka_topics'] as const;
+
+/** Removes one organization: its resources, its clusters' data and its credentials. */
 export function removeOrg(rt: Runtime, orgId: string): boolean {
+  for (const table of CLUSTER_TABLES) {
+    rt.db.prepare(`DELETE FROM ${table} WHERE cluster_id IN (SELECT id FROM resources WHERE org_id = ?)`).run(orgId);
+  }
   const gone = rt.db.prepare('DELETE FROM resources WHERE org_id = ?').run(orgId).changes;
   rt.db.prepare('DELETE FROM credentials WHERE org_id = ?').run(orgId);
   rt.credentials.clearCache();
@@ -11,6 +20,7 @@ export function removeOrg(rt: Runtime, orgId: string): boolean {
 }
 
 export function wipe(rt: Runtime): void {
+  for (const table of CLUSTER_TABLES) rt.db.exec(`DELETE FROM ${table}`);
   rt.db.exec('DELETE FROM resources; DELETE FROM credentials; DELETE FROM issued_ids;');
   rt.credentials.clearCache();
   rt.rateLimiter.reset();
@@ -29,8 +39,15 @@ export function exportSnapshot(rt: Runtime) {
     resources,
     credentials: rt.db.prepare('SELECT * FROM credentials').all(),
     issued_ids: (rt.db.prepare('SELECT id FROM issued_ids').all() as Array<{ id: string }>).map((r) => r.id),
+    cluster_data: Object.fromEntries(CLUSTER_TABLES.map((table) => [table, (rt.db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map(encodeRow)])),
   };
 }
+
+type Row = Record<string, unknown>;
+
+/** Snapshot rows are JSON: binary columns (record keys and values) travel as `{"base64": ...}`. */
+const encodeRow = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? { base64: v.toString('base64') } : v]));
+const decodeValue = (v: unknown) => (v && typeof v === 'object' && typeof (v as { base64?: unknown }).base64 === 'string' ? Buffer.from((v as { base64: string }).base64, 'base64') : v);
 
 /** Replaces the whole store with a snapshot, in one transaction: on any error nothing changes. */
 export function importSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapshot>) {
@@ -57,4 +74,13 @@ function writeSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapshot>): vo
     for (const c of snap.credentials as any[]) insertCredential.run(c.key_id, c.secret_hash, c.org_id, c.owner_id, c.resource_id ?? null, c.deleted_at ?? null);
     const insertId = rt.db.prepare('INSERT OR IGNORE INTO issued_ids (id) VALUES (?)');
     for (const id of snap.issued_ids) insertId.run(id);
+    for (const table of CLUSTER_TABLES) {
+      const known = new Set((rt.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name));
+      for (const row of snap.cluster_data?.[table] ?? []) {
+        const columns = Object.keys(row);
+        const unknown = columns.find((c) => !known.has(c));
+        if (unknown) throw new Error(`${table} has no column '${unknown}'`);
+        rt.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => decodeValue(row[c])));
+      }
+    }
 }

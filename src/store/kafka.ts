@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from './db.js';
+import { Statements } from './db.js';
+
+export interface TopicRow {
+  cluster_id: string;
+  name: string;
+  topic_id: string;
+  partitions: number;
+  replication_factor: number;
+  /** Config overrides set on the topic, by name. */
+  configs: Record<string, string>;
+  created_at: number;
+}
+
+export interface StoredRecord {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Array<{ name: string; value: string | null }>;
+}
+
+export interface NewRecord {
+  partition: number;
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: Array<{ name: string; value: string | null }>;
+}
+
+export interface CommittedOffset {
+  topic: string;
+  partition: number;
+  offset: number;
+  metadata: string;
+}
+
+/** Kafka's topic ids are 16 random bytes, written in URL-safe base64 without padding. */
+const newTopicId = () => randomBytes(16).toString('base64url');
+
+/**
+ * Topics, records and committed offsets of the emulated Kafka clusters. Records are keyed by
+ * (cluster, topic, partition, offset), so reading from any offset is one index seek and the next
+ * offset of a partition is the last key plus one. Every method runs inside the caller's transaction.
+ */
+export class KafkaStore {
+  private readonly sql: Statements;
+
+  constructor(db: Db) {
+    this.sql = new Statements(db);
+  }
+
+  createTopic(cluster: string, name: string, partitions: number, replicationFactor: number, configs: Record<string, string>, now: number): TopicRow {
+    const row = { cluster_id: cluster, name, topic_id: newTopicId(), partitions, replication_factor: replicationFactor, configs, created_at: now };
+    this.sql
+      .get('INSERT INTO kafka_topics (cluster_id, name, topic_id, partitions, replication_factor, configs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(cluster, name, row.topic_id, partitions, replicationFactor, JSON.stringify(configs), now);
+    return row;
+  }
+
+  topic(cluster: string, name: string): TopicRow | undefined {
+    const r = this.sql.get('SELECT * FROM kafka_topics WHERE cluster_id = ? AND name = ?').get(cluster, name) as (Omit<TopicRow, 'configs'> & { configs: string }) | undefined;
+    return r && { ...r, configs: JSON.parse(r.configs) };
+  }
+
+  topics(cluster: string): TopicRow[] {
+    const rows = this.sql.get('SELECT * FROM kafka_topics WHERE cluster_id = ? ORDER BY name').all(cluster) as Array<Omit<TopicRow, 'configs'> & { configs: string }>;
+    return rows.map((r) => ({ ...r, configs: JSON.parse(r.configs) }));
+  }
+
+  setPartitions(cluster: string, name: string, partitions: number): void {
+    this.sql.get('UPDATE kafka_topics SET partitions = ? WHERE cluster_id = ? AND name = ?').run(partitions, cluster, name);
+  }
+
+  setConfigs(cluster: string, name: string, configs: Record<string, string>): void {
+    this.sql.get('UPDATE kafka_topics SET configs = ? WHERE cluster_id = ? AND name = ?').run(JSON.stringify(configs), cluster, name);
+  }
+
+  /** Deletes a topic with its records and the offsets committed on it. */
+  deleteTopic(cluster: string, name: string): void {
+    this.sql.get('DELETE FROM kafka_records WHERE cluster_id = ? AND topic = ?').run(cluster, name);
+    this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND topic = ?').run(cluster, name);
+    this.sql.get('DELETE FROM kafka_topics WHERE cluster_id = ? AND name = ?').run(cluster, name);
+  }
+
+  /** Deletes everything stored for a cluster. */
+  deleteCluster(cluster: string): void {
+    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics']) {
+      this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
+    }
+  }
+
+  /** The offset the next record of a partition gets (its log end offset). */
+  endOffset(cluster: string, topic: string, partition: number): number {
+    const r = this.sql
+      .get('SELECT offset FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? ORDER BY offset DESC LIMIT 1')
+      .get(cluster, topic, partition) as { offset: number } | undefined;
+    return r ? r.offset + 1 : 0;
+  }
+
+  /** Appends records; each gets the next offset of its partition. Returns them with their offsets. */
+  append(cluster: string, topic: string, records: NewRecord[]): StoredRecord[] {
+    const insert = this.sql.get('INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const next = new Map<number, number>();
+    return records.map((r) => {
+      const offset = next.get(r.partition) ?? this.endOffset(cluster, topic, r.partition);
+      next.set(r.partition, offset + 1);
+      const headers = r.headers ?? [];
+      insert.run(cluster, topic, r.partition, offset, r.timestamp, r.key, r.value, headers.length ? JSON.stringify(headers) : null);
+      return { partition: r.partition, offset, timestamp: r.timestamp, key: r.key, value: r.value, headers };
+    });
+  }
+
+  /** Up to `limit` records of a partition from `offset` on, in offset order. */
+  read(cluster: string, topic: string, partition: number, offset: number, limit: number): StoredRecord[] {
+    const rows = this.sql
+      .get('SELECT partition, offset, timestamp, key, value, headers FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?')
+      .all(cluster, topic, partition, offset, limit) as Array<Omit<StoredRecord, 'headers'> & { headers: string | null }>;
+    return rows.map((r) => ({ ...r, headers: r.headers ? JSON.parse(r.headers) : [] }));
+  }
+
+  commit(cluster: string, group: string, offsets: CommittedOffset[], now: number): void {
+    const upsert = this.sql.get(
+      `INSERT INTO kafka_committed_offsets (cluster_id, group_id, topic, partition, offset, metadata, committed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (cluster_id, group_id, topic, partition) DO UPDATE SET offset = excluded.offset, metadata = excluded.metadata, committed_at = excluded.committed_at`,
+    );
+    for (const o of offsets) upsert.run(cluster, group, o.topic, o.partition, o.offset, o.metadata, now);
+  }
+
+  committed(cluster: string, group: string): CommittedOffset[] {
+    return this.sql
+      .get('SELECT topic, partition, offset, metadata FROM kafka_committed_offsets WHERE cluster_id = ? AND group_id = ? ORDER BY topic, partition')
+      .all(cluster, group) as CommittedOffset[];
+  }
+
+  /** The consumer groups that committed offsets on a cluster. */
+  groups(cluster: string): string[] {
+    return (this.sql.get('SELECT DISTINCT group_id FROM kafka_committed_offsets WHERE cluster_id = ? ORDER BY group_id').all(cluster) as Array<{ group_id: string }>).map((r) => r.group_id);
+  }
+}
