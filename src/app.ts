@@ -11,6 +11,7 @@ import { Engine } from './engine/engine.js';
 import { crudHandler } from './engine/crud.js';
 import type { Handler } from './engine/types.js';
 import type { Dialect } from './openapi/types.js';
+import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
@@ -57,7 +58,14 @@ export async function buildApp(config: Config): Promise<Emulator> {
   // `application/vnd.kafka.json.v2+json`, ...) are JSON too.
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
-  const parseJsonOrNothing: FastifyBodyParser<string> = (req, body, done) => (body === '' ? done(null, undefined) : parseJson(req, body, done));
+  // Several JSON values back to back are a JsonSequence, which only streaming operations accept.
+  const parseJsonOrNothing: FastifyBodyParser<string> = (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(req, body, (err, value) => {
+      const sequence = err ? parseJsonSequence(body) : undefined;
+      return sequence ? done(null, sequence) : done(err, value);
+    });
+  };
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonOrNothing);
   app.addContentTypeParser(JSON_VENDOR_TYPE, { parseAs: 'string' }, parseJsonOrNothing);
 

@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime.js';
 import type { Handler, HandlerMap, Reply, RequestContext } from '../engine/types.js';
 import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
+import { JsonSequence } from './json-sequence.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,6 +25,12 @@ function declaredQuery(op: Operation, query: Record<string, unknown>): Record<st
     if (p.in === 'query' && query[p.name] !== undefined) out[p.name] = query[p.name];
   }
   return out;
+}
+
+/** The values of a streamed body, for the operations that declare streaming; a 400 elsewhere. */
+function streamedBodies(op: Operation, sequence: JsonSequence): unknown[] {
+  if (op.raw['x-emulator-streaming'] === true) return sequence.values;
+  throw new ApiError({ status: 400, code: 'invalid_json', title: 'Bad Request', detail: 'The request body must be a single JSON value', errorCode: 400 });
 }
 
 /** A body in a media type the operation does not declare is refused, as the real services do. */
@@ -63,7 +70,8 @@ export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: 
         if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
         const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
         const path = req.url.split('?')[0];
-        rt.validator.validateRequest(op, { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body });
+        const bodies = req.body instanceof JsonSequence ? streamedBodies(op, req.body) : [req.body];
+        for (const body of bodies) rt.validator.validateRequest(op, { method: op.method.toLowerCase(), path, headers: req.headers, query, body });
         if (!handler) throw notImplemented(op.operationId);
         const ctx: RequestContext = {
           op,

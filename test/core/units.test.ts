@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { renderCrn } from '../../src/core/crn.js';
 import { VirtualClock } from '../../src/core/clock.js';
 import { ApiError } from '../../src/core/errors.js';
+import { parseJsonSequence } from '../../src/http/json-sequence.js';
 
 describe('page tokens', () => {
   const tokens = new PageTokens('secret-a');
@@ -96,5 +97,17 @@ describe('CRNs and the clock', () => {
     expect(c.now()).toBe(frozen);
     c.set(Date.parse('2030-01-01T00:00:00Z'));
     expect(c.iso()).toBe('2030-01-01T00:00:00Z');
+  });
+});
+
+describe('JSON sequences (streamed bodies)', () => {
+  it('split back-to-back values, strings with braces included', () => {
+    expect(parseJsonSequence('{"a":"}{"} [1,2]\n{"b":{"c":[3]}}')?.values).toEqual([{ a: '}{' }, [1, 2], { b: { c: [3] } }]);
+  });
+  it('are not a single value, nor text with garbage between values', () => {
+    expect(parseJsonSequence('{"a":1}')).toBeUndefined();
+    expect(parseJsonSequence('{"a":1} x {"b":2}')).toBeUndefined();
+    expect(parseJsonSequence('{"a":1}{"b":')).toBeUndefined();
+    expect(parseJsonSequence('{"a":1}}{')).toBeUndefined();
   });
 });

@@ -50,6 +50,18 @@ describe('data-plane authentication', () => {
     expect(plain.body).toEqual({ error_code: 415, message: expect.stringContaining('application/vnd.gizmos.v1+json') });
   });
 
+  it('a streaming operation takes JSON values back to back and validates each one', async () => {
+    const url = `/gizmos/v1/clusters/${clusterId}/gizmos`;
+    const key = (await t.post('/iam/v2/api-keys', { spec: { owner: { id: o.user }, resource: { id: clusterId } } }, { authorization: o.auth })).body;
+    const headers = { authorization: basic(key.id, key.spec.secret), 'content-type': 'application/vnd.gizmos.v1+json' };
+    expect((await t.request('POST', url, '{"name":"a"}\n{"name":"b"} {"name":"c"}', headers)).status).toBe(501);
+    const second = await t.request('POST', url, '{"name":"a"}{"name":2}', headers);
+    expect(second.status).toBe(422);
+    // A management operation takes one value only.
+    const env = await t.request('POST', '/org/v2/environments', '{"display_name":"a"}{"display_name":"b"}', { authorization: o.auth });
+    expect(env.status).toBe(400);
+  });
+
   it('a cluster-scoped key cannot call the management APIs', async () => {
     const r = await t.get('/org/v2/environments', { authorization: clusterKey });
     expect(r.status).toBe(401);
