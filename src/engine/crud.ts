@@ -16,7 +16,7 @@ export function crudHandler(engine: Engine, op: Operation): Handler {
     case 'create':
       return (ctx) => create(engine, decl, ctx);
     case 'read':
-      return (ctx) => ({ status: op.successStatus, body: engine.rt.tx(() => engine.render(decl, readTarget(engine, decl, ctx), ctx.baseUrl)) });
+      return (ctx) => ({ status: op.successStatus, body: engine.render(decl, readTarget(engine, decl, ctx), ctx.baseUrl) });
     case 'update':
       return (ctx) => update(engine, decl, ctx);
     case 'delete':
@@ -26,8 +26,11 @@ export function crudHandler(engine: Engine, op: Operation): Handler {
 
 const org = (ctx: RequestContext) => ctx.caller!.orgId;
 
-/** The scope of the addressed resource: its environment (query) or its parent (path), which must exist. */
-function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): string | undefined {
+/**
+ * The scope of the addressed resource: its environment (query) or its parent (path), which must
+ * exist; '' for resources of the organization itself, which are stored with that scope.
+ */
+function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): string {
   if (decl.scope) return String(ctx.query[decl.scope.query] ?? '');
   if (decl.parent) {
     const parentId = ctx.params[decl.parent.param];
@@ -35,7 +38,7 @@ function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): 
     if (!engine.rt.resources.get(org(ctx), parentDecl.name, parentId)) throw notFound(`The ${parentDecl.kind} '${parentId}' was not found`);
     return parentId;
   }
-  return undefined;
+  return '';
 }
 
 function readTarget(engine: Engine, decl: ResourceDecl, ctx: RequestContext): ResourceRow {
@@ -94,7 +97,7 @@ function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
   const scope = requestScope(engine, decl, ctx);
   const filters = requestFilters(decl, ctx);
   const q: ListQuery = { org: org(ctx), type: decl.name, scope, filters, limit: 0 };
-  const identity = listIdentity([q.org, decl.name, scope ?? null, filters]);
+  const identity = listIdentity([q.org, decl.name, scope, filters]);
   const { def, max } = pageSizeBounds(ctx.op);
   const token = ctx.query.page_token as string | undefined;
   const requested = ctx.query.page_size === undefined ? def : Math.min(max, Math.max(1, Number(ctx.query.page_size)));

@@ -36,6 +36,7 @@ export class Engine {
   ) {
     for (const decl of rt.docs.resources.values()) {
       if (decl.hooks && !hooks[decl.hooks]) throw new Error(`resource ${decl.name} names unknown hooks ${decl.hooks}`);
+      for (const pointer of decl.unique) rt.resources.indexField(pointer);
     }
   }
 
@@ -149,7 +150,7 @@ export class Engine {
     for (const pointer of decl.unique) {
       const value = getAt(body, pointer);
       if (typeof value !== 'string') continue;
-      const clash = this.rt.resources.whereField(org, decl.name, pointer, value).find((r) => r.scope === scope && r.id !== selfId);
+      const clash = this.rt.resources.whereField(org, decl.name, pointer, value, scope).find((r) => r.id !== selfId);
       if (clash) {
         throw conflict(`A ${decl.kind} with ${pointerToPath(pointer)} '${value}' already exists`, this.selfUrl(decl, clash, baseUrl));
       }
@@ -158,7 +159,7 @@ export class Engine {
 
   private checkQuota(decl: ResourceDecl, org: string, scope: string): void {
     if (!decl.quota) return;
-    const used = this.rt.resources.count({ org, type: decl.name, scope: decl.scope || decl.parent ? scope : undefined, filters: [], limit: 0 });
+    const used = this.rt.resources.count({ org, type: decl.name, scope, filters: [], limit: 0 });
     const limit = this.rt.config.quotas[decl.quota.name] ?? decl.quota.limit;
     if (used >= limit) throw quotaExceeded(decl.quota.name);
   }
@@ -174,23 +175,29 @@ export class Engine {
     return seen;
   }
 
-  /** Advances a row's phase as one read; undefined when its deletion just completed. */
+  /**
+   * Advances a row's phase as one read; undefined when its deletion just completed. A read that
+   * changes nothing writes nothing; one that moves the phase writes in its own transaction.
+   */
   observeRow(decl: ResourceDecl, row: ResourceRow, baseUrl: string): ResourceRow | undefined {
-    if (!decl.lifecycle || !row.lifecycle) return row;
+    const lifecycle = decl.lifecycle;
+    if (!lifecycle || !row.lifecycle) return row;
     const now = this.rt.clock.now();
-    const seen = observe(row.lifecycle, decl.lifecycle, now, true);
+    const seen = observe(row.lifecycle, lifecycle, now, true);
     if (!seen.changed) return row;
-    row.lifecycle = seen.state;
-    if (seen.gone) {
-      row.deleted_at = now;
+    return this.rt.tx(() => {
+      row.lifecycle = seen.state;
+      if (seen.gone) {
+        row.deleted_at = now;
+        this.save(decl, row);
+        return undefined;
+      }
+      const before = getAt(row.body, lifecycle.field);
+      setAt(row.body, lifecycle.field, seen.phase);
+      if (before !== seen.phase) this.hooksOf(decl).onPhase?.(this.hookContext(decl, row.org_id, baseUrl), row, seen.phase!);
       this.save(decl, row);
-      return undefined;
-    }
-    const before = getAt(row.body, decl.lifecycle.field);
-    setAt(row.body, decl.lifecycle.field, seen.phase);
-    if (before !== seen.phase) this.hooksOf(decl).onPhase?.(this.hookContext(decl, row.org_id, baseUrl), row, seen.phase!);
-    this.save(decl, row);
-    return row;
+      return row;
+    });
   }
 
   // ---- update -------------------------------------------------------------------------------

@@ -34,9 +34,29 @@ export class Validator {
 
   /** Throws an ApiError (400 for parameters, 422 for the body) when the request does not conform. */
   validateRequest(op: Operation, req: IncomingRequest): void {
+    if (req.body === undefined && Object.keys(req.query).length === 0 && this.nothingToCheck(op)) return;
     const result = this.validator.validateRequest(req as any, op.raw as any);
     if (result.valid || !result.errors) return;
     throw toApiError(result.errors as ErrorObject[]);
+  }
+
+  private readonly unconstrained = new Map<string, boolean>();
+
+  /**
+   * Whether a request with no body and no query parameters always conforms: the operation takes
+   * no body and requires no query or header parameter, and its path parameters are plain strings.
+   * Reads by id are such requests; skipping the validator for them is a measurable saving.
+   */
+  private nothingToCheck(op: Operation): boolean {
+    let known = this.unconstrained.get(op.operationId);
+    if (known === undefined) {
+      const plainString = (schema: Record<string, unknown> | undefined) => !!schema && Object.keys(schema).every((k) => k === 'type' || k === 'description' || k === 'example') && schema.type === 'string';
+      known =
+        !op.raw.requestBody &&
+        op.parameters.every((p) => (p.in === 'path' ? plainString(p.schema as Record<string, unknown> | undefined) : p.in === 'query' || p.in === 'header' ? !p.required : true));
+      this.unconstrained.set(op.operationId, known);
+    }
+    return known;
   }
 
   /** Problems with a response (status, body), as messages; empty when it conforms. */

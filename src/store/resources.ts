@@ -49,7 +49,7 @@ const decode = (r: RawRow): ResourceRow => ({
 });
 
 /** `/spec/owner/id` -> `$."spec"."owner"."id"` for json_extract. */
-const jsonPath = (pointer: string) => '$' + parsePointer(pointer).map((k) => `."${k.replace(/"/g, '""')}"`).join('');
+const jsonPath = (pointer: string) => '$' + parsePointer(pointer).map((k) => `."${k.replace(/"/g, '""').replace(/'/g, "''")}"`).join('');
 
 export class ResourceStore {
   private readonly sql: Statements;
@@ -106,13 +106,24 @@ export class ResourceStore {
     return (this.sql.get('SELECT * FROM resources WHERE scope = ? AND deleted_at IS NULL').all(scope) as RawRow[]).map(decode);
   }
 
-  /** Live rows of a type whose field equals a value. */
-  whereField(org: string, type: string, pointer: string, value: string): ResourceRow[] {
+  /** Live rows of a type whose field equals a value, in one scope or in all. */
+  whereField(org: string, type: string, pointer: string, value: string, scope?: string): ResourceRow[] {
+    const inScope = scope === undefined ? '' : ' AND scope = ?';
+    const args = scope === undefined ? [org, type, value] : [org, type, value, scope];
     return (
       this.sql
-        .get(`SELECT * FROM resources WHERE org_id = ? AND type = ? AND deleted_at IS NULL AND json_extract(body, '${jsonPath(pointer)}') = ?`)
-        .all(org, type, value) as RawRow[]
+        .get(`SELECT * FROM resources WHERE org_id = ? AND type = ? AND deleted_at IS NULL AND json_extract(body, '${jsonPath(pointer)}') = ?${inScope}`)
+        .all(...args) as RawRow[]
     ).map(decode);
+  }
+
+  /**
+   * Indexes a body field for whereField, so that a uniqueness check does not read the whole
+   * organization. The index expression must be the very one whereField queries.
+   */
+  indexField(pointer: string): void {
+    const name = `resources_field_${parsePointer(pointer).join('_').replace(/[^A-Za-z0-9_]/g, '_')}`;
+    this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON resources (org_id, type, json_extract(body, '${jsonPath(pointer)}')) WHERE deleted_at IS NULL`);
   }
 
   list(q: ListQuery): ResourceRow[] {
