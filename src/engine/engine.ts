@@ -159,9 +159,8 @@ export class Engine {
 
   private checkQuota(decl: ResourceDecl, org: string, scope: string): void {
     if (!decl.quota) return;
-    const used = this.rt.resources.count({ org, type: decl.name, scope, filters: [], limit: 0 });
     const limit = this.rt.config.quotas[decl.quota.name] ?? decl.quota.limit;
-    if (used >= limit) throw quotaExceeded(decl.quota.name);
+    if (this.rt.resources.atLeast({ org, type: decl.name, scope, filters: [], limit: 0 }, limit)) throw quotaExceeded(decl.quota.name);
   }
 
   // ---- read ---------------------------------------------------------------------------------

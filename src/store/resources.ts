@@ -146,6 +146,13 @@ export class ResourceStore {
     return (this.sql.get(`SELECT COUNT(*) AS n FROM resources WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
   }
 
+  /** Whether the list has at least n rows; reads at most n index entries, unlike count. */
+  atLeast(q: ListQuery, n: number): boolean {
+    if (n <= 0) return true;
+    const { where, args } = this.where(q);
+    return this.sql.get(`SELECT 1 FROM resources WHERE ${where.join(' AND ')} LIMIT 1 OFFSET ?`).get(...args, n - 1) !== undefined;
+  }
+
   /** Whether a live row of the list exists before / after a seq (to decide prev and next links). */
   exists(q: ListQuery, side: 'before' | 'after', seq: number): boolean {
     const { where, args } = this.where(q);
