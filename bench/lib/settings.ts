@@ -1,0 +1,61 @@
+/** Every knob of the benchmark suite, read once from the environment (see bench/README.md). */
+export interface Settings {
+  /** Seconds of measured load per scenario and server. */
+  seconds: number;
+  /** Seconds of unmeasured load before each measured run (JIT, lazily compiled validators). */
+  warmupSeconds: number;
+  connections: number;
+  /** Rounds of each throughput scenario (alternating which server goes first); the median round counts. */
+  rounds: number;
+  coldStarts: number;
+  paginationItems: number;
+  paginationPageSize: number;
+  /** The deep page compared with page 1. */
+  paginationPage: number;
+  paginationSamples: number;
+  /** How the pagination items are loaded: `snapshot` (POST /_emulator/snapshot) or `fixtures` (POST /_emulator/fixtures). */
+  loadMethod: 'snapshot' | 'fixtures';
+  /** Sizes of the informational fixtures-load probe; empty to skip it. */
+  fixturesProbe: number[];
+  /** Scenario groups to run. */
+  only: Set<string>;
+  /** Exit with status 1 when a target is missed. */
+  strict: boolean;
+}
+
+export const GROUPS = ['throughput', 'cold-start', 'pagination'] as const;
+
+function num(env: NodeJS.ProcessEnv, name: string, def: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number >= ${min}, got '${raw}'`);
+  return n;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const loadMethod = env.BENCH_LOAD ?? 'snapshot';
+  if (loadMethod !== 'snapshot' && loadMethod !== 'fixtures') throw new Error(`BENCH_LOAD must be snapshot or fixtures, got '${loadMethod}'`);
+  const only = new Set((env.BENCH_ONLY ?? GROUPS.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
+  for (const g of only) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`BENCH_ONLY: unknown group '${g}' (${GROUPS.join(', ')})`);
+  const probe = (env.BENCH_FIXTURES_PROBE ?? '2000,4000').split(',').map((s) => s.trim()).filter((s) => s !== '' && s !== '0');
+  return {
+    seconds: num(env, 'BENCH_SECONDS', 5, 1),
+    warmupSeconds: num(env, 'BENCH_WARMUP_SECONDS', 1, 0),
+    connections: Math.round(num(env, 'BENCH_CONNECTIONS', 10, 1)),
+    rounds: Math.round(num(env, 'BENCH_ROUNDS', 1, 1)),
+    coldStarts: Math.round(num(env, 'BENCH_COLD_STARTS', 5, 1)),
+    paginationItems: Math.round(num(env, 'BENCH_PAGINATION_ITEMS', 100_000, 1)),
+    paginationPageSize: Math.round(num(env, 'BENCH_PAGINATION_PAGE_SIZE', 100, 1)),
+    paginationPage: Math.round(num(env, 'BENCH_PAGINATION_PAGE', 1000, 2)),
+    paginationSamples: Math.round(num(env, 'BENCH_PAGINATION_SAMPLES', 50, 1)),
+    loadMethod,
+    fixturesProbe: probe.map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_FIXTURES_PROBE must be a list of positive integers, got '${s}'`);
+      return n;
+    }),
+    only,
+    strict: env.BENCH_STRICT === '1' || env.BENCH_STRICT === 'true',
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The benchmark suite (`npm run bench`): throughput of the emulator as a ratio to a plain Fastify +
+ * better-sqlite3 server started in the same run, cold start, and deep pagination. See README.md.
+ */
+import { cpus, platform, release } from 'node:os';
+import { readSettings, type Settings } from './lib/settings.js';
+import { startBaseline, startEmulator, type Server } from './lib/servers.js';
+import { closeHttp } from './lib/http.js';
+import { resultsDir } from './lib/paths.js';
+import { statusOf, summaryTable, writeResults, type Figure } from './lib/report.js';
+import { round } from './lib/stats.js';
+import { removeTempDirs } from './lib/tmp.js';
+import { runThroughput, type ThroughputResult } from './scenarios/throughput.js';
+import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
+import { runPagination, type PaginationResult } from './scenarios/pagination.js';
+
+const log = (line: string) => process.stdout.write(line + '\n');
+
+async function throughput(st: Settings): Promise<ThroughputResult[]> {
+  log(`\n== throughput: ${st.rounds} round(s) of ${st.seconds} s per server, ${st.connections} connections, ${st.warmupSeconds} s warm-up ==`);
+  const servers: Server[] = [];
+  try {
+    servers.push(await startBaseline());
+    servers.push(await startEmulator({ args: ['--quotas', 'service_accounts_per_org=1000000'] }));
+    log(`  baseline ${servers[0].url}, emulator ${servers[1].url}`);
+    const results = await runThroughput(servers[0], servers[1], st, log);
+    for (const r of results) log(`  ${r.scenario}: emulator/baseline = ${r.ratio.toFixed(2)}`);
+    return results;
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult): Figure[] {
+  const figures: Figure[] = [];
+  for (const r of tp ?? []) {
+    const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
+    figures.push({
+      name: `${r.scenario} emulator/baseline`,
+      value: round(r.ratio, 3),
+      unit: '',
+      target: r.scenario === 'get-by-id' ? { op: '>=', value: 0.6 } : undefined,
+      detail:
+        `emulator ${r.emulator.rps.toFixed(0)} req/s (p50 ${r.emulator.p50} ms, p99 ${r.emulator.p99} ms), ` +
+        `baseline ${r.baseline.rps.toFixed(0)} req/s (p50 ${r.baseline.p50} ms, p99 ${r.baseline.p99} ms)` +
+        (bad ? `; ${bad} failed requests` : ''),
+    });
+  }
+  if (cold) {
+    figures.push({
+      name: 'cold start (median)',
+      value: round(cold.median, 0),
+      unit: 'ms',
+      target: { op: '<', value: 1000 },
+      detail: `${cold.samples.length} starts: ${cold.samples.map((n) => n.toFixed(0)).join(', ')} ms; baseline median ${cold.baselineMedian.toFixed(0)} ms`,
+    });
+  }
+  if (pg) {
+    figures.push({
+      name: `page ${pg.page} / page 1`,
+      value: round(pg.ratio, 3),
+      unit: '',
+      target: { op: '<=', value: 2 },
+      detail: `page_size ${pg.pageSize}, ${pg.items.toLocaleString('en-US')} items: page 1 ${pg.page1.medianMs.toFixed(2)} ms, page ${pg.page} ${pg.deep.medianMs.toFixed(2)} ms (medians of ${st.paginationSamples})`,
+    });
+    figures.push({
+      name: `load ${pg.items.toLocaleString('en-US')} items`,
+      value: round(pg.load.totalMs, 0),
+      unit: 'ms',
+      detail: `by ${pg.load.method === 'snapshot' ? 'POST /_emulator/snapshot' : 'POST /_emulator/fixtures'} (request ${pg.load.requestMs.toFixed(0)} ms, ${(pg.load.bytes / 1e6).toFixed(1)} MB)`,
+    });
+    for (const p of pg.fixturesProbe) {
+      figures.push({
+        name: `fixtures load ${p.items.toLocaleString('en-US')} items`,
+        value: round(p.ms, 0),
+        unit: 'ms',
+        detail: `${((p.items / p.ms) * 1000).toFixed(0)} items/s through POST /_emulator/fixtures`,
+      });
+    }
+  }
+  return figures;
+}
+
+async function main() {
+  const st = readSettings();
+  log(`ccloud-emulator benchmarks: node ${process.version}, ${platform()} ${release()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
+  const tp = st.only.has('throughput') ? await throughput(st) : undefined;
+
+  let cold: ColdStartResult | undefined;
+  if (st.only.has('cold-start')) {
+    log(`\n== cold start: ${st.coldStarts} spawns, spawn -> first 200 of GET /_emulator/health ==`);
+    cold = await runColdStart(st.coldStarts, log);
+  }
+
+  let pg: PaginationResult | undefined;
+  if (st.only.has('pagination')) {
+    log(`\n== deep pagination: ${st.paginationItems.toLocaleString('en-US')} service accounts, page_size ${st.paginationPageSize}, page 1 vs page ${st.paginationPage} ==`);
+    pg = await runPagination(st, log);
+  }
+
+  const figures = figuresOf(st, tp, cold, pg);
+  log('\n== summary ==\n' + summaryTable(figures));
+  const path = writeResults(resultsDir, figures, {
+    environment: { node: process.version, platform: platform(), release: release(), cpus: cpus().length, cpu: cpus()[0]?.model },
+    settings: { ...st, only: [...st.only] },
+    throughput: tp,
+    cold_start: cold,
+    pagination: pg,
+  });
+  log(`\nwritten to ${path}`);
+  await closeHttp();
+  removeTempDirs();
+  if (st.strict && figures.some((f) => statusOf(f) === 'MISS')) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import { expectStatus } from '../lib/http.js';
+import { runLoad, type LoadResult, type LoadSpec } from '../lib/load.js';
+import { BOOTSTRAP, type Server } from '../lib/servers.js';
+import type { Settings } from '../lib/settings.js';
+
+export interface ThroughputResult {
+  scenario: string;
+  /** The median round of each server. */
+  baseline: LoadResult;
+  emulator: LoadResult;
+  /** emulator rps / baseline rps (median rounds). */
+  ratio: number;
+  /** Requests per second of every round, in order. */
+  rounds: { baseline: number[]; emulator: number[] };
+}
+
+interface Scenario {
+  name: string;
+  spec: (s: Server) => LoadSpec;
+}
+
+/** Items each server holds before the runs, so that a page of 10 is a full page. */
+const SEED = 100;
+
+/** Bodies with a display_name never sent before in this run. */
+function uniqueNames(prefix: string): () => string {
+  const run = Math.random().toString(36).slice(2, 8);
+  let n = 0;
+  return () => JSON.stringify({ display_name: `${prefix}-${run}-${n++}`, description: 'created by the benchmark' });
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'get-by-id', spec: (s) => ({ method: 'GET', path: `/iam/v2/service-accounts/${BOOTSTRAP.serviceAccountId}`, auth: s.auth }) },
+  { name: 'list', spec: (s) => ({ method: 'GET', path: '/iam/v2/service-accounts?page_size=10', auth: s.auth }) },
+  // Last: it grows the table the other two read. display_name must be unique (else 409).
+  {
+    name: 'create',
+    spec: (s) => ({ method: 'POST', path: '/iam/v2/service-accounts', auth: s.auth, body: uniqueNames(`bench-${s.name}`) }),
+  },
+];
+
+async function seed(s: Server): Promise<void> {
+  for (let i = 0; i < SEED; i++) {
+    await expectStatus(201, 'POST', `${s.url}/iam/v2/service-accounts`, { auth: s.auth, body: { display_name: `seed-${i}`, description: 'seeded by the benchmark' } });
+  }
+  // Both routes answer before anything is measured.
+  await expectStatus(200, 'GET', `${s.url}/iam/v2/service-accounts/${BOOTSTRAP.serviceAccountId}`, { auth: s.auth });
+  const list = await expectStatus(200, 'GET', `${s.url}/iam/v2/service-accounts?page_size=10`, { auth: s.auth });
+  if (list.body.data.length !== 10) throw new Error(`${s.name}: a page of 10 came back with ${list.body.data.length} items`);
+}
+
+const medianRound = (rs: LoadResult[]) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor((rs.length - 1) / 2)];
+
+/**
+ * GET-by-id, list and create against both servers, `rounds` times (the server that goes first
+ * alternates), each measured run preceded by a warm-up on the same route.
+ */
+export async function runThroughput(baseline: Server, emulator: Server, st: Settings, log: (line: string) => void): Promise<ThroughputResult[]> {
+  await seed(baseline);
+  await seed(emulator);
+  const results: ThroughputResult[] = [];
+  for (const sc of SCENARIOS) {
+    const specs = new Map([baseline, emulator].map((s) => [s.name, sc.spec(s)]));
+    const runs: Record<Server['name'], LoadResult[]> = { baseline: [], emulator: [] };
+    for (let round = 0; round < st.rounds; round++) {
+      for (const server of round % 2 === 0 ? [baseline, emulator] : [emulator, baseline]) {
+        const spec = specs.get(server.name)!;
+        if (st.warmupSeconds > 0) await runLoad(server.url, spec, st.warmupSeconds, st.connections);
+        const r = await runLoad(server.url, spec, st.seconds, st.connections);
+        runs[server.name].push(r);
+        const bad = r.non2xx + r.errors + r.timeouts;
+        log(
+          `  ${sc.name.padEnd(10)} ${server.name.padEnd(9)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
+            (bad ? `  !! non-2xx ${r.non2xx} errors ${r.errors} timeouts ${r.timeouts} ${JSON.stringify(r.statuses)}` : ''),
+        );
+      }
+    }
+    const b = medianRound(runs.baseline);
+    const e = medianRound(runs.emulator);
+    results.push({
+      scenario: sc.name,
+      baseline: b,
+      emulator: e,
+      ratio: e.rps / b.rps,
+      rounds: { baseline: runs.baseline.map((r) => r.rps), emulator: runs.emulator.map((r) => r.rps) },
+    });
+  }
+  return results;
+}
