@@ -91,10 +91,15 @@ export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: 
 }
 
 function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {
-  if (rt.config.selfCheck) assertConforms(rt, op, result.status, result.body, { ...reply.getHeaders(), ...(result.headers ?? {}) });
+  const bodies = result.body instanceof JsonSequence ? result.body.values : [result.body];
+  if (rt.config.selfCheck) {
+    for (const body of bodies) assertConforms(rt, op, result.status, body, { ...reply.getHeaders(), ...(result.headers ?? {}) });
+  }
   reply.code(result.status);
   if (result.headers) reply.headers(result.headers);
   if (result.body === undefined) return reply.send();
+  // A streamed answer is one JSON value per line, in the order of the request's values.
+  if (result.body instanceof JsonSequence) return reply.type('application/json').send(bodies.map((b) => JSON.stringify(b)).join('\n'));
   return reply.send(result.body);
 }
 

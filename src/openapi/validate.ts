@@ -20,10 +20,11 @@ export interface IncomingRequest {
 export class Validator {
   private readonly validator: OpenAPIValidator;
 
-  constructor(dereferenced: JsonSchema) {
+  /** `eager` compiles every operation's validators now, so a schema Ajv cannot compile fails at once. */
+  constructor(dereferenced: JsonSchema, options: { eager?: boolean } = {}) {
     this.validator = new OpenAPIValidator({
       definition: withJsonAliases(dereferenced) as any,
-      lazyCompileValidators: true,
+      lazyCompileValidators: !options.eager,
       ajvOpts: { strict: false, allErrors: true, logger: false },
       customizeAjv: (ajv) => {
         addFormats.default(ajv as any);
