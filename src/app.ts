@@ -84,7 +84,9 @@ export async function buildApp(config: Config): Promise<Emulator> {
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
   for (const [id, h] of Object.entries(control)) handlers.set(id, h);
 
-  const groupPrefixes = runtime.docs.operations.map((op) => ({ prefix: op.path.split('/').slice(0, 3).join('/'), dialect: op.dialect }));
+  const groupPrefixes = runtime.docs.operations.flatMap((op) =>
+    [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),
+  );
   const dialectForPath = (path: string): Dialect => groupPrefixes.find((g) => path.startsWith(g.prefix))?.dialect ?? 'management';
   registerErrorHandling(app, runtime, dialectForPath);
   registerOperations(app, runtime, handlers);

@@ -51,43 +51,48 @@ function checkMediaType(op: Operation, contentType: string | undefined): void {
 export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: Map<string, Handler>): void {
   for (const op of rt.docs.operations) {
     const handler = handlers.get(op.operationId);
-    app.route({
-      method: op.method as any,
-      url: op.route,
-      config: { op },
-      handler: async (req, reply) => {
-        let caller: Caller | undefined;
-        if (op.security.length) {
-          const clusterId = (req.params as Record<string, string | undefined>).cluster_id;
-          caller = authenticate(op.security, req.headers.authorization, rt.credentials, clusterId);
-          if (rt.rateLimiter.enabled) {
-            // Only the management APIs tell the client about its limit; Kafka REST's 429 is bare.
-            const announce = op.dialect === 'management';
-            const state = rt.rateLimiter.take(caller.keyId, announce);
-            if (announce) reply.headers(headersFor(state));
-          }
-        }
-        if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
-        const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
-        const path = req.url.split('?')[0];
-        const bodies = req.body instanceof JsonSequence ? streamedBodies(op, req.body) : [req.body];
-        for (const body of bodies) rt.validator.validateRequest(op, { method: op.method.toLowerCase(), path, headers: req.headers, query, body });
-        if (!handler) throw notImplemented(op.operationId);
-        const ctx: RequestContext = {
-          op,
-          params: req.params as Record<string, string>,
-          query,
-          body: req.body,
-          headers: req.headers,
-          caller,
-          baseUrl: baseUrlOf(rt, req),
-          requestId: req.id,
-        };
-        const result = await handler(ctx);
-        return send(rt, op, reply, result);
-      },
-    });
+    app.route({ method: op.method, url: op.route, config: { op }, handler: serve(rt, op, handler) });
+    for (const alias of op.aliases) app.route({ method: op.method, url: alias.route, config: { op }, handler: serve(rt, op, handler, alias) });
   }
+}
+
+type Alias = Operation['aliases'][number];
+
+/** The Fastify handler of one operation, under its own path or an alias. */
+function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?: Alias) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    let caller: Caller | undefined;
+    if (op.security.length) {
+      const clusterId = (req.params as Record<string, string | undefined>).cluster_id;
+      caller = authenticate(op.security, req.headers.authorization, rt.credentials, clusterId);
+      if (rt.rateLimiter.enabled) {
+        // Only the management APIs tell the client about its limit; Kafka REST's 429 is bare.
+        const announce = op.dialect === 'management';
+        const state = rt.rateLimiter.take(caller.keyId, announce);
+        if (announce) reply.headers(headersFor(state));
+      }
+    }
+    if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
+    const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
+    // The validator matches the document's path, so an alias is validated as the canonical path.
+    const url = req.url.split('?')[0];
+    const path = alias ? alias.from + url.slice(alias.to.length) : url;
+    const bodies = req.body instanceof JsonSequence ? streamedBodies(op, req.body) : [req.body];
+    for (const body of bodies) rt.validator.validateRequest(op, { method: op.method.toLowerCase(), path, headers: req.headers, query, body });
+    if (!handler) throw notImplemented(op.operationId);
+    const ctx: RequestContext = {
+      op,
+      params: req.params as Record<string, string>,
+      query,
+      body: req.body,
+      headers: req.headers,
+      caller,
+      baseUrl: baseUrlOf(rt, req),
+      requestId: req.id,
+    };
+    const result = await handler(ctx);
+    return send(rt, op, reply, result);
+  };
 }
 
 function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {

@@ -49,16 +49,17 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     tags: [],
   };
   const resources = new Map<string, ResourceDecl>();
-  const groupOf = new Map<string, { group: string; dialect: Dialect }>();
+  const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string> }>();
 
   for (const { file, doc } of docs) {
     const ext = doc['x-emulator'] ?? {};
     const group: string = ext.group ?? 'shared';
     const dialect: Dialect = ext.dialect ?? 'management';
+    const aliases: Record<string, string> = ext.path_aliases ?? {};
     for (const [path, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
       if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
       merged.paths[path] = item;
-      groupOf.set(path, { group, dialect });
+      groupOf.set(path, { group, dialect, aliases });
     }
     for (const [section, entries] of Object.entries<JsonSchema>(doc.components ?? {})) {
       const target = (merged.components[section] ??= {});
@@ -86,8 +87,8 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       if (seenIds.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
       seenIds.add(op.operationId);
-      const { group, dialect } = groupOf.get(path)!;
-      operations.push(buildOperation(path, method, item, op, group, dialect, merged.security));
+      const { group, dialect, aliases } = groupOf.get(path)!;
+      operations.push(buildOperation(path, method, item, op, group, dialect, merged.security, aliases));
     }
   }
   for (const op of operations) {
@@ -98,7 +99,16 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
   return { merged, dereferenced, operations, resources };
 }
 
-function buildOperation(path: string, method: string, item: JsonSchema, op: JsonSchema, group: string, dialect: Dialect, globalSecurity: unknown): Operation {
+function buildOperation(
+  path: string,
+  method: string,
+  item: JsonSchema,
+  op: JsonSchema,
+  group: string,
+  dialect: Dialect,
+  globalSecurity: unknown,
+  aliases: Record<string, string>,
+): Operation {
   const byKey = new Map<string, OperationParameter>();
   for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) byKey.set(`${p.in}:${p.name}`, p);
   const parameters = [...byKey.values()];
@@ -112,6 +122,9 @@ function buildOperation(path: string, method: string, item: JsonSchema, op: Json
     method: method.toUpperCase(),
     path,
     route: toRoutePath(path),
+    aliases: Object.entries(aliases)
+      .filter(([from]) => path.startsWith(from))
+      .map(([from, to]) => ({ from, to, route: toRoutePath(to + path.slice(from.length)) })),
     group,
     dialect,
     stage: op['x-lifecycle-stage'] ?? 'General Availability',

@@ -62,6 +62,17 @@ describe('data-plane authentication', () => {
     expect(env.status).toBe(400);
   });
 
+  it('serves an operation under its path alias too, validated and authenticated the same way', async () => {
+    const key = (await t.post('/iam/v2/api-keys', { spec: { owner: { id: o.user }, resource: { id: clusterId } } }, { authorization: o.auth })).body;
+    const headers = { authorization: basic(key.id, key.spec.secret), 'content-type': 'application/vnd.gizmos.v1+json' };
+    expect((await t.get(`/gz/clusters/${clusterId}/gizmos`, headers)).status).toBe(501);
+    expect((await t.request('POST', `/gz/clusters/${clusterId}/gizmos`, { name: 1 }, headers)).status).toBe(422);
+    expect((await t.get(`/gz/clusters/wdg-other/gizmos`, headers)).status).toBe(401);
+    const unknown = await t.get('/gz/clusters/x/nothing-here', headers);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error_code: 404 });
+  });
+
   it('a cluster-scoped key cannot call the management APIs', async () => {
     const r = await t.get('/org/v2/environments', { authorization: clusterKey });
     expect(r.status).toBe(401);
