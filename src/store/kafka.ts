@@ -30,6 +30,16 @@ export interface NewRecord {
   headers?: Array<{ name: string; value: string | null }>;
 }
 
+export interface Acl {
+  resource_type: string;
+  resource_name: string;
+  pattern_type: string;
+  principal: string;
+  host: string;
+  operation: string;
+  permission: string;
+}
+
 export interface CommittedOffset {
   topic: string;
   partition: number;
@@ -87,7 +97,7 @@ export class KafkaStore {
 
   /** Deletes everything stored for a cluster. */
   deleteCluster(cluster: string): void {
-    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics']) {
+    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls']) {
       this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
     }
   }
@@ -138,5 +148,27 @@ export class KafkaStore {
   /** The consumer groups that committed offsets on a cluster. */
   groups(cluster: string): string[] {
     return (this.sql.get('SELECT DISTINCT group_id FROM kafka_committed_offsets WHERE cluster_id = ? ORDER BY group_id').all(cluster) as Array<{ group_id: string }>).map((r) => r.group_id);
+  }
+
+  /** Stores an ACL; storing one that exists changes nothing, as in Kafka. */
+  addAcl(cluster: string, a: Acl): void {
+    this.sql
+      .get('INSERT OR IGNORE INTO kafka_acls (cluster_id, resource_type, resource_name, pattern_type, principal, host, operation, permission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(cluster, a.resource_type, a.resource_name, a.pattern_type, a.principal, a.host, a.operation, a.permission);
+  }
+
+  /** Every ACL of a cluster, in Kafka REST's order. */
+  acls(cluster: string): Acl[] {
+    return this.sql
+      .get(
+        'SELECT resource_type, resource_name, pattern_type, principal, host, operation, permission FROM kafka_acls WHERE cluster_id = ? ORDER BY resource_type, resource_name, pattern_type, principal, host, operation, permission',
+      )
+      .all(cluster) as Acl[];
+  }
+
+  removeAcl(cluster: string, a: Acl): void {
+    this.sql
+      .get('DELETE FROM kafka_acls WHERE cluster_id = ? AND resource_type = ? AND resource_name = ? AND pattern_type = ? AND principal = ? AND host = ? AND operation = ? AND permission = ?')
+      .run(cluster, a.resource_type, a.resource_name, a.pattern_type, a.principal, a.host, a.operation, a.permission);
   }
 }
