@@ -31,7 +31,8 @@ const org = (ctx: RequestContext) => ctx.caller!.orgId;
  * exist; '' for resources of the organization itself, which are stored with that scope.
  */
 function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): string {
-  if (decl.scope) return String(ctx.query[decl.scope.query] ?? '');
+  // An update may name the environment in its body instead of the query (as cmk/v2 clients do).
+  if (decl.scope) return String(ctx.query[decl.scope.query] ?? (ctx.op.method === 'PATCH' ? getAt(ctx.body, decl.scope.body) : undefined) ?? '');
   if (decl.parent) {
     const parentId = ctx.params[decl.parent.param];
     const parentDecl = engine.decl(decl.parent.resource);

@@ -1,19 +1,23 @@
 import type { ResourceHooks } from '../engine/hooks.js';
 import type { Engine } from '../engine/engine.js';
 import type { HandlerMap } from '../engine/types.js';
+import { clusterHooks } from './cmk/clusters.js';
 import { apiKeyHooks } from './iam/api-keys.js';
 import { invitationHooks } from './iam/invitations.js';
 import { jwksHandlers } from './iam/jwks.js';
+import { kafkaHandlers } from './kafka/index.js';
 
 /** Code hooks of standard resources, by the name their declaration gives in `hooks:`. */
 export const resourceHooks: Record<string, ResourceHooks> = {
   'iam.api-key': apiKeyHooks,
   'iam.invitation': invitationHooks,
+  'cmk.cluster': clusterHooks,
 };
 
 /** Hand-written handlers for operations beyond CRUD, keyed by operationId. */
 export function serviceHandlers(engine: Engine): HandlerMap {
   return {
     ...jwksHandlers(engine, 'refreshIamV2JsonWebKeySet'),
+    ...kafkaHandlers(engine.rt),
   };
 }

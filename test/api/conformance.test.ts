@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertConforms } from '../../src/http/pipeline.js';
 import type { Operation } from '../../src/openapi/types.js';
-import { TestEmulator, type Response } from '../helpers.js';
+import { TestEmulator, basic, type Response } from '../helpers.js';
 
 /**
  * Walks every implemented operation of the documents and checks every response against its
@@ -124,6 +124,44 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('DELETE', `/iam/v2/sso/group-mappings/${gm.id}`);
   });
 
+  it('walks cmk/v2 and REST Proxy v2', async () => {
+    const o = (await ok('GET', '/org/v2/environments')).data[0].id;
+    const spec = { display_name: 'walk', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: o } };
+    const c = await ok('POST', '/cmk/v2/clusters', { spec });
+    await ok('GET', `/cmk/v2/clusters?environment=${o}`);
+    await ok('GET', `/cmk/v2/clusters/${c.id}?environment=${o}`);
+    await ok('PATCH', `/cmk/v2/clusters/${c.id}?environment=${o}`, { spec: { display_name: 'walked' } });
+
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: c.id } } });
+    const k = { authorization: basic(key.id, key.spec.secret) };
+    const v2 = { ...k, 'content-type': 'application/vnd.kafka.v2+json' };
+    t.rt.kafka.createTopic(c.id, 'walk', 2, 3, {}, 0);
+    await ok('GET', '/topics', undefined, k);
+    await ok('GET', '/topics/walk', undefined, k);
+    await ok('GET', '/topics/walk/partitions', undefined, k);
+    await ok('GET', '/topics/walk/partitions/0', undefined, k);
+    await ok('GET', '/topics/walk/partitions/0/offsets', undefined, k);
+    await ok('GET', '/brokers', undefined, k);
+    await ok('POST', '/topics/walk', { records: [{ value: { a: 1 } }] }, { ...k, 'content-type': 'application/vnd.kafka.json.v2+json' });
+    await ok('POST', '/topics/walk/partitions/1', { records: [{ value: 'eA==' }] }, { ...k, 'content-type': 'application/vnd.kafka.binary.v2+json' });
+    const inst = await ok('POST', '/consumers/walkers', { name: 'w1', format: 'binary', 'auto.offset.reset': 'earliest' }, v2);
+    const base = new URL(inst.base_uri).pathname;
+    await ok('POST', `${base}/subscription`, { topics: ['walk'] }, v2);
+    await ok('GET', `${base}/subscription`, undefined, k);
+    await ok('GET', `${base}/records?timeout=0`, undefined, k);
+    await ok('POST', `${base}/offsets`, {}, v2);
+    await ok('GET', `${base}/offsets`, undefined, k);
+    await ok('POST', `${base}/positions`, { offsets: [{ topic: 'walk', partition: 0, offset: 0 }] }, v2);
+    await ok('POST', `${base}/positions/beginning`, { partitions: [{ topic: 'walk', partition: 0 }] }, v2);
+    await ok('POST', `${base}/positions/end`, { partitions: [{ topic: 'walk', partition: 0 }] }, v2);
+    await ok('DELETE', `${base}/subscription`, undefined, k);
+    await ok('POST', `${base}/assignments`, { partitions: [{ topic: 'walk', partition: 1 }] }, v2);
+    await ok('GET', `${base}/assignments`, undefined, k);
+    await ok('DELETE', base, undefined, k);
+    await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${o}`);
+  });
+
   it('walks the control plane', async () => {
     await ok('GET', '/_emulator/health');
     await ok('GET', '/_emulator/operations');
@@ -140,8 +178,11 @@ describe('conformance: every implemented operation answers as its document says'
 
   it('answers every item operation with a documented 404 for an unknown id', async () => {
     for (const op of operations.filter((o) => o.path.endsWith('{id}') && t.emu.implemented(o.operationId))) {
-      const url = op.path.replace('{provider_id}', 'op-00000').replace('{id}', 'unknown-0');
-      const res = await call(op.method, url, op.method === 'PATCH' ? {} : undefined);
+      const required = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=unknown-0`);
+      const url = op.path.replace('{provider_id}', 'op-00000').replace('{id}', 'unknown-0') + (required.length ? `?${required.join('&')}` : '');
+      // The smallest body that passes validation: each required top-level property as an empty object.
+      const body = op.method === 'PATCH' ? Object.fromEntries(((op.requestSchema?.required as string[]) ?? []).map((k) => [k, {}])) : undefined;
+      const res = await call(op.method, url, body);
       expect(res.status, `${op.operationId}`).toBe(404);
     }
   });

@@ -1,0 +1,35 @@
+import type { HandlerMap } from '../../engine/types.js';
+import type { Runtime } from '../../runtime.js';
+import { aclHandlers } from './acls.js';
+import { clusterHandlers } from './clusters.js';
+import { partitionHandlers } from './partitions.js';
+import { produceHandlers, RoundRobin } from './produce.js';
+import { consumerGroupHandlers } from './consumer-groups.js';
+import { ConsumerInstances } from './rest-proxy/consumer-instances.js';
+import { restProxyConsumerHandlers } from './rest-proxy/consumers.js';
+import { restProxyProduceHandlers } from './rest-proxy/produce.js';
+import { restProxyTopicHandlers } from './rest-proxy/topics.js';
+import { topicConfigHandlers } from './topic-configs.js';
+import { topicHandlers } from './topics.js';
+
+/**
+ * The implemented operations of Kafka REST v3 (`/kafka/v3`) and REST Proxy v2; the rest of those
+ * groups answer 501. Both produce into the same store, so records produced over one API are
+ * consumed over the other; keyless records share one round-robin per topic.
+ */
+export function kafkaHandlers(rt: Runtime): HandlerMap {
+  const roundRobin = new RoundRobin();
+  const instances = new ConsumerInstances(rt.kafka);
+  return {
+    ...clusterHandlers(rt),
+    ...aclHandlers(rt),
+    ...topicHandlers(rt),
+    ...partitionHandlers(rt),
+    ...topicConfigHandlers(rt),
+    ...produceHandlers(rt, roundRobin),
+    ...restProxyTopicHandlers(rt),
+    ...restProxyProduceHandlers(rt, roundRobin),
+    ...consumerGroupHandlers(rt, instances),
+    ...restProxyConsumerHandlers(rt, instances),
+  };
+}

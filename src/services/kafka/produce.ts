@@ -1,0 +1,129 @@
+import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { Runtime } from '../../runtime.js';
+import type { NewRecord, TopicRow } from '../../store/kafka.js';
+import { JsonSequence } from '../../http/json-sequence.js';
+import { partitionForKey } from '../../core/partitioner.js';
+import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
+import { kafkaError } from './errors.js';
+
+type DataType = 'BINARY' | 'JSON' | 'STRING';
+
+interface ProduceData {
+  type?: string;
+  data?: unknown;
+  schema_id?: number;
+  schema?: string;
+  subject?: string;
+}
+
+interface ProduceRequest {
+  partition_id?: number | null;
+  headers?: Array<{ name: string; value?: string | null }>;
+  key?: ProduceData | null;
+  value?: ProduceData | null;
+  timestamp?: string | null;
+}
+
+/** A record the client sent that Kafka REST refuses on its own (the HTTP status stays 200). */
+class RecordError extends Error {
+  constructor(
+    readonly errorCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The bytes of a key or value and how to report it: `{type, size}`. */
+function encode(d: ProduceData | null | undefined): { bytes: Buffer | null; report: { type: DataType; size: number } | null } {
+  if (d === null || d === undefined || d.data === undefined) return { bytes: null, report: null };
+  if (d.schema_id !== undefined || d.schema !== undefined || d.subject !== undefined || ['AVRO', 'PROTOBUF', 'JSONSCHEMA'].includes(String(d.type))) {
+    throw new RecordError(400, 'Bad Request: schema-based formats need a Schema Registry, which this emulator does not serve yet.');
+  }
+  const type = (d.type ?? 'JSON') as DataType;
+  let bytes: Buffer;
+  if (type === 'BINARY') {
+    if (typeof d.data !== 'string' || !BASE64.test(d.data)) throw new RecordError(400, `Bad Request: data=${JSON.stringify(d.data)} is not a base64 string.`);
+    bytes = Buffer.from(d.data, 'base64');
+  } else if (type === 'STRING') {
+    if (typeof d.data !== 'string') throw new RecordError(400, `Bad Request: data=${JSON.stringify(d.data)} is not a string.`);
+    bytes = Buffer.from(d.data, 'utf8');
+  } else {
+    bytes = Buffer.from(JSON.stringify(d.data), 'utf8');
+  }
+  return { bytes, report: { type, size: bytes.length } };
+}
+
+function timestampOf(value: string | null | undefined, now: number): number {
+  if (value === null || value === undefined) return now;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new RecordError(400, `Bad Request: timestamp=${value} is not an RFC 3339 date-time.`);
+  return ms;
+}
+
+/**
+ * Records without a key or partition go round-robin over the topic's partitions (the Java
+ * client's sticky partitioner batches instead; either spreads records, and round-robin is
+ * deterministic, which suits tests).
+ */
+export class RoundRobin {
+  private readonly next = new Map<string, number>();
+  pick(cluster: string, topic: TopicRow): number {
+    const k = `${cluster}/${topic.name}`;
+    const n = this.next.get(k) ?? 0;
+    this.next.set(k, n + 1);
+    return n % topic.partitions;
+  }
+}
+
+export function produceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap {
+
+  /** Stores one record and answers its delivery report; a refused record gets an error report. */
+  function produceOne(scope: ClusterScope, topic: TopicRow, req: ProduceRequest) {
+    try {
+      const key = encode(req.key);
+      const value = encode(req.value);
+      const headers = (req.headers ?? []).map((h) => {
+        if (h.value !== null && h.value !== undefined && !BASE64.test(h.value)) throw new RecordError(400, `Bad Request: header ${h.name} value is not a base64 string.`);
+        return { name: h.name, value: h.value ?? null };
+      });
+      let partition: number;
+      if (req.partition_id !== null && req.partition_id !== undefined) {
+        if (req.partition_id < 0 || req.partition_id >= topic.partitions) throw new RecordError(40403, 'This server does not host this topic-partition.');
+        partition = req.partition_id;
+      } else {
+        partition = key.bytes ? partitionForKey(key.bytes, topic.partitions) : roundRobin.pick(scope.id, topic);
+      }
+      const record: NewRecord = { partition, timestamp: timestampOf(req.timestamp, rt.clock.now()), key: key.bytes, value: value.bytes, headers };
+      const [stored] = rt.kafka.append(scope.id, topic.name, [record]);
+      return {
+        error_code: 200,
+        cluster_id: scope.id,
+        topic_name: topic.name,
+        partition_id: stored.partition,
+        offset: stored.offset,
+        timestamp: new Date(stored.timestamp).toISOString(),
+        key: key.report,
+        value: value.report,
+      };
+    } catch (err) {
+      if (err instanceof RecordError) return { error_code: err.errorCode, message: err.message };
+      throw err;
+    }
+  }
+
+  return {
+    produceRecord: (ctx: RequestContext) => {
+      const scope = clusterOf(rt, ctx);
+      const topic = topicOf(rt, scope, ctx.params.topic_name);
+      if (ctx.body === undefined) throw kafkaError(422, 422, 'Payload error. Request body is empty. Data is required.');
+      if (ctx.body instanceof JsonSequence) {
+        const reports = rt.tx(() => ctx.body.values.map((r: ProduceRequest) => produceOne(scope, topic, r)));
+        return { status: 200, body: new JsonSequence(reports) };
+      }
+      return { status: 200, body: rt.tx(() => produceOne(scope, topic, ctx.body as ProduceRequest)) };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { HandlerMap, RequestContext } from '../../../engine/types.js';
+import type { Runtime } from '../../../runtime.js';
+import type { TopicRow } from '../../../store/kafka.js';
+import { partitionForKey } from '../../../core/partitioner.js';
+import { header } from '../../../engine/types.js';
+import { kafkaError } from '../errors.js';
+import { BASE64, type RoundRobin } from '../produce.js';
+import { clusterIdOf, embeddedFormat, partitionV2, topicV2, V2_JSON } from './scope.js';
+
+interface V2Record {
+  key?: unknown;
+  value?: unknown;
+  partition?: number | null;
+}
+
+/** Serializes an embedded key or value: base64 text for binary, any JSON value for json. */
+function bytesOf(format: string, data: unknown, field: 'key' | 'value'): Buffer | null {
+  if (data === undefined || data === null) return null;
+  if (format === 'binary') {
+    if (typeof data !== 'string' || !BASE64.test(data)) throw kafkaError(422, 422, `Record ${field} must be a base64 string in the binary format.`);
+    return Buffer.from(data, 'base64');
+  }
+  return Buffer.from(JSON.stringify(data), 'utf8');
+}
+
+/**
+ * Produce to a topic (partition per record: explicit, else by murmur2 of the key, else round
+ * robin) or to one partition. Every record is checked before any is stored.
+ */
+export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap {
+  function produce(ctx: RequestContext, fixedPartition?: string) {
+    const cluster = clusterIdOf(rt, ctx);
+    const topic: TopicRow = topicV2(rt, cluster, ctx.params.topic_name);
+    const format = embeddedFormat(header(ctx, 'content-type'));
+    if (format !== 'binary' && format !== 'json') {
+      throw kafkaError(422, 42205, `The ${format} format needs Schema Registry, which this emulator does not serve yet; use binary or json.`);
+    }
+    const fixed = fixedPartition === undefined ? undefined : partitionV2(topic, fixedPartition);
+    const records = (ctx.body as { records: V2Record[] }).records.map((r) => {
+      const key = bytesOf(format, r.key, 'key');
+      const value = bytesOf(format, r.value, 'value');
+      let partition: number;
+      if (fixed !== undefined) partition = fixed;
+      else if (r.partition !== undefined && r.partition !== null) partition = partitionV2(topic, r.partition);
+      else partition = key ? partitionForKey(key, topic.partitions) : roundRobin.pick(cluster, topic);
+      return { partition, timestamp: rt.clock.now(), key, value };
+    });
+    const stored = rt.tx(() => rt.kafka.append(cluster, topic.name, records));
+    return {
+      status: 200,
+      headers: V2_JSON,
+      body: { key_schema_id: null, value_schema_id: null, offsets: stored.map((s) => ({ partition: s.partition, offset: s.offset, error_code: null, error: null })) },
+    };
+  }
+  return {
+    produceRestProxyV2Topic: (ctx) => produce(ctx),
+    produceRestProxyV2Partition: (ctx) => produce(ctx, ctx.params.partition_id),
+  };
+}
