@@ -19,8 +19,8 @@ describe('conformance: every implemented operation answers as its document says'
     const path = url.split('?')[0];
     const matches = operations.filter((op) => {
       if (op.method !== method) return false;
-      const pattern = op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
-      return new RegExp(`^${pattern}$`).test(path);
+      const served = [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))];
+      return served.some((p) => new RegExp(`^${p.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`).test(path));
     });
     const params = (op: Operation) => (op.path.match(/\{/g) ?? []).length;
     matches.sort((a, b) => params(a) - params(b));
@@ -124,7 +124,7 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('DELETE', `/iam/v2/sso/group-mappings/${gm.id}`);
   });
 
-  it('walks cmk/v2 and REST Proxy v2', async () => {
+  it('walks cmk/v2, REST Proxy v2 and Kafka REST v3', async () => {
     const o = (await ok('GET', '/org/v2/environments')).data[0].id;
     const spec = { display_name: 'walk', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: o } };
     const c = await ok('POST', '/cmk/v2/clusters', { spec });
@@ -159,6 +159,43 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('POST', `${base}/assignments`, { partitions: [{ topic: 'walk', partition: 1 }] }, v2);
     await ok('GET', `${base}/assignments`, undefined, k);
     await ok('DELETE', base, undefined, k);
+
+    // Kafka REST v3, with a consumer group that has committed offsets.
+    const v3 = `/kafka/v3/clusters/${c.id}`;
+    const g = await ok('POST', '/consumers/v3walkers', { name: 'g1', 'auto.offset.reset': 'earliest' }, v2);
+    const gBase = new URL(g.base_uri).pathname;
+    await ok('POST', `${gBase}/subscription`, { topics: ['walk'] }, v2);
+    await ok('GET', `${gBase}/records?timeout=0`, undefined, k);
+    await ok('POST', `${gBase}/offsets`, {}, v2);
+    await ok('GET', v3, undefined, k);
+    await ok('GET', `/v3/clusters/${c.id}`, undefined, k);
+    await ok('POST', `${v3}/topics`, { topic_name: 'walk3', partitions_count: 1 }, k);
+    await ok('POST', `${v3}/topics`, { topic_name: 'dry', validate_only: true }, k);
+    await ok('GET', `${v3}/topics`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3?include_authorized_operations=true`, undefined, k);
+    await ok('PATCH', `${v3}/topics/walk3`, { partitions_count: 2 }, k);
+    await ok('GET', `${v3}/topics/walk3/partitions`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3/partitions/1`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3/configs`, undefined, k);
+    await ok('GET', `${v3}/topics/-/configs`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3/default-configs`, undefined, k);
+    await ok('PUT', `${v3}/topics/walk3/configs/retention.ms`, { value: '1000' }, k);
+    await ok('GET', `${v3}/topics/walk3/configs/retention.ms`, undefined, k);
+    await ok('DELETE', `${v3}/topics/walk3/configs/retention.ms`, undefined, k);
+    await ok('POST', `${v3}/topics/walk3/configs:alter`, { data: [{ name: 'cleanup.policy', value: 'compact' }] }, k);
+    await ok('POST', `${v3}/topics/walk3/records`, { key: { type: 'STRING', data: 'k' }, value: { type: 'JSON', data: 1 } }, k);
+    await ok('POST', `${v3}/acls`, { resource_type: 'TOPIC', resource_name: 'walk3', pattern_type: 'LITERAL', principal: 'User:sa-1', host: '*', operation: 'READ', permission: 'ALLOW' }, k);
+    await ok('POST', `${v3}/acls:batch`, { data: [{ resource_type: 'GROUP', resource_name: 'g', pattern_type: 'PREFIXED', principal: 'User:sa-1', host: '*', operation: 'READ', permission: 'ALLOW' }] }, k);
+    await ok('GET', `${v3}/acls?resource_type=TOPIC`, undefined, k);
+    await ok('DELETE', `${v3}/acls?resource_type=ANY&pattern_type=ANY&operation=ANY&permission=ANY`, undefined, k);
+    await ok('GET', `${v3}/consumer-groups`, undefined, k);
+    await ok('GET', `${v3}/consumer-groups/v3walkers`, undefined, k);
+    await ok('GET', `${v3}/consumer-groups/v3walkers/consumers`, undefined, k);
+    await ok('GET', `${v3}/consumer-groups/v3walkers/consumers/g1`, undefined, k);
+    await ok('GET', `${v3}/consumer-groups/v3walkers/lags`, undefined, k);
+    await ok('GET', `${v3}/consumer-groups/v3walkers/lags/walk/partitions/0`, undefined, k);
+    await ok('GET', `${v3}/consumer-groups/v3walkers/lag-summary`, undefined, k);
+    await ok('DELETE', `${v3}/topics/walk3`, undefined, k);
     await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${o}`);
   });
 

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partitionForKey } from '../../src/core/partitioner.js';
+import { TestEmulator } from '../helpers.js';
+import { kafkaCluster } from '../support/kafka.js';
+
+/** Kafka REST v3 on a cluster provisioned through cmk/v2, with a key scoped to that cluster. */
+describe('Kafka REST v3: topics, partitions, configs, produce', () => {
+  let t: TestEmulator;
+  let cluster: string;
+  let auth: Record<string, string>;
+  let base: string;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+    const c = await kafkaCluster(t);
+    cluster = c.id;
+    auth = c.auth;
+    base = `/kafka/v3/clusters/${cluster}`;
+  });
+  afterAll(() => t.close());
+
+  it('describes the cluster with absolute related links', async () => {
+    const r = await t.get(base, auth);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ kind: 'KafkaCluster', cluster_id: cluster, metadata: { resource_name: `crn:///kafka=${cluster}` } });
+    expect(r.body.topics.related).toBe(`http://emulator.test${base}/topics`);
+  });
+
+  it('creates a topic (201), refuses a duplicate (40002), dry-runs with validate_only (200)', async () => {
+    const c = await t.post(`${base}/topics`, { topic_name: 'orders', partitions_count: 3, configs: [{ name: 'cleanup.policy', value: 'compact' }] }, auth);
+    expect(c.status).toBe(201);
+    expect(c.body).toMatchObject({ kind: 'KafkaTopic', topic_name: 'orders', partitions_count: 3, replication_factor: 3, is_internal: false });
+    expect(c.body.metadata.resource_name).toBe(`crn:///kafka=${cluster}/topic=orders`);
+    const dup = await t.post(`${base}/topics`, { topic_name: 'orders' }, auth);
+    expect(dup.status).toBe(400);
+    expect(dup.body).toEqual({ error_code: 40002, message: "Topic 'orders' already exists." });
+    const dry = await t.post(`${base}/topics`, { topic_name: 'dry', validate_only: true }, auth);
+    expect(dry.status).toBe(200);
+    expect(dry.body.partitions_count).toBe(6);
+    expect((await t.get(`${base}/topics/dry`, auth)).status).toBe(404);
+    const list = await t.get(`${base}/topics`, auth);
+    expect(list.body).toMatchObject({ kind: 'KafkaTopicList', metadata: { next: null } });
+    expect(list.body.data.map((x: any) => x.topic_name)).toEqual(['orders']);
+  });
+
+  it('refuses an illegal name, a replication factor other than 3 and an unknown config', async () => {
+    expect((await t.post(`${base}/topics`, { topic_name: 'bad name' }, auth)).body.error_code).toBe(40002);
+    expect((await t.post(`${base}/topics`, { topic_name: 'rf', replication_factor: 2 }, auth)).body.error_code).toBe(40002);
+    expect((await t.post(`${base}/topics`, { topic_name: 'cfg', configs: [{ name: 'no.such.config', value: '1' }] }, auth)).body.error_code).toBe(40002);
+  });
+
+  it('partitions only grow', async () => {
+    await t.post(`${base}/topics`, { topic_name: 'grow', partitions_count: 2 }, auth);
+    const same = await t.patch(`${base}/topics/grow`, { partitions_count: 2 }, auth);
+    expect(same.body).toEqual({ error_code: 40002, message: 'Topic already has 2 partitions.' });
+    expect((await t.patch(`${base}/topics/grow`, { partitions_count: 1 }, auth)).status).toBe(400);
+    const up = await t.patch(`${base}/topics/grow`, { partitions_count: 4 }, auth);
+    expect(up.status).toBe(200);
+    expect(up.body.partitions_count).toBe(4);
+    const parts = await t.get(`${base}/topics/grow/partitions`, auth);
+    expect(parts.body.data.map((p: any) => p.partition_id)).toEqual([0, 1, 2, 3]);
+    expect((await t.get(`${base}/topics/grow/partitions/3`, auth)).body).toMatchObject({ kind: 'KafkaPartition', partition_id: 3 });
+    expect((await t.get(`${base}/topics/grow/partitions/4`, auth)).body.error_code).toBe(40403);
+  });
+
+  it('reports configs with their source and synonyms; alters, resets and batch-alters them', async () => {
+    await t.post(`${base}/topics`, { topic_name: 'cfgs', configs: [{ name: 'retention.ms', value: '1000' }] }, auth);
+    const one = await t.get(`${base}/topics/cfgs/configs/retention.ms`, auth);
+    expect(one.body).toMatchObject({ kind: 'KafkaTopicConfig', value: '1000', is_default: false, source: 'DYNAMIC_TOPIC_CONFIG' });
+    expect(one.body.synonyms.map((s: any) => s.source)).toEqual(['DYNAMIC_TOPIC_CONFIG', 'DEFAULT_CONFIG']);
+    expect((await t.put(`${base}/topics/cfgs/configs/cleanup.policy`, { value: 'compact' }, auth)).status).toBe(204);
+    expect((await t.get(`${base}/topics/cfgs/configs/cleanup.policy`, auth)).body.value).toBe('compact');
+    expect((await t.delete(`${base}/topics/cfgs/configs/retention.ms`, auth)).status).toBe(204);
+    expect((await t.get(`${base}/topics/cfgs/configs/retention.ms`, auth)).body).toMatchObject({ value: '604800000', source: 'DEFAULT_CONFIG', is_default: true });
+    const batch = await t.post(`${base}/topics/cfgs/configs:alter`, { data: [{ name: 'retention.ms', value: '5' }, { name: 'cleanup.policy', operation: 'DELETE' }] }, auth);
+    expect(batch.status).toBe(204);
+    const all = await t.get(`${base}/topics/cfgs/configs`, auth);
+    const byName = Object.fromEntries(all.body.data.map((c: any) => [c.name, c.value]));
+    expect(byName).toMatchObject({ 'retention.ms': '5', 'cleanup.policy': 'delete' });
+    // A batch with one bad entry changes nothing.
+    const bad = await t.post(`${base}/topics/cfgs/configs:alter`, { data: [{ name: 'retention.ms', value: '9' }, { name: 'nope', value: '1' }] }, auth);
+    expect(bad.status).toBe(400);
+    expect((await t.get(`${base}/topics/cfgs/configs/retention.ms`, auth)).body.value).toBe('5');
+    const every = await t.get(`${base}/topics/-/configs`, auth);
+    expect(new Set(every.body.data.map((c: any) => c.topic_name))).toContain('cfgs');
+  });
+
+  it('produces records: keyed records go where murmur2 sends them, offsets count per partition', async () => {
+    await t.post(`${base}/topics`, { topic_name: 'events', partitions_count: 4 }, auth);
+    const r1 = await t.post(`${base}/topics/events/records`, { key: { type: 'STRING', data: 'user-1' }, value: { type: 'JSON', data: { n: 1 } } }, auth);
+    expect(r1.status).toBe(200);
+    const expected = partitionForKey(Buffer.from('user-1'), 4);
+    expect(r1.body).toMatchObject({ error_code: 200, cluster_id: cluster, topic_name: 'events', partition_id: expected, offset: 0, key: { type: 'STRING', size: 6 }, value: { type: 'JSON', size: 7 } });
+    const r2 = await t.post(`${base}/topics/events/records`, { key: { type: 'STRING', data: 'user-1' }, value: { type: 'BINARY', data: 'AAEC' } }, auth);
+    expect(r2.body).toMatchObject({ partition_id: expected, offset: 1, value: { type: 'BINARY', size: 3 } });
+    const explicit = await t.post(`${base}/topics/events/records`, { partition_id: (expected + 1) % 4, value: { type: 'STRING', data: 'x' }, timestamp: '2021-02-05T19:14:42Z' }, auth);
+    expect(explicit.body).toMatchObject({ partition_id: (expected + 1) % 4, offset: 0, timestamp: '2021-02-05T19:14:42.000Z' });
+    expect(t.rt.kafka.read(cluster, 'events', expected, 0, 10).map((r) => r.value!.toString('base64'))).toEqual([Buffer.from('{"n":1}').toString('base64'), 'AAEC']);
+  });
+
+  it('reports a bad record inside a 200, and takes a stream of records answered in order', async () => {
+    await t.post(`${base}/topics`, { topic_name: 'stream', partitions_count: 1 }, auth);
+    const bad = await t.post(`${base}/topics/stream/records`, { value: { type: 'BINARY', data: 'not base64!' } }, auth);
+    expect(bad.status).toBe(200);
+    expect(bad.body).toMatchObject({ error_code: 400 });
+    const outOfRange = await t.post(`${base}/topics/stream/records`, { partition_id: 5, value: { data: 1 } }, auth);
+    expect(outOfRange.body.error_code).toBe(40403);
+    const body = [1, 2, 3].map((n) => JSON.stringify({ value: { type: 'JSON', data: n } })).join('\n');
+    const streamed = await t.request('POST', `${base}/topics/stream/records`, body, { ...auth, 'content-type': 'application/json' });
+    expect(streamed.status).toBe(200);
+    const reports = streamed.raw.split('\n').map((l) => JSON.parse(l));
+    expect(reports.map((r) => r.offset)).toEqual([0, 1, 2]);
+  });
+
+  it('answers unknown topics with 404 40403, and deleting a topic drops its records', async () => {
+    expect((await t.get(`${base}/topics/nope`, auth)).body).toEqual({ error_code: 40403, message: 'This server does not host this topic-partition.' });
+    expect((await t.post(`${base}/topics/nope/records`, { value: { data: 1 } }, auth)).status).toBe(404);
+    await t.post(`${base}/topics`, { topic_name: 'gone', partitions_count: 1 }, auth);
+    await t.post(`${base}/topics/gone/records`, { value: { data: 1 } }, auth);
+    expect((await t.delete(`${base}/topics/gone`, auth)).status).toBe(204);
+    expect((await t.get(`${base}/topics/gone`, auth)).status).toBe(404);
+    expect(t.rt.kafka.read(cluster, 'gone', 0, 0, 10)).toEqual([]);
+  });
+});
+
+describe('Kafka REST v3: ACLs', () => {
+  let t: TestEmulator;
+  let c: Awaited<ReturnType<typeof kafkaCluster>>;
+  let acls: string;
+  const acl = (over: Record<string, string> = {}) => ({ resource_type: 'TOPIC', resource_name: 'orders', pattern_type: 'LITERAL', principal: 'User:sa-1', host: '*', operation: 'READ', permission: 'ALLOW', ...over });
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+    c = await kafkaCluster(t);
+    acls = `/kafka/v3/clusters/${c.id}/acls`;
+  });
+  afterAll(() => t.close());
+
+  it('creates concrete ACLs (201, empty body), idempotently, and refuses filters as ACLs', async () => {
+    const r = await t.post(acls, acl(), c.auth);
+    expect(r.status).toBe(201);
+    expect(r.raw).toBe('');
+    expect((await t.post(acls, acl(), c.auth)).status).toBe(201);
+    expect((await t.post(acls, acl({ operation: 'ANY' }), c.auth)).status).toBe(400);
+    expect((await t.post(acls, acl({ pattern_type: 'MATCH' }), c.auth)).status).toBe(400);
+    expect((await t.post(acls, acl({ resource_type: 'CLUSTER', resource_name: 'x' }), c.auth)).body).toMatchObject({ error_code: 40002 });
+    const batch = await t.post(`${acls}:batch`, { data: [acl({ resource_name: 'ord', pattern_type: 'PREFIXED' }), acl({ resource_name: '*' }), acl({ resource_name: 'other' })] }, c.auth);
+    expect(batch.status).toBe(201);
+    const all = await t.get(acls, c.auth);
+    expect(all.body.kind).toBe('KafkaAclList');
+    expect(all.body.data).toHaveLength(4);
+    expect(all.body.data[0].metadata.self).toContain(`${acls}?resource_type=TOPIC`);
+  });
+
+  it('lists with MATCH semantics: literal, wildcard and prefixes that apply to a resource', async () => {
+    const match = await t.get(`${acls}?resource_type=TOPIC&resource_name=orders&pattern_type=MATCH`, c.auth);
+    expect(match.body.data.map((a: any) => `${a.pattern_type}:${a.resource_name}`).sort()).toEqual(['LITERAL:*', 'LITERAL:orders', 'PREFIXED:ord']);
+    const literal = await t.get(`${acls}?resource_name=orders&pattern_type=LITERAL`, c.auth);
+    expect(literal.body.data).toHaveLength(1);
+    expect((await t.get(`${acls}?principal=User:nobody`, c.auth)).body.data).toEqual([]);
+  });
+
+  it('deletes the matching ACLs and answers them', async () => {
+    const del = await t.delete(`${acls}?resource_type=TOPIC&pattern_type=ANY&operation=ANY&permission=ANY&resource_name=other`, c.auth);
+    expect(del.status).toBe(200);
+    expect(del.body.data.map((a: any) => a.resource_name)).toEqual(['other']);
+    expect(del.body.kind).toBeUndefined();
+    expect((await t.get(acls, c.auth)).body.data).toHaveLength(3);
+    expect((await t.delete(`${acls}?resource_type=TOPIC&pattern_type=ANY&operation=ANY`, c.auth)).status).toBe(400);
+  });
+});
