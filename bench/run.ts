@@ -13,6 +13,7 @@ import { removeTempDirs } from './lib/tmp.js';
 import { runThroughput, type ThroughputResult } from './scenarios/throughput.js';
 import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
 import { runPagination, type PaginationResult } from './scenarios/pagination.js';
+import { runKafka, type KafkaResult } from './scenarios/kafka.js';
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -31,7 +32,7 @@ async function throughput(st: Settings): Promise<ThroughputResult[]> {
   }
 }
 
-function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult): Figure[] {
+function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult): Figure[] {
   const figures: Figure[] = [];
   for (const r of tp ?? []) {
     const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
@@ -78,6 +79,30 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
       });
     }
   }
+  if (kafka) {
+    const rate = (n: number) => `${n.toFixed(0)} records/s`;
+    figures.push({
+      name: 'v3 streamed produce / sqlite insert',
+      value: round(kafka.produce.ratio, 3),
+      unit: '',
+      target: { op: '>=', value: 0.25 },
+      detail: `emulator ${rate(kafka.produce.emulator)}, better-sqlite3 ${rate(kafka.produce.baseline)} (${st.kafkaRecords.toLocaleString('en-US')} records, ${st.kafkaBatch} per request)`,
+    });
+    figures.push({
+      name: 'v2 fetch / sqlite select',
+      value: round(kafka.fetch.ratio, 3),
+      unit: '',
+      target: { op: '>=', value: 0.25 },
+      detail: `emulator ${rate(kafka.fetch.emulator)}, better-sqlite3 ${rate(kafka.fetch.baseline)}`,
+    });
+    figures.push({
+      name: 'fetch middle / fetch start',
+      value: round(kafka.deep.ratio, 3),
+      unit: '',
+      target: { op: '<=', value: 2 },
+      detail: `${kafka.deep.records.toLocaleString('en-US')} records in one partition (loaded in ${(kafka.deep.loadMs / 1000).toFixed(1)} s): start ${kafka.deep.startMs.toFixed(2)} ms, middle ${kafka.deep.middleMs.toFixed(2)} ms`,
+    });
+  }
   return figures;
 }
 
@@ -98,7 +123,13 @@ async function main() {
     pg = await runPagination(st, log);
   }
 
-  const figures = figuresOf(st, tp, cold, pg);
+  let kafka: KafkaResult | undefined;
+  if (st.only.has('kafka')) {
+    log(`\n== kafka: streamed produce over v3 and fetch over v2 against better-sqlite3; fetching from the middle of ${st.kafkaDeepRecords.toLocaleString('en-US')} records ==`);
+    kafka = await runKafka({ records: st.kafkaRecords, batch: st.kafkaBatch, deepRecords: st.kafkaDeepRecords, samples: st.kafkaSamples }, log);
+  }
+
+  const figures = figuresOf(st, tp, cold, pg, kafka);
   log('\n== summary ==\n' + summaryTable(figures));
   const path = writeResults(resultsDir, figures, {
     environment: { node: process.version, platform: platform(), release: release(), cpus: cpus().length, cpu: cpus()[0]?.model },
@@ -106,6 +137,7 @@ async function main() {
     throughput: tp,
     cold_start: cold,
     pagination: pg,
+    kafka,
   });
   log(`\nwritten to ${path}`);
   await closeHttp();

@@ -25,7 +25,14 @@ export async function http<T = any>(method: string, url: string, o: { auth?: str
   const text = await res.body.text();
   const ms = performance.now() - t0;
   let parsed: unknown = text;
-  if (text && String(res.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(text);
+  // A streamed answer (one JSON value per line) stays text.
+  if (text && String(res.headers['content-type'] ?? '').includes('json')) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
   return { status: res.statusCode, body: parsed as T, headers: res.headers, ms };
 }
 

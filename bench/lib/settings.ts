@@ -17,13 +17,18 @@ export interface Settings {
   loadMethod: 'snapshot' | 'fixtures';
   /** Sizes of the informational fixtures-load probe; empty to skip it. */
   fixturesProbe: number[];
+  /** Kafka: records produced and fetched for the throughput figures, records per streamed request, records of the deep topic. */
+  kafkaRecords: number;
+  kafkaBatch: number;
+  kafkaDeepRecords: number;
+  kafkaSamples: number;
   /** Scenario groups to run. */
   only: Set<string>;
   /** Exit with status 1 when a target is missed. */
   strict: boolean;
 }
 
-export const GROUPS = ['throughput', 'cold-start', 'pagination'] as const;
+export const GROUPS = ['throughput', 'cold-start', 'pagination', 'kafka'] as const;
 
 function num(env: NodeJS.ProcessEnv, name: string, def: number, min = 0): number {
   const raw = env[name];
@@ -55,6 +60,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_FIXTURES_PROBE must be a list of positive integers, got '${s}'`);
       return n;
     }),
+    kafkaRecords: Math.round(num(env, 'BENCH_KAFKA_RECORDS', 50_000, 1)),
+    kafkaBatch: Math.round(num(env, 'BENCH_KAFKA_BATCH', 1000, 1)),
+    kafkaDeepRecords: Math.round(num(env, 'BENCH_KAFKA_DEEP_RECORDS', 1_000_000, 2)),
+    kafkaSamples: Math.round(num(env, 'BENCH_KAFKA_SAMPLES', 30, 1)),
     only,
     strict: env.BENCH_STRICT === '1' || env.BENCH_STRICT === 'true',
   };

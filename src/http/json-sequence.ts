@@ -12,6 +12,21 @@ export class JsonSequence {
  * valid values. Values are delimited by tracking nesting depth outside strings.
  */
 export function parseJsonSequence(text: string): JsonSequence | undefined {
+  return byLines(text) ?? byScanning(text);
+}
+
+/** The common case, one value per line, without scanning every character. */
+function byLines(text: string): JsonSequence | undefined {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2) return undefined;
+  try {
+    return new JsonSequence(lines.map((l) => JSON.parse(l)));
+  } catch {
+    return undefined;
+  }
+}
+
+function byScanning(text: string): JsonSequence | undefined {
   const values: unknown[] = [];
   let depth = 0;
   let inString = false;
@@ -39,7 +54,7 @@ export function parseJsonSequence(text: string): JsonSequence | undefined {
           return undefined;
         }
       }
-    } else if (depth === 0 && !/\s/.test(c)) {
+    } else if (depth === 0 && c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') {
       return undefined;
     }
   }

@@ -77,8 +77,9 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     // The validator matches the document's path, so an alias is validated as the canonical path.
     const url = req.url.split('?')[0];
     const path = alias ? alias.from + url.slice(alias.to.length) : url;
-    const bodies = req.body instanceof JsonSequence ? streamedBodies(op, req.body) : [req.body];
-    for (const body of bodies) rt.validator.validateRequest(op, { method: op.method.toLowerCase(), path, headers: req.headers, query, body });
+    const request = { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body };
+    if (req.body instanceof JsonSequence) rt.validator.validateStreamedRequest(op, request, streamedBodies(op, req.body));
+    else rt.validator.validateRequest(op, request);
     if (!handler) throw notImplemented(op.operationId);
     const ctx: RequestContext = {
       op,

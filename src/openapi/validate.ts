@@ -41,6 +41,21 @@ export class Validator {
     throw toApiError(result.errors as ErrorObject[]);
   }
 
+  /**
+   * Validates the values of a streamed body: the first with the whole request (parameters
+   * included), the others with the operation's body validator alone, which openapi-backend
+   * compiles first for an operation with a JSON body and which takes `{ requestBody }`.
+   */
+  validateStreamedRequest(op: Operation, req: IncomingRequest, bodies: unknown[]): void {
+    if (!bodies.length) return;
+    this.validateRequest(op, { ...req, body: bodies[0] });
+    const bodyValidator = this.validator.getRequestValidatorsForOperation(op.operationId)?.[0];
+    if (!op.raw.requestBody || !bodyValidator) return;
+    for (const body of bodies.slice(1)) {
+      if (!bodyValidator({ requestBody: body })) throw toApiError((bodyValidator.errors ?? []) as ErrorObject[]);
+    }
+  }
+
   private readonly unconstrained = new Map<string, boolean>();
 
   /**

@@ -80,8 +80,10 @@ export class RoundRobin {
 
 export function produceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap {
 
-  /** Stores one record and answers its delivery report; a refused record gets an error report. */
-  function produceOne(scope: ClusterScope, topic: TopicRow, req: ProduceRequest) {
+  type Prepared = { record: NewRecord; key: ReturnType<typeof encode>['report']; value: ReturnType<typeof encode>['report'] } | { error: RecordError };
+
+  /** Turns one request into a record to store, or the error its report carries. */
+  function prepare(scope: ClusterScope, topic: TopicRow, req: ProduceRequest): Prepared {
     try {
       const key = encode(req.key);
       const value = encode(req.value);
@@ -96,22 +98,33 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap
       } else {
         partition = key.bytes ? partitionForKey(key.bytes, topic.partitions) : roundRobin.pick(scope.id, topic);
       }
-      const record: NewRecord = { partition, timestamp: timestampOf(req.timestamp, rt.clock.now()), key: key.bytes, value: value.bytes, headers };
-      const [stored] = rt.kafka.append(scope.id, topic.name, [record]);
+      return { record: { partition, timestamp: timestampOf(req.timestamp, rt.clock.now()), key: key.bytes, value: value.bytes, headers }, key: key.report, value: value.report };
+    } catch (err) {
+      if (err instanceof RecordError) return { error: err };
+      throw err;
+    }
+  }
+
+  /** Stores the accepted records in one append and answers a delivery report per request, in order. */
+  function produceAll(scope: ClusterScope, topic: TopicRow, requests: ProduceRequest[]) {
+    const prepared = requests.map((r) => prepare(scope, topic, r));
+    const accepted = prepared.filter((p): p is Exclude<Prepared, { error: RecordError }> => !('error' in p));
+    const stored = rt.tx(() => rt.kafka.append(scope.id, topic.name, accepted.map((p) => p.record)));
+    let next = 0;
+    return prepared.map((p) => {
+      if ('error' in p) return { error_code: p.error.errorCode, message: p.error.message };
+      const s = stored[next++];
       return {
         error_code: 200,
         cluster_id: scope.id,
         topic_name: topic.name,
-        partition_id: stored.partition,
-        offset: stored.offset,
-        timestamp: new Date(stored.timestamp).toISOString(),
-        key: key.report,
-        value: value.report,
+        partition_id: s.partition,
+        offset: s.offset,
+        timestamp: new Date(s.timestamp).toISOString(),
+        key: p.key,
+        value: p.value,
       };
-    } catch (err) {
-      if (err instanceof RecordError) return { error_code: err.errorCode, message: err.message };
-      throw err;
-    }
+    });
   }
 
   return {
@@ -119,11 +132,8 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap
       const scope = clusterOf(rt, ctx);
       const topic = topicOf(rt, scope, ctx.params.topic_name);
       if (ctx.body === undefined) throw kafkaError(422, 422, 'Payload error. Request body is empty. Data is required.');
-      if (ctx.body instanceof JsonSequence) {
-        const reports = rt.tx(() => ctx.body.values.map((r: ProduceRequest) => produceOne(scope, topic, r)));
-        return { status: 200, body: new JsonSequence(reports) };
-      }
-      return { status: 200, body: rt.tx(() => produceOne(scope, topic, ctx.body as ProduceRequest)) };
+      if (ctx.body instanceof JsonSequence) return { status: 200, body: new JsonSequence(produceAll(scope, topic, ctx.body.values as ProduceRequest[])) };
+      return { status: 200, body: produceAll(scope, topic, [ctx.body as ProduceRequest])[0] };
     },
   };
 }
