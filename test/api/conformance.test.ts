@@ -195,6 +195,15 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', `${v3}/consumer-groups/v3walkers/lags`, undefined, k);
     await ok('GET', `${v3}/consumer-groups/v3walkers/lags/walk/partitions/0`, undefined, k);
     await ok('GET', `${v3}/consumer-groups/v3walkers/lag-summary`, undefined, k);
+    await ok('GET', '/kafka/v3/clusters', undefined, k);
+    await ok('GET', `${v3}/brokers`, undefined, k);
+    await ok('GET', `${v3}/brokers/0`, undefined, k);
+    await ok('GET', `${v3}/brokers/0/partition-replicas`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3/partitions/0/replicas`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3/partitions/0/replicas/0`, undefined, k);
+    await ok('GET', `${v3}/topics/-/partitions/-/replica-status`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3/partitions/-/replica-status`, undefined, k);
+    await ok('GET', `${v3}/topics/walk3/partitions/0/replica-status`, undefined, k);
     await ok('DELETE', `${v3}/topics/walk3`, undefined, k);
     await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${o}`);
   });

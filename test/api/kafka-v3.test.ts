@@ -167,3 +167,42 @@ describe('Kafka REST v3: ACLs', () => {
     expect((await t.delete(`${acls}?resource_type=TOPIC&pattern_type=ANY&operation=ANY`, c.auth)).status).toBe(400);
   });
 });
+
+describe('Kafka REST v3: clusters, brokers and replicas', () => {
+  let t: TestEmulator;
+  let c: Awaited<ReturnType<typeof kafkaCluster>>;
+  let v3: string;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+    c = await kafkaCluster(t);
+    v3 = `/kafka/v3/clusters/${c.id}`;
+    await t.post(`${v3}/topics`, { topic_name: 'r', partitions_count: 2 }, c.auth);
+    await t.post(`${v3}/topics/r/records`, { partition_id: 1, value: { data: 1 } }, c.auth);
+  });
+  afterAll(() => t.close());
+
+  it('lists the cluster the key is scoped to, also under /v3', async () => {
+    const list = await t.get('/kafka/v3/clusters', c.auth);
+    expect(list.body.data.map((x: any) => x.cluster_id)).toEqual([c.id]);
+    expect((await t.get(`/v3/clusters/${c.id}/topics`, c.auth)).body.data.map((x: any) => x.topic_name)).toEqual(['r']);
+  });
+
+  it('has three brokers, a replica of every partition on each, led by one', async () => {
+    expect((await t.get(`${v3}/brokers`, c.auth)).body.data.map((b: any) => b.broker_id)).toEqual([0, 1, 2]);
+    expect((await t.get(`${v3}/brokers/7`, c.auth)).status).toBe(404);
+    const replicas = (await t.get(`${v3}/topics/r/partitions/1/replicas`, c.auth)).body.data;
+    expect(replicas.filter((r: any) => r.is_leader).map((r: any) => r.broker_id)).toEqual([1]);
+    const partition = (await t.get(`${v3}/topics/r/partitions/1`, c.auth)).body;
+    expect(partition.leader.related).toBe(`http://emulator.test${v3}/topics/r/partitions/1/replicas/1`);
+    expect((await t.get(`${v3}/topics/r/partitions/1/replicas/1`, c.auth)).body).toMatchObject({ is_leader: true, is_in_sync: true });
+    expect((await t.get(`${v3}/brokers/0/partition-replicas`, c.auth)).body.data).toHaveLength(2);
+  });
+
+  it('reports replica log offsets from the stored records', async () => {
+    const statuses = (await t.get(`${v3}/topics/r/partitions/1/replica-status`, c.auth)).body.data;
+    expect(statuses).toHaveLength(3);
+    expect(statuses.every((s: any) => s.log_end_offset === 1 && s.log_start_offset === 0)).toBe(true);
+    expect((await t.get(`${v3}/topics/-/partitions/-/replica-status`, c.auth)).body.data).toHaveLength(6);
+    expect((await t.get(`${v3}/topics/r/partitions/-/replica-status`, c.auth)).body.data).toHaveLength(6);
+  });
+});

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { aclHandlers } from './acls.js';
+import { brokerHandlers } from './brokers.js';
 import { clusterHandlers } from './clusters.js';
 import { partitionHandlers } from './partitions.js';
 import { produceHandlers, RoundRobin } from './produce.js';
@@ -22,6 +23,7 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
   const instances = new ConsumerInstances(rt.kafka);
   return {
     ...clusterHandlers(rt),
+    ...brokerHandlers(rt),
     ...aclHandlers(rt),
     ...topicHandlers(rt),
     ...partitionHandlers(rt),
