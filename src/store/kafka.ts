@@ -97,7 +97,7 @@ export class KafkaStore {
 
   /** Deletes everything stored for a cluster. */
   deleteCluster(cluster: string): void {
-    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls']) {
+    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs']) {
       this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
     }
   }
@@ -171,4 +171,18 @@ export class KafkaStore {
       .get('DELETE FROM kafka_acls WHERE cluster_id = ? AND resource_type = ? AND resource_name = ? AND pattern_type = ? AND principal = ? AND host = ? AND operation = ? AND permission = ?')
       .run(cluster, a.resource_type, a.resource_name, a.pattern_type, a.principal, a.host, a.operation, a.permission);
   }
+
+  /** Dynamic broker configs: of one broker, or with `CLUSTER_WIDE` of every broker of the cluster. */
+  brokerConfigs(cluster: string, broker: number): Record<string, string> {
+    const rows = this.sql.get('SELECT name, value FROM kafka_broker_configs WHERE cluster_id = ? AND broker_id = ?').all(cluster, broker) as Array<{ name: string; value: string }>;
+    return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+  }
+
+  setBrokerConfig(cluster: string, broker: number, name: string, value: string | null): void {
+    if (value === null) this.sql.get('DELETE FROM kafka_broker_configs WHERE cluster_id = ? AND broker_id = ? AND name = ?').run(cluster, broker, name);
+    else this.sql.get('INSERT INTO kafka_broker_configs VALUES (?, ?, ?, ?) ON CONFLICT (cluster_id, broker_id, name) DO UPDATE SET value = excluded.value').run(cluster, broker, name, value);
+  }
 }
+
+/** The broker id under which cluster-wide dynamic broker configs are stored. */
+export const CLUSTER_WIDE = -1;

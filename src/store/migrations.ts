@@ -83,6 +83,16 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (cluster_id, resource_type, resource_name, pattern_type, principal, host, operation, permission)
   ) WITHOUT ROWID;
   `,
+  // 4: dynamic broker configs, per broker or (broker_id -1) for every broker of the cluster.
+  `
+  CREATE TABLE kafka_broker_configs (
+    cluster_id TEXT NOT NULL,
+    broker_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (cluster_id, broker_id, name)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Db): void {

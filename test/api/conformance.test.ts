@@ -204,6 +204,17 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', `${v3}/topics/-/partitions/-/replica-status`, undefined, k);
     await ok('GET', `${v3}/topics/walk3/partitions/-/replica-status`, undefined, k);
     await ok('GET', `${v3}/topics/walk3/partitions/0/replica-status`, undefined, k);
+    await ok('PUT', `${v3}/broker-configs/num.partitions`, { value: '3' }, k);
+    await ok('GET', `${v3}/broker-configs`, undefined, k);
+    await ok('GET', `${v3}/broker-configs/num.partitions`, undefined, k);
+    await ok('DELETE', `${v3}/broker-configs/num.partitions`, undefined, k);
+    await ok('POST', `${v3}/broker-configs:alter`, { data: [{ name: 'num.partitions', value: '4' }] }, k);
+    await ok('PUT', `${v3}/brokers/1/configs/num.partitions`, { value: '2' }, k);
+    await ok('GET', `${v3}/brokers/1/configs`, undefined, k);
+    await ok('GET', `${v3}/brokers/-/configs`, undefined, k);
+    await ok('GET', `${v3}/brokers/1/configs/num.partitions`, undefined, k);
+    await ok('DELETE', `${v3}/brokers/1/configs/num.partitions`, undefined, k);
+    await ok('POST', `${v3}/brokers/1/configs:alter`, { data: [{ name: 'num.partitions', operation: 'DELETE' }] }, k);
     await ok('DELETE', `${v3}/topics/walk3`, undefined, k);
     await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${o}`);
   });

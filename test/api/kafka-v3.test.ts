@@ -206,3 +206,40 @@ describe('Kafka REST v3: clusters, brokers and replicas', () => {
     expect((await t.get(`${v3}/topics/r/partitions/-/replica-status`, c.auth)).body.data).toHaveLength(6);
   });
 });
+
+describe('Kafka REST v3: dynamic broker configs', () => {
+  let t: TestEmulator;
+  let c: Awaited<ReturnType<typeof kafkaCluster>>;
+  let v3: string;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+    c = await kafkaCluster(t);
+    v3 = `/kafka/v3/clusters/${c.id}`;
+  });
+  afterAll(() => t.close());
+
+  it('lists only dynamic cluster-wide configs; set, read, reset', async () => {
+    expect((await t.get(`${v3}/broker-configs`, c.auth)).body.data).toEqual([]);
+    expect((await t.put(`${v3}/broker-configs/num.partitions`, { value: '3' }, c.auth)).status).toBe(204);
+    const listed = (await t.get(`${v3}/broker-configs`, c.auth)).body.data;
+    expect(listed.map((x: any) => [x.name, x.value, x.source])).toEqual([['num.partitions', '3', 'DYNAMIC_DEFAULT_BROKER_CONFIG']]);
+    expect((await t.put(`${v3}/broker-configs/min.insync.replicas`, { value: '1' }, c.auth)).body).toMatchObject({ error_code: 40002 });
+    expect((await t.delete(`${v3}/broker-configs/num.partitions`, c.auth)).status).toBe(204);
+    expect((await t.get(`${v3}/broker-configs/num.partitions`, c.auth)).body).toMatchObject({ value: '6', is_default: true, source: 'DEFAULT_CONFIG' });
+  });
+
+  it('a broker’s own value wins over the cluster-wide one, which wins over the default', async () => {
+    await t.post(`${v3}/broker-configs:alter`, { data: [{ name: 'log.retention.ms', value: '1000' }] }, c.auth);
+    await t.post(`${v3}/brokers/1/configs:alter`, { data: [{ name: 'log.retention.ms', value: '5' }] }, c.auth);
+    const b1 = (await t.get(`${v3}/brokers/1/configs/log.retention.ms`, c.auth)).body;
+    expect(b1).toMatchObject({ value: '5', source: 'DYNAMIC_BROKER_CONFIG' });
+    expect(b1.synonyms.map((s: any) => s.source)).toEqual(['DYNAMIC_BROKER_CONFIG', 'DYNAMIC_DEFAULT_BROKER_CONFIG', 'DEFAULT_CONFIG']);
+    expect((await t.get(`${v3}/brokers/0/configs/log.retention.ms`, c.auth)).body).toMatchObject({ value: '1000', source: 'DYNAMIC_DEFAULT_BROKER_CONFIG' });
+    await t.delete(`${v3}/brokers/1/configs/log.retention.ms`, c.auth);
+    expect((await t.get(`${v3}/brokers/1/configs/log.retention.ms`, c.auth)).body.value).toBe('1000');
+    await t.put(`${v3}/brokers/2/configs/num.partitions`, { value: '4' }, c.auth);
+    const all = (await t.get(`${v3}/brokers/-/configs`, c.auth)).body.data;
+    expect(all.find((x: any) => x.broker_id === 2 && x.name === 'num.partitions').value).toBe('4');
+    expect((await t.get(`${v3}/brokers/2/configs`, c.auth)).body.data.length).toBeGreaterThan(1);
+  });
+});

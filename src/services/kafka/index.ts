@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { aclHandlers } from './acls.js';
+import { brokerConfigHandlers } from './broker-configs.js';
 import { brokerHandlers } from './brokers.js';
 import { clusterHandlers } from './clusters.js';
 import { partitionHandlers } from './partitions.js';
@@ -24,6 +25,7 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
   return {
     ...clusterHandlers(rt),
     ...brokerHandlers(rt),
+    ...brokerConfigHandlers(rt),
     ...aclHandlers(rt),
     ...topicHandlers(rt),
     ...partitionHandlers(rt),
