@@ -6,12 +6,18 @@ import { apiKeyHooks } from './iam/api-keys.js';
 import { invitationHooks } from './iam/invitations.js';
 import { jwksHandlers } from './iam/jwks.js';
 import { kafkaHandlers } from './kafka/index.js';
+import { ksqlClusterHooks } from './ksqldb/clusters.js';
+import { schemaRegistryClusterHandlers, schemaRegistryClusterHooks } from './srcm/clusters.js';
+import { schemaRegistryClusterV3Handlers } from './srcm/clusters-v3.js';
+import { srcmRegionHandlers } from './srcm/regions.js';
 
 /** Code hooks of standard resources, by the name their declaration gives in `hooks:`. */
 export const resourceHooks: Record<string, ResourceHooks> = {
   'iam.api-key': apiKeyHooks,
   'iam.invitation': invitationHooks,
   'cmk.cluster': clusterHooks,
+  'ksqldbcm.cluster': ksqlClusterHooks,
+  'srcm.cluster': schemaRegistryClusterHooks,
 };
 
 /** Hand-written handlers for operations beyond CRUD, keyed by operationId. */
@@ -19,5 +25,8 @@ export function serviceHandlers(engine: Engine): HandlerMap {
   return {
     ...jwksHandlers(engine, 'refreshIamV2JsonWebKeySet'),
     ...kafkaHandlers(engine.rt),
+    ...srcmRegionHandlers(engine),
+    ...schemaRegistryClusterHandlers(engine),
+    ...schemaRegistryClusterV3Handlers(engine),
   };
 }

@@ -216,7 +216,31 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('DELETE', `${v3}/brokers/1/configs/num.partitions`, undefined, k);
     await ok('POST', `${v3}/brokers/1/configs:alter`, { data: [{ name: 'num.partitions', operation: 'DELETE' }] }, k);
     await ok('DELETE', `${v3}/topics/walk3`, undefined, k);
+
+    const quota = { display_name: 'q', throughput: { ingress_byte_rate: '1', egress_byte_rate: '1' }, cluster: { id: c.id }, principals: [{ id: owner }], environment: { id: o } };
+    const q = await ok('POST', '/kafka-quotas/v1/client-quotas', { spec: quota });
+    await ok('GET', `/kafka-quotas/v1/client-quotas?environment=${o}&spec.cluster=${c.id}`);
+    await ok('GET', `/kafka-quotas/v1/client-quotas/${q.id}`);
+    await ok('PATCH', `/kafka-quotas/v1/client-quotas/${q.id}`, { spec: { description: 'walked' } });
+    await ok('DELETE', `/kafka-quotas/v1/client-quotas/${q.id}`);
+    const ksql = await ok('POST', '/ksqldbcm/v2/clusters', { spec: { display_name: 'walk', csu: 1, kafka_cluster: { id: c.id }, credential_identity: { id: owner }, environment: { id: o } } });
+    await ok('GET', `/ksqldbcm/v2/clusters?environment=${o}`);
+    await ok('GET', `/ksqldbcm/v2/clusters/${ksql.id}?environment=${o}`);
+    await ok('DELETE', `/ksqldbcm/v2/clusters/${ksql.id}?environment=${o}`);
     await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${o}`);
+  });
+
+  it('walks srcm/v2 and srcm/v3', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-sr' })).id;
+    await ok('GET', '/srcm/v2/regions?spec.cloud=AWS&spec.packages=ESSENTIALS&page_size=2');
+    await ok('GET', '/srcm/v2/regions/sgreg-1');
+    const sr = await ok('POST', '/srcm/v2/clusters', { spec: { package: 'ESSENTIALS', environment: { id: env }, region: { id: 'sgreg-1' } } });
+    await ok('GET', `/srcm/v2/clusters?environment=${env}`);
+    await ok('GET', `/srcm/v2/clusters/${sr.id}?environment=${env}`);
+    await ok('PATCH', `/srcm/v2/clusters/${sr.id}`, { spec: { package: 'ADVANCED', environment: { id: env } } });
+    await ok('GET', `/srcm/v3/clusters?environment=${env}`);
+    await ok('GET', `/srcm/v3/clusters/${sr.id}?environment=${env}`);
+    await ok('DELETE', `/srcm/v2/clusters/${sr.id}?environment=${env}`);
   });
 
   it('walks the control plane', async () => {
