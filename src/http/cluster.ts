@@ -1,20 +1,23 @@
-import { notFound } from '../core/errors.js';
+import { notFound, unauthenticated } from '../core/errors.js';
 import type { RequestContext } from '../engine/types.js';
 import type { ResourceRow, ResourceStore } from '../store/resources.js';
 
 /**
  * Finds the cluster a data-plane request addresses when its path carries no cluster id (Schema
- * Registry, Catalog, REST Proxy v2), in this order: the cluster the API key is scoped to; the
- * cluster whose id is the first label of the Host header (`lsrc-abc12.emulator.local`); the only
- * cluster of those kinds in the caller's organization. `types` are the resource names that
+ * Registry, Catalog, REST Proxy v2): the cluster a resource-specific API key is scoped to (a key
+ * of another kind of cluster is refused with 401); otherwise the cluster whose id is the first
+ * label of the Host header (`lsrc-abc12.emulator.local`); otherwise the only cluster of those
+ * kinds in the caller's organization. `types` are the resource names that
  * count as clusters here (for example `SchemaRegistryCluster`).
  */
 export function resolveCluster(resources: ResourceStore, ctx: RequestContext, types: string[]): ResourceRow {
   const org = ctx.caller?.orgId;
   if (!org) throw notFound('No cluster can be resolved without credentials');
   if (ctx.caller?.resourceId) {
+    // A key scoped to a cluster of another kind (a Kafka key on Schema Registry) opens nothing here.
     const scoped = resources.getAny(org, types, ctx.caller.resourceId);
-    if (scoped) return scoped;
+    if (!scoped) throw unauthenticated('The API key is not scoped to a cluster of this API');
+    return scoped;
   }
   const host = ctx.headers.host;
   const label = (Array.isArray(host) ? host[0] : host)?.split('.')[0]?.split(':')[0];

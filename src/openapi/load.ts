@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
 import { toRoutePath } from './route-path.js';
+
+/** YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. */
+const parseYaml = (text: string) => load(text, { schema: CORE_SCHEMA });
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const SHARED_PREFIX = 'common.yaml#/';

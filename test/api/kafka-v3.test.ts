@@ -243,3 +243,37 @@ describe('Kafka REST v3: dynamic broker configs', () => {
     expect((await t.get(`${v3}/brokers/2/configs`, c.auth)).body.data.length).toBeGreaterThan(1);
   });
 });
+
+describe('Kafka REST v3: consumer assignments and reassignments', () => {
+  let t: TestEmulator;
+  let c: Awaited<ReturnType<typeof kafkaCluster>>;
+  let v3: string;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+    c = await kafkaCluster(t);
+    v3 = `/kafka/v3/clusters/${c.id}`;
+    await t.post(`${v3}/topics`, { topic_name: 'a', partitions_count: 4 }, c.auth);
+    const v2 = { ...c.auth, 'content-type': 'application/vnd.kafka.v2+json' };
+    for (const name of ['m1', 'm2']) {
+      const inst = (await t.post('/consumers/grp', { name }, v2)).body;
+      await t.post(`${new URL(inst.base_uri).pathname}/subscription`, { topics: ['a'] }, v2);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('shares the partitions of a subscribed topic out between the group’s members', async () => {
+    const m1 = (await t.get(`${v3}/consumer-groups/grp/consumers/m1/assignments`, c.auth)).body.data.map((a: any) => a.partition_id);
+    const m2 = (await t.get(`${v3}/consumer-groups/grp/consumers/m2/assignments`, c.auth)).body.data.map((a: any) => a.partition_id);
+    expect([...m1, ...m2].sort()).toEqual([0, 1, 2, 3]);
+    expect(m1).toHaveLength(2);
+    const one = await t.get(`${v3}/consumer-groups/grp/consumers/m1/assignments/a/partitions/${m1[0]}`, c.auth);
+    expect(one.body).toMatchObject({ kind: 'KafkaConsumerAssignment', consumer_id: 'm1', topic_name: 'a' });
+    expect((await t.get(`${v3}/consumer-groups/grp/consumers/m1/assignments/a/partitions/${m2[0]}`, c.auth)).status).toBe(404);
+  });
+
+  it('never has a reassignment in progress', async () => {
+    expect((await t.get(`${v3}/topics/-/partitions/-/reassignment`, c.auth)).body.data).toEqual([]);
+    expect((await t.get(`${v3}/topics/a/partitions/-/reassignment`, c.auth)).body.data).toEqual([]);
+    expect((await t.get(`${v3}/topics/a/partitions/0/reassignment`, c.auth)).status).toBe(404);
+  });
+});

@@ -23,6 +23,8 @@ describe('cluster resolution for paths without a cluster id', () => {
     expect(resolve(ctx(o.org))).toBe(a);
     const b = await widget(o, 'b');
     expect(resolve(ctx(o.org, b, `${a}.emulator.local:8080`))).toBe(b);
+    // A key scoped to something that is not a cluster of these kinds is refused, not redirected.
+    expect(() => resolve(ctx(o.org, o.env, `${a}.emulator.local:8080`))).toThrow(/not scoped/);
     expect(resolve(ctx(o.org, undefined, `${a}.emulator.local:8080`))).toBe(a);
     expect(() => resolve(ctx(o.org))).toThrow(/Several clusters/);
   });
@@ -31,6 +33,7 @@ describe('cluster resolution for paths without a cluster id', () => {
     const mine = await t.newOrg();
     const theirs = await t.newOrg();
     const w = await widget(theirs, 'x');
-    expect(() => resolve(ctx(mine.org, w, `${w}.emulator.local`))).toThrow(/No cluster exists/);
+    expect(() => resolve(ctx(mine.org, w, `${w}.emulator.local`))).toThrow(/not scoped/);
+    expect(() => resolve(ctx(mine.org, undefined, `${w}.emulator.local`))).toThrow(/No cluster exists/);
   });
 });

@@ -114,6 +114,21 @@ export function brokerHandlers(rt: Runtime): HandlerMap {
       const p = partitionOf(topic, ctx.params.partition_id);
       return { status: 200, body: renderReplica(scope, topic.name, p, brokerOf(scope, ctx.params.broker_id)) };
     },
+    // The emulator never moves replicas, so no reassignment is ever in progress.
+    listKafkaReassignments: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return { status: 200, body: scope.links.list('KafkaReassignmentList', scope.links.url('topics', '-', 'partitions', '-', 'reassignment'), []) };
+    },
+    searchKafkaReassignmentsByTopic: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      const topic = topicOf(rt, scope, ctx.params.topic_name);
+      return { status: 200, body: scope.links.list('KafkaReassignmentList', scope.links.url('topics', topic.name, 'partitions', '-', 'reassignment'), []) };
+    },
+    getKafkaReassignment: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      const p = partitionOf(topicOf(rt, scope, ctx.params.topic_name), ctx.params.partition_id);
+      throw kafkaError(404, 404, `No ongoing reassignment for partition ${p} of topic ${ctx.params.topic_name}.`);
+    },
     listKafkaAllReplicaStatuses: (ctx) => {
       const scope = clusterOf(rt, ctx);
       return { status: 200, body: statusList(scope, scope.links.url('topics', '-', 'partitions', '-', 'replica-status'), replicaStatuses(scope, rt.kafka.topics(scope.id))) };

@@ -83,7 +83,40 @@ export function consumerGroupHandlers(rt: Runtime, instances: ConsumerInstances)
     client_id: l.owner ? clientIdOf(l.owner) : '',
   });
 
+  const renderAssignment = (scope: ClusterScope, m: ConsumerInstance, topic: string, partition: number) => ({
+    kind: 'KafkaConsumerAssignment',
+    metadata: {
+      self: scope.links.url('consumer-groups', m.group, 'consumers', m.name, 'assignments', topic, 'partitions', partition),
+      resource_name: scope.links.crn(['consumer-group', m.group], ['consumer', m.name], ['assignment', topic], ['partition', partition]),
+    },
+    cluster_id: scope.id,
+    consumer_group_id: m.group,
+    consumer_id: m.name,
+    topic_name: topic,
+    partition_id: partition,
+    partition: scope.links.related('topics', topic, 'partitions', partition),
+    lag: scope.links.related('consumer-groups', m.group, 'lags', topic, 'partitions', partition),
+  });
+
+  function memberOf(ctx: RequestContext) {
+    const { scope, members } = groupOf(ctx);
+    const m = members.find((x) => x.name === ctx.params.consumer_id);
+    if (!m) throw kafkaError(404, 404, `Consumer ${ctx.params.consumer_id} cannot be found.`);
+    return { scope, m };
+  }
+
   return {
+    listKafkaConsumerAssignment: (ctx) => {
+      const { scope, m } = memberOf(ctx);
+      const data = instances.partitionsOf(m).map((tp) => renderAssignment(scope, m, tp.topic, tp.partition));
+      return { status: 200, body: scope.links.list('KafkaConsumerAssignmentList', scope.links.url('consumer-groups', m.group, 'consumers', m.name, 'assignments'), data) };
+    },
+    getKafkaConsumerAssignment: (ctx) => {
+      const { scope, m } = memberOf(ctx);
+      const tp = instances.partitionsOf(m).find((x) => x.topic === ctx.params.topic_name && x.partition === Number(ctx.params.partition_id));
+      if (!tp) throw kafkaError(404, 40403, 'This server does not host this topic-partition.');
+      return { status: 200, body: renderAssignment(scope, m, tp.topic, tp.partition) };
+    },
     listKafkaConsumerGroups: (ctx) => {
       const scope = clusterOf(rt, ctx);
       const data = groupsOf(scope.id).map((g) => renderGroup(scope, g, instances.members(scope.id, g)));
@@ -98,9 +131,7 @@ export function consumerGroupHandlers(rt: Runtime, instances: ConsumerInstances)
       return { status: 200, body: scope.links.list('KafkaConsumerList', scope.links.url('consumer-groups', group, 'consumers'), members.map((m) => renderConsumer(scope, m))) };
     },
     getKafkaConsumer: (ctx) => {
-      const { scope, members } = groupOf(ctx);
-      const m = members.find((x) => x.name === ctx.params.consumer_id);
-      if (!m) throw kafkaError(404, 404, `Consumer ${ctx.params.consumer_id} cannot be found.`);
+      const { scope, m } = memberOf(ctx);
       return { status: 200, body: renderConsumer(scope, m) };
     },
     listKafkaConsumerLags: (ctx) => {
