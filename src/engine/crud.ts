@@ -1,10 +1,11 @@
-import { listIdentity, type Cursor } from '../core/pagination.js';
+import { listIdentity } from '../core/pagination.js';
 import { getAt } from '../core/pointer.js';
 import { notFound } from '../core/errors.js';
 import type { FieldFilter, ListQuery, ResourceRow } from '../store/resources.js';
 import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Engine } from './engine.js';
 import { pickDeclared } from './objects.js';
+import { cursorOf, listMetadata } from './paging.js';
 import { header, type Handler, type RequestContext } from './types.js';
 
 /** The generic handler for an operation bound to a declared resource with `x-emulator`. */
@@ -77,10 +78,6 @@ function remove(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
 
 // ---- list -----------------------------------------------------------------------------------
 
-function pageSizeBounds(op: Operation): { def: number; max: number } {
-  const schema = op.parameters.find((p) => p.in === 'query' && p.name === 'page_size')?.schema ?? {};
-  return { def: schema.default ?? 10, max: schema.maximum ?? 100 };
-}
 
 function requestFilters(decl: ResourceDecl, ctx: RequestContext): FieldFilter[] {
   const filters: FieldFilter[] = [];
@@ -99,10 +96,7 @@ function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
   const filters = requestFilters(decl, ctx);
   const q: ListQuery = { org: org(ctx), type: decl.name, scope, filters, limit: 0 };
   const identity = listIdentity([q.org, decl.name, scope, filters]);
-  const { def, max } = pageSizeBounds(ctx.op);
-  const token = ctx.query.page_token as string | undefined;
-  const requested = ctx.query.page_size === undefined ? def : Math.min(max, Math.max(1, Number(ctx.query.page_size)));
-  const cursor: Cursor = token ? rt.tokens.decode(token, identity) : { list: identity, size: requested };
+  const cursor = cursorOf(rt.tokens, ctx, identity);
   const size = cursor.size;
 
   return rt.tx(() => {
@@ -121,25 +115,8 @@ function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
       .filter((r): r is ResourceRow => r !== undefined)
       .map((r) => engine.render(decl, r, ctx.baseUrl));
 
-    const link = (c?: Omit<Cursor, 'list' | 'size'>) => listUrl(ctx, c && rt.tokens.encode({ list: identity, size, ...c }));
-    const metadata: Record<string, unknown> = { first: link(), last: link({ last: true }) };
-    if (hasPrev && first !== undefined) metadata.prev = link({ before: first });
-    if (hasNext && last !== undefined) metadata.next = link({ after: last });
-    metadata.total_size = total;
+    const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total });
     return { status: ctx.op.successStatus, body: { api_version: decl.api_version, kind: `${decl.kind}List`, metadata, data } };
   });
 }
 
-/** An absolute link to this list, with its filters and, optionally, a page token. */
-function listUrl(ctx: RequestContext, pageToken?: string): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(ctx.query)) {
-    if (k === 'page_token' || v === undefined) continue;
-    if (pageToken && k === 'page_size') continue;
-    for (const item of Array.isArray(v) ? v : [v]) params.append(k, String(item));
-  }
-  if (pageToken) params.set('page_token', pageToken);
-  const qs = params.toString();
-  const path = ctx.op.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeURIComponent(ctx.params[p] ?? ''));
-  return `${ctx.baseUrl}${path}${qs ? `?${qs}` : ''}`;
-}

@@ -1,9 +1,9 @@
 import { notFound } from '../../core/errors.js';
 import { CRN_PREFIX } from '../../core/crn.js';
-import { listIdentity, type Cursor } from '../../core/pagination.js';
+import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
+import { cursorOf, listMetadata } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
-import type { Operation } from '../../openapi/types.js';
 
 export type Cloud = 'AWS' | 'GCP' | 'AZURE';
 export type Package = 'ESSENTIALS' | 'ADVANCED';
@@ -105,23 +105,7 @@ function matches(r: SrRegion, f: RegionFilters): boolean {
   return true;
 }
 
-function pageSizeBounds(op: Operation): { def: number; max: number } {
-  const schema = op.parameters.find((p) => p.in === 'query' && p.name === 'page_size')?.schema ?? {};
-  return { def: schema.default ?? 10, max: schema.maximum ?? 100 };
-}
 
-/** An absolute link to this list, with its filters and, optionally, a page token (as the engine's lists do). */
-function listUrl(ctx: RequestContext, pageToken?: string): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(ctx.query)) {
-    if (k === 'page_token' || v === undefined) continue;
-    if (pageToken && k === 'page_size') continue;
-    for (const item of Array.isArray(v) ? v : [v]) params.append(k, String(item));
-  }
-  if (pageToken) params.set('page_token', pageToken);
-  const qs = params.toString();
-  return `${ctx.baseUrl}${ctx.op.path}${qs ? `?${qs}` : ''}`;
-}
 
 /**
  * `listSrcmV2Regions` and `getSrcmV2Region`: a read-only catalogue served from memory, with the
@@ -135,10 +119,7 @@ export function srcmRegionHandlers(engine: Engine): HandlerMap {
       const org = ctx.caller!.orgId;
       const f = filtersOf(ctx);
       const identity = listIdentity([org, 'srcm.v2.Region', f]);
-      const { def, max } = pageSizeBounds(ctx.op);
-      const token = ctx.query.page_token as string | undefined;
-      const requested = ctx.query.page_size === undefined ? def : Math.min(max, Math.max(1, Number(ctx.query.page_size)));
-      const cursor: Cursor = token ? rt.tokens.decode(token, identity) : { list: identity, size: requested };
+      const cursor = cursorOf(rt.tokens, ctx, identity);
       const size = cursor.size;
 
       // Keyset positions are 1-based places in the catalogue.
@@ -154,11 +135,7 @@ export function srcmRegionHandlers(engine: Engine): HandlerMap {
       const last = page[page.length - 1]?.seq;
       const hasPrev = first !== undefined ? all.some((e) => e.seq < first) : cursor.after !== undefined;
       const hasNext = last !== undefined && all.some((e) => e.seq > last);
-      const link = (c?: Omit<Cursor, 'list' | 'size'>) => listUrl(ctx, c && rt.tokens.encode({ list: identity, size, ...c }));
-      const metadata: Record<string, unknown> = { first: link(), last: link({ last: true }) };
-      if (hasPrev && first !== undefined) metadata.prev = link({ before: first });
-      if (hasNext && last !== undefined) metadata.next = link({ after: last });
-      metadata.total_size = all.length;
+      const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total: all.length });
       return { status: 200, body: { api_version: 'srcm/v2', kind: 'RegionList', metadata, data: page.map((e) => render(e.region, org, ctx.baseUrl)) } };
     },
 
