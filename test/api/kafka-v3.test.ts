@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionForKey } from '../../src/core/partitioner.js';
 import { TestEmulator } from '../helpers.js';
-import { kafkaCluster } from '../support/kafka.js';
+import { kafkaCluster } from '../support/clusters.js';
 
 /** Kafka REST v3 on a cluster provisioned through cmk/v2, with a key scoped to that cluster. */
 describe('Kafka REST v3: topics, partitions, configs, produce', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestEmulator } from '../helpers.js';
-import { kafkaCluster } from '../support/kafka.js';
+import { kafkaCluster } from '../support/clusters.js';
 import { partitionForKey } from '../../src/core/partitioner.js';
 
 const V2 = 'application/vnd.kafka.v2+json';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestEmulator } from '../helpers.js';
-import { kafkaCluster } from '../support/kafka.js';
+import { kafkaCluster } from '../support/clusters.js';
 
 /**
  * The Schema Registry document (openapi/schema-registry-v1.yaml) is loaded and routed: its 41
