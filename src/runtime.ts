@@ -5,6 +5,7 @@ import { openDb, type Db } from './store/db.js';
 import { ResourceStore } from './store/resources.js';
 import { CredentialStore } from './store/credentials.js';
 import { KafkaStore } from './store/kafka.js';
+import { SchemaRegistryStore } from './store/schema-registry.js';
 import { tokenSecret } from './store/meta.js';
 import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
 import { Validator } from './openapi/validate.js';
@@ -17,6 +18,7 @@ export class Runtime {
   readonly resources: ResourceStore;
   readonly credentials: CredentialStore;
   readonly kafka: KafkaStore;
+  readonly schemaRegistry: SchemaRegistryStore;
   readonly tokens: PageTokens;
   readonly docs: LoadedDocuments;
   readonly validator: Validator;
@@ -28,6 +30,7 @@ export class Runtime {
     this.resources = new ResourceStore(this.db);
     this.credentials = new CredentialStore(this.db);
     this.kafka = new KafkaStore(this.db);
+    this.schemaRegistry = new SchemaRegistryStore(this.db);
     this.tokens = new PageTokens(tokenSecret(this.db));
     this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
     this.validator = new Validator(this.docs.dereferenced);

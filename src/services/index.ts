@@ -6,6 +6,7 @@ import { apiKeyHooks } from './iam/api-keys.js';
 import { invitationHooks } from './iam/invitations.js';
 import { jwksHandlers } from './iam/jwks.js';
 import { kafkaHandlers } from './kafka/index.js';
+import { schemaRegistryHandlers } from './schema-registry/handlers.js';
 import { ksqlClusterHooks } from './ksqldb/clusters.js';
 import { schemaRegistryClusterHandlers, schemaRegistryClusterHooks } from './srcm/clusters.js';
 import { schemaRegistryClusterV3Handlers } from './srcm/clusters-v3.js';
@@ -25,6 +26,7 @@ export function serviceHandlers(engine: Engine): HandlerMap {
   return {
     ...jwksHandlers(engine, 'refreshIamV2JsonWebKeySet'),
     ...kafkaHandlers(engine.rt),
+    ...schemaRegistryHandlers(engine.rt),
     ...srcmRegionHandlers(engine),
     ...schemaRegistryClusterHandlers(engine),
     ...schemaRegistryClusterV3Handlers(engine),

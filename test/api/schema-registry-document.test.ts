@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestEmulator } from '../helpers.js';
-import { kafkaCluster } from '../support/clusters.js';
+import { schemaRegistry } from '../support/clusters.js';
 
 /**
  * The Schema Registry document (openapi/schema-registry-v1.yaml) is loaded and routed: its 41
  * operations are registered, they take resource API keys only and answer in the flat dialect.
- * Operations without a handler answer 501, which is how these tests see a request get through.
  */
 describe('schema-registry/v1 document', () => {
   let t: TestEmulator;
@@ -36,13 +35,13 @@ describe('schema-registry/v1 document', () => {
     expect(Object.keys(r.body.paths['/subjects/{subject}/versions'])).toEqual(expect.arrayContaining(['get', 'post']));
   });
 
-  it('accepts the Schema Registry media types with a resource key, and refuses others with 415', async () => {
-    const { auth } = await kafkaCluster(t);
+  it('accepts the Schema Registry media types with a key of the cluster, and refuses others with 415', async () => {
+    const { auth } = await schemaRegistry(t);
     const body = { schema: '{"type":"string"}' };
     for (const type of ['application/vnd.schemaregistry.v1+json', 'application/vnd.schemaregistry+json', 'application/json']) {
       const r = await t.request('POST', '/subjects/orders-value/versions', body, { ...auth, 'content-type': type });
-      expect(r.status, `${type}: ${r.raw}`).toBe(501);
-      expect(r.body).toEqual({ error_code: 501, message: expect.any(String) });
+      expect(r.status, `${type}: ${r.raw}`).toBe(200);
+      expect(r.body).toEqual({ id: expect.any(Number) });
     }
     const other = await t.request('POST', '/subjects/orders-value/versions', body, { ...auth, 'content-type': 'application/vnd.kafka.v2+json' });
     expect(other.status).toBe(415);
@@ -51,6 +50,14 @@ describe('schema-registry/v1 document', () => {
     expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({ error_code: 422 });
     // `latest` and -1 are versions; the handler, not the validator, rejects other strings (42202).
-    for (const v of ['latest', '-1', '1']) expect((await t.get(`/subjects/orders-value/versions/${v}`, auth)).status).toBe(501);
+    for (const v of ['latest', '-1', '1']) expect((await t.get(`/subjects/orders-value/versions/${v}`, auth)).status).toBe(200);
+    expect((await t.get('/subjects/orders-value/versions/first', auth)).body.error_code).toBe(42202);
+  });
+
+  it('answers 501 for the exporters, which are not implemented', async () => {
+    const { auth } = await schemaRegistry(t);
+    const r = await t.get('/exporters', auth);
+    expect(r.status).toBe(501);
+    expect(r.body).toEqual({ error_code: 501, message: expect.any(String) });
   });
 });

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { aclHandlers } from './acls.js';
+import { AvroSerde } from './avro-serde.js';
 import { brokerConfigHandlers } from './broker-configs.js';
 import { brokerHandlers } from './brokers.js';
 import { clusterHandlers } from './clusters.js';
@@ -22,6 +23,7 @@ import { topicHandlers } from './topics.js';
 export function kafkaHandlers(rt: Runtime): HandlerMap {
   const roundRobin = new RoundRobin();
   const instances = new ConsumerInstances(rt.kafka);
+  const avro = new AvroSerde(rt);
   return {
     ...clusterHandlers(rt),
     ...brokerHandlers(rt),
@@ -30,10 +32,10 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
     ...topicHandlers(rt),
     ...partitionHandlers(rt),
     ...topicConfigHandlers(rt),
-    ...produceHandlers(rt, roundRobin),
+    ...produceHandlers(rt, roundRobin, avro),
     ...restProxyTopicHandlers(rt),
-    ...restProxyProduceHandlers(rt, roundRobin),
+    ...restProxyProduceHandlers(rt, roundRobin, avro),
     ...consumerGroupHandlers(rt, instances),
-    ...restProxyConsumerHandlers(rt, instances),
+    ...restProxyConsumerHandlers(rt, instances, avro),
   };
 }

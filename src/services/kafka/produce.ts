@@ -5,6 +5,8 @@ import { JsonSequence } from '../../http/json-sequence.js';
 import { partitionForKey } from '../../core/partitioner.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
 import { kafkaError } from './errors.js';
+import { ApiError } from '../../core/errors.js';
+import type { AvroSerde } from './avro-serde.js';
 
 type DataType = 'BINARY' | 'JSON' | 'STRING';
 
@@ -36,11 +38,20 @@ class RecordError extends Error {
 
 export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+type Encoded = { bytes: Buffer | null; report: { type: string; size: number } | null };
+
+/** Avro through the Schema Registry of the cluster's environment; the other schema-based formats are not served yet. */
+type SchemaEncoder = (d: ProduceData, field: 'key' | 'value') => Buffer;
+
+const isSchemaBased = (d: ProduceData) => d.schema_id !== undefined || d.schema !== undefined || d.subject !== undefined || ['AVRO', 'PROTOBUF', 'JSONSCHEMA'].includes(String(d.type));
+
 /** The bytes of a key or value and how to report it: `{type, size}`. */
-function encode(d: ProduceData | null | undefined): { bytes: Buffer | null; report: { type: DataType; size: number } | null } {
+function encode(d: ProduceData | null | undefined, field: 'key' | 'value', schemaEncoder: () => SchemaEncoder): Encoded {
   if (d === null || d === undefined || d.data === undefined) return { bytes: null, report: null };
-  if (d.schema_id !== undefined || d.schema !== undefined || d.subject !== undefined || ['AVRO', 'PROTOBUF', 'JSONSCHEMA'].includes(String(d.type))) {
-    throw new RecordError(400, 'Bad Request: schema-based formats need a Schema Registry, which this emulator does not serve yet.');
+  if (isSchemaBased(d)) {
+    if (d.type !== undefined && d.type !== 'AVRO') throw new RecordError(400, `Bad Request: the ${d.type} type is not served yet; AVRO is.`);
+    const bytes = schemaEncoder()(d, field);
+    return { bytes, report: { type: 'AVRO', size: bytes.length } };
   }
   const type = (d.type ?? 'JSON') as DataType;
   let bytes: Buffer;
@@ -78,15 +89,33 @@ export class RoundRobin {
   }
 }
 
-export function produceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap {
+export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, avro: AvroSerde): HandlerMap {
 
-  type Prepared = { record: NewRecord; key: ReturnType<typeof encode>['report']; value: ReturnType<typeof encode>['report'] } | { error: RecordError };
+  type Prepared = { record: NewRecord; key: Encoded['report']; value: Encoded['report'] } | { error: RecordError };
+
+  /**
+   * Avro keys and values: the schema is `schema_id`, else `schema` registered under the subject
+   * (`subject`, else `<topic>-key` / `<topic>-value`), else that subject's latest version.
+   */
+  function avroEncoder(ctx: RequestContext, scope: ClusterScope, topic: TopicRow): SchemaEncoder {
+    return (d, field) => {
+      const subject = d.subject ?? `${topic.name}-${field}`;
+      try {
+        const registry = avro.registryFor(ctx.caller!.orgId, scope.id);
+        const id = d.schema_id ?? (d.schema !== undefined ? avro.schemaId(registry, subject, d.schema, undefined) : registry.version(subject, 'latest').schema_id);
+        return avro.encode(registry, id, d.data);
+      } catch (err) {
+        if (err instanceof ApiError) throw new RecordError(err.errorCode ?? err.status, `Bad Request: ${err.detail}`);
+        throw err;
+      }
+    };
+  }
 
   /** Turns one request into a record to store, or the error its report carries. */
-  function prepare(scope: ClusterScope, topic: TopicRow, req: ProduceRequest): Prepared {
+  function prepare(scope: ClusterScope, topic: TopicRow, req: ProduceRequest, schemaEncoder: () => SchemaEncoder): Prepared {
     try {
-      const key = encode(req.key);
-      const value = encode(req.value);
+      const key = encode(req.key, 'key', schemaEncoder);
+      const value = encode(req.value, 'value', schemaEncoder);
       const headers = (req.headers ?? []).map((h) => {
         if (h.value !== null && h.value !== undefined && !BASE64.test(h.value)) throw new RecordError(400, `Bad Request: header ${h.name} value is not a base64 string.`);
         return { name: h.name, value: h.value ?? null };
@@ -106,8 +135,10 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap
   }
 
   /** Stores the accepted records in one append and answers a delivery report per request, in order. */
-  function produceAll(scope: ClusterScope, topic: TopicRow, requests: ProduceRequest[]) {
-    const prepared = requests.map((r) => prepare(scope, topic, r));
+  function produceAll(ctx: RequestContext, scope: ClusterScope, topic: TopicRow, requests: ProduceRequest[]) {
+    let encoder: SchemaEncoder | undefined;
+    const schemaEncoder = () => (encoder ??= avroEncoder(ctx, scope, topic));
+    const prepared = requests.map((r) => prepare(scope, topic, r, schemaEncoder));
     const accepted = prepared.filter((p): p is Exclude<Prepared, { error: RecordError }> => !('error' in p));
     const stored = rt.tx(() => rt.kafka.append(scope.id, topic.name, accepted.map((p) => p.record)));
     let next = 0;
@@ -132,8 +163,8 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap
       const scope = clusterOf(rt, ctx);
       const topic = topicOf(rt, scope, ctx.params.topic_name);
       if (ctx.body === undefined) throw kafkaError(422, 422, 'Payload error. Request body is empty. Data is required.');
-      if (ctx.body instanceof JsonSequence) return { status: 200, body: new JsonSequence(produceAll(scope, topic, ctx.body.values as ProduceRequest[])) };
-      return { status: 200, body: produceAll(scope, topic, [ctx.body as ProduceRequest])[0] };
+      if (ctx.body instanceof JsonSequence) return { status: 200, body: new JsonSequence(produceAll(ctx, scope, topic, ctx.body.values as ProduceRequest[])) };
+      return { status: 200, body: produceAll(ctx, scope, topic, [ctx.body as ProduceRequest])[0] };
     },
   };
 }

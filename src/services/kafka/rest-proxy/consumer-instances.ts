@@ -8,6 +8,7 @@ export interface TopicPartition {
 }
 
 export interface ConsumerInstance {
+  org: string;
   cluster: string;
   group: string;
   name: string;
@@ -42,16 +43,17 @@ export class ConsumerInstances {
 
   private key = (cluster: string, group: string, name: string) => `${cluster}\u0000${group}\u0000${name}`;
 
-  create(cluster: string, group: string, config: Record<string, string | undefined>): ConsumerInstance {
+  create(org: string, cluster: string, group: string, config: Record<string, string | undefined>): ConsumerInstance {
     const name = config.name ?? `rest-consumer-${randomUUID()}`;
     if (this.instances.has(this.key(cluster, group, name))) throw kafkaError(409, 40902, `Consumer instance with the specified name ${name} already exists.`);
     const format = config.format ?? 'binary';
-    if (format !== 'binary' && format !== 'json') {
-      throw kafkaError(422, 42204, `The ${format} format needs Schema Registry, which this emulator does not serve yet; use binary or json.`);
+    if (format !== 'binary' && format !== 'json' && format !== 'avro') {
+      throw kafkaError(422, 42204, `The ${format} format is not served yet; use binary, json or avro.`);
     }
     const timeout = config['consumer.request.timeout.ms'] === undefined ? DEFAULT_REQUEST_TIMEOUT_MS : Number(config['consumer.request.timeout.ms']);
     if (!Number.isInteger(timeout) || timeout < 0) throw kafkaError(422, 42204, 'consumer.request.timeout.ms must be a non-negative integer.');
     const instance: ConsumerInstance = {
+      org,
       cluster,
       group,
       name,

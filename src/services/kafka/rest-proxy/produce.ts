@@ -5,6 +5,7 @@ import { partitionForKey } from '../../../core/partitioner.js';
 import { header } from '../../../engine/types.js';
 import { kafkaError } from '../errors.js';
 import { BASE64, type RoundRobin } from '../produce.js';
+import type { AvroSerde } from '../avro-serde.js';
 import { clusterIdOf, embeddedFormat, partitionV2, topicV2, V2_JSON } from './scope.js';
 
 interface V2Record {
@@ -25,20 +26,34 @@ function bytesOf(format: string, data: unknown, field: 'key' | 'value'): Buffer 
 
 /**
  * Produce to a topic (partition per record: explicit, else by murmur2 of the key, else round
- * robin) or to one partition. Every record is checked before any is stored.
+ * robin) or to one partition. Every record is checked before any is stored. Avro keys and values
+ * go through the Schema Registry of the cluster's environment, under the subjects `<topic>-key`
+ * and `<topic>-value`, and are stored in Confluent's wire format.
  */
-export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin): HandlerMap {
+export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, avro: AvroSerde): HandlerMap {
   function produce(ctx: RequestContext, fixedPartition?: string) {
     const cluster = clusterIdOf(rt, ctx);
     const topic: TopicRow = topicV2(rt, cluster, ctx.params.topic_name);
     const format = embeddedFormat(header(ctx, 'content-type'));
-    if (format !== 'binary' && format !== 'json') {
-      throw kafkaError(422, 42205, `The ${format} format needs Schema Registry, which this emulator does not serve yet; use binary or json.`);
+    if (format !== 'binary' && format !== 'json' && format !== 'avro') {
+      throw kafkaError(422, 42205, `The ${format} format is not served yet; use binary, json or avro.`);
     }
+    const b = ctx.body as { records: V2Record[]; key_schema?: string; key_schema_id?: number; value_schema?: string; value_schema_id?: number };
     const fixed = fixedPartition === undefined ? undefined : partitionV2(topic, fixedPartition);
-    const records = (ctx.body as { records: V2Record[] }).records.map((r) => {
-      const key = bytesOf(format, r.key, 'key');
-      const value = bytesOf(format, r.value, 'value');
+    let serialize = (data: unknown, field: 'key' | 'value') => bytesOf(format, data, field);
+    let ids: { key: number | null; value: number | null } = { key: null, value: null };
+    if (format === 'avro') {
+      const registry = avro.registryFor(ctx.caller!.orgId, cluster);
+      const hasKeys = b.records.some((r) => r.key !== undefined && r.key !== null);
+      ids = {
+        key: hasKeys ? avro.schemaId(registry, `${topic.name}-key`, b.key_schema, b.key_schema_id) : null,
+        value: avro.schemaId(registry, `${topic.name}-value`, b.value_schema, b.value_schema_id),
+      };
+      serialize = (data, field) => (data === undefined || data === null ? null : avro.encode(registry, ids[field]!, data));
+    }
+    const records = b.records.map((r) => {
+      const key = serialize(r.key, 'key');
+      const value = serialize(r.value, 'value');
       let partition: number;
       if (fixed !== undefined) partition = fixed;
       else if (r.partition !== undefined && r.partition !== null) partition = partitionV2(topic, r.partition);
@@ -49,7 +64,7 @@ export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin): H
     return {
       status: 200,
       headers: V2_JSON,
-      body: { key_schema_id: null, value_schema_id: null, offsets: stored.map((s) => ({ partition: s.partition, offset: s.offset, error_code: null, error: null })) },
+      body: { key_schema_id: ids.key, value_schema_id: ids.value, offsets: stored.map((s) => ({ partition: s.partition, offset: s.offset, error_code: null, error: null })) },
     };
   }
   return {

@@ -1,0 +1,87 @@
+import avro from 'avsc';
+import protobuf from 'protobufjs';
+import { createHash } from 'node:crypto';
+import { invalidSchema } from './errors.js';
+
+export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
+export const SCHEMA_TYPES: SchemaType[] = ['JSON', 'PROTOBUF', 'AVRO'];
+
+/** A schema as the registry reads it: its canonical text and what its format needs to compare it. */
+export interface ParsedSchema {
+  type: SchemaType;
+  /** The text stored and answered; JSON formats lose insignificant whitespace. */
+  canonical: string;
+  avro?: avro.Type;
+  json?: unknown;
+}
+
+/** The text of a referenced schema, already registered. */
+export interface ResolvedReference {
+  name: string;
+  type: SchemaType;
+  schema: string;
+}
+
+/**
+ * A format's compatibility rule: the problems that keep a reader of `reader` from reading data
+ * written with `writer` (empty when it can).
+ */
+export type BackwardCheck = (reader: ParsedSchema, writer: ParsedSchema) => string[];
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw invalidSchema((err as Error).message);
+  }
+}
+
+/**
+ * Avro: parsed by avsc, with the named types of referenced schemas in its registry so that the
+ * schema may use them by name.
+ */
+function parseAvro(text: string, references: ResolvedReference[]): ParsedSchema {
+  const json = parseJsonText(text);
+  const registry: Record<string, avro.Type> = {};
+  try {
+    for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema), { registry });
+    const type = avro.Type.forSchema(json as avro.Schema, { registry });
+    return { type: 'AVRO', canonical: JSON.stringify(json), avro: type, json };
+  } catch (err) {
+    throw invalidSchema((err as Error).message);
+  }
+}
+
+export function parseSchema(type: SchemaType, text: string, references: ResolvedReference[] = []): ParsedSchema {
+  switch (type) {
+    case 'AVRO':
+      return parseAvro(text, references);
+    case 'JSON': {
+      const json = parseJsonText(text);
+      if (typeof json !== 'object' && typeof json !== 'boolean') throw invalidSchema('a JSON Schema is an object or a boolean');
+      return { type, canonical: JSON.stringify(json), json };
+    }
+    case 'PROTOBUF':
+      try {
+        protobuf.parse(text);
+      } catch (err) {
+        throw invalidSchema((err as Error).message);
+      }
+      return { type, canonical: text.trim() };
+  }
+}
+
+/** Avro schema resolution (avsc's resolver): the reader resolves the writer's data or it throws. */
+export const avroBackwardProblems: BackwardCheck = (reader, writer) => {
+  try {
+    reader.avro!.createResolver(writer.avro!);
+    return [];
+  } catch (err) {
+    return [`READER_INCOMPATIBLE: ${(err as Error).message}`];
+  }
+};
+
+/** Identical schemas (same format, text and references) share one id. */
+export function fingerprintOf(type: SchemaType, canonical: string, references: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify([type, canonical, references])).digest('hex');
+}
