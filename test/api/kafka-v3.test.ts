@@ -277,3 +277,32 @@ describe('Kafka REST v3: consumer assignments and reassignments', () => {
     expect((await t.get(`${v3}/topics/a/partitions/0/reassignment`, c.auth)).status).toBe(404);
   });
 });
+
+describe('Kafka REST v3: Avro records through the environment\'s Schema Registry', () => {
+  let t: TestEmulator;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+  });
+  afterAll(() => t.close());
+
+  it('encodes with a schema given inline, by id or by the subject\'s latest version; refuses per record without a registry', async () => {
+    const c = await kafkaCluster(t);
+    const v3 = `/kafka/v3/clusters/${c.id}`;
+    await t.post(`${v3}/topics`, { topic_name: 'avro', partitions_count: 1 }, c.auth);
+    const schema = JSON.stringify({ type: 'record', name: 'R', fields: [{ name: 'n', type: 'int' }] });
+    const none = await t.post(`${v3}/topics/avro/records`, { value: { type: 'AVRO', schema, data: { n: 1 } } }, c.auth);
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ error_code: 40801 });
+
+    await t.post('/srcm/v2/clusters', { spec: { package: 'ESSENTIALS', environment: { id: c.org.env }, region: { id: 'sgreg-1' } } }, { authorization: c.orgAuth });
+    const inline = await t.post(`${v3}/topics/avro/records`, { value: { type: 'AVRO', schema, data: { n: 1 } } }, c.auth);
+    expect(inline.body).toMatchObject({ error_code: 200, value: { type: 'AVRO' } });
+    const latest = await t.post(`${v3}/topics/avro/records`, { value: { type: 'AVRO', data: { n: 2 } } }, c.auth);
+    expect(latest.body).toMatchObject({ error_code: 200, offset: 1 });
+    const [first] = t.rt.kafka.read(c.id, 'avro', 0, 0, 1);
+    const id = first.value!.readUInt32BE(1);
+    expect((await t.post(`${v3}/topics/avro/records`, { value: { schema_id: id, data: { n: 3 } } }, c.auth)).body.error_code).toBe(200);
+    expect((await t.post(`${v3}/topics/avro/records`, { value: { schema_id: id, data: { n: 'x' } } }, c.auth)).body.error_code).toBe(42205);
+    expect((await t.post(`${v3}/topics/avro/records`, { value: { type: 'PROTOBUF', data: {} } }, c.auth)).body.error_code).toBe(400);
+  });
+});

@@ -44,8 +44,11 @@ describe('REST Proxy v2: produce, consumer instances, fetch, commit', () => {
     expect(toPartition.body.offsets[0].partition).toBe(2);
     const notBase64 = await t.post('/topics/rp', { records: [{ value: 'not base64!' }] }, h(BINARY));
     expect(notBase64.status).toBe(422);
+    // Avro needs the environment's Schema Registry, which this one has not got.
     const avro = await t.post('/topics/rp', { value_schema: '"int"', records: [{ value: 1 }] }, h('application/vnd.kafka.avro.v2+json'));
-    expect(avro.body).toMatchObject({ error_code: 42205 });
+    expect(avro.body).toMatchObject({ error_code: 40801 });
+    const protobuf = await t.post('/topics/rp', { value_schema: 'syntax = "proto3";', records: [{ value: {} }] }, h('application/vnd.kafka.protobuf.v2+json'));
+    expect(protobuf.body).toMatchObject({ error_code: 42205 });
   });
 
   it('consumes json records through a consumer instance whose base_uri works, and commits', async () => {
@@ -103,5 +106,43 @@ describe('REST Proxy v2: produce, consumer instances, fetch, commit', () => {
     const other = await kafkaCluster(t);
     expect((await t.get('/topics', other.auth)).body).toEqual([]);
     expect((await t.get('/topics/rp', other.auth)).body).toMatchObject({ error_code: 40401 });
+  });
+});
+
+describe('REST Proxy v2: Avro through the environment\'s Schema Registry', () => {
+  let t: TestEmulator;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+  });
+  afterAll(() => t.close());
+
+  it('registers the schema under <topic>-value, stores the wire format, and an avro consumer reads it back', async () => {
+    const c = await kafkaCluster(t);
+    const sr = await t.post('/srcm/v2/clusters', { spec: { package: 'ESSENTIALS', environment: { id: c.org.env }, region: { id: 'sgreg-1' } } }, { authorization: c.orgAuth });
+    expect(sr.status).toBe(202);
+    t.rt.kafka.createTopic(c.id, 'people', 1, 3, {}, 0);
+    const schema = JSON.stringify({ type: 'record', name: 'Person', fields: [{ name: 'name', type: 'string' }, { name: 'nick', type: ['null', 'string'], default: null }] });
+    const avroType = { ...c.auth, 'content-type': 'application/vnd.kafka.avro.v2+json' };
+    const first = await t.post('/topics/people', { value_schema: schema, records: [{ value: { name: 'Ada', nick: { string: 'ada' } } }] }, avroType);
+    expect(first.status).toBe(200);
+    const id = first.body.value_schema_id;
+    expect(id).toBeGreaterThan(100000);
+    expect(first.body.key_schema_id).toBeNull();
+    const second = await t.post('/topics/people', { value_schema_id: id, records: [{ value: { name: 'Bob', nick: null } }] }, avroType);
+    expect(second.body.value_schema_id).toBe(id);
+    const bad = await t.post('/topics/people', { value_schema_id: id, records: [{ value: { name: 1 } }] }, avroType);
+    expect(bad.status).toBe(422);
+
+    const [stored] = t.rt.kafka.read(c.id, 'people', 0, 0, 1);
+    expect(stored.value!.readUInt8(0)).toBe(0);
+    expect(stored.value!.readUInt32BE(1)).toBe(id);
+
+    const v2 = { ...c.auth, 'content-type': 'application/vnd.kafka.v2+json' };
+    const inst = (await t.post('/consumers/readers', { format: 'avro', 'auto.offset.reset': 'earliest' }, v2)).body;
+    const base = new URL(inst.base_uri).pathname;
+    await t.post(`${base}/subscription`, { topics: ['people'] }, v2);
+    const records = await t.get(`${base}/records?timeout=0`, { ...c.auth, accept: 'application/vnd.kafka.avro.v2+json' });
+    expect(records.headers['content-type']).toMatch(/^application\/vnd\.kafka\.avro\.v2\+json/);
+    expect(records.body.map((r: any) => r.value)).toEqual([{ name: 'Ada', nick: { string: 'ada' } }, { name: 'Bob', nick: null }]);
   });
 });
