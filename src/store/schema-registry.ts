@@ -104,4 +104,9 @@ export class SchemaRegistryStore {
     if (value === null) this.sql.get('DELETE FROM sr_settings WHERE cluster_id = ? AND subject = ? AND kind = ?').run(cluster, subject, kind);
     else this.sql.get('INSERT INTO sr_settings VALUES (?, ?, ?, ?) ON CONFLICT (cluster_id, subject, kind) DO UPDATE SET value = excluded.value').run(cluster, subject, kind, value);
   }
+
+  /** Deletes everything stored for a cluster. */
+  deleteCluster(cluster: string): void {
+    for (const table of ['sr_versions', 'sr_schemas', 'sr_settings']) this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
+  }
 }

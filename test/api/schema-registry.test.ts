@@ -166,3 +166,19 @@ describe('Schema Registry v1: formats whose compatibility rules are not implemen
     expect((await t.post('/compatibility/subjects/j/versions/latest?verbose=true', { schema: '"string"' }, sr.auth)).body.messages[0]).toMatch(/^TYPE_MISMATCH/);
   });
 });
+
+describe('Schema Registry v1: deleting the cluster', () => {
+  it('drops its subjects and schemas, and its keys stop working', async () => {
+    const t = await TestEmulator.start();
+    try {
+      const sr = await schemaRegistry(t);
+      await t.post('/subjects/s/versions', { schema: '"string"' }, sr.auth);
+      expect(t.rt.schemaRegistry.allVersions(sr.id)).toHaveLength(1);
+      expect((await t.delete(`/srcm/v2/clusters/${sr.id}?environment=${sr.org.env}`, { authorization: sr.org.auth })).status).toBe(204);
+      expect(t.rt.schemaRegistry.allVersions(sr.id)).toEqual([]);
+      expect((await t.get('/subjects', sr.auth)).status).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

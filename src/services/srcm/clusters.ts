@@ -34,6 +34,11 @@ export const schemaRegistryClusterHooks: ResourceHooks = {
     setAt(d.body, '/spec/http_endpoint', h.baseUrl);
   },
 
+  /** A deleted cluster's subjects, schemas and settings go with it. */
+  afterDelete(h, row) {
+    h.engine.rt.schemaRegistry.deleteCluster(row.id);
+  },
+
   beforeUpdate(_h, row, patch) {
     const next = getAt(patch, '/spec/package') as string | undefined;
     const current = getAt(row.body, '/spec/package') as string;
