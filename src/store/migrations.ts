@@ -122,6 +122,17 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (cluster_id, subject, kind)
   ) WITHOUT ROWID;
   `,
+  // 6: Schema Registry exporters (schema linking).
+  `
+  CREATE TABLE sr_exporters (
+    cluster_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    body TEXT NOT NULL,
+    paused INTEGER NOT NULL DEFAULT 0,
+    started_at INTEGER NOT NULL,
+    PRIMARY KEY (cluster_id, name)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Db): void {

@@ -14,6 +14,14 @@ export interface StoredSchema {
   references: SchemaReference[];
 }
 
+export interface ExporterRow {
+  name: string;
+  body: Record<string, unknown>;
+  paused: boolean;
+  /** When the exporter last (re)started, on the virtual clock. */
+  started_at: number;
+}
+
 export interface SubjectVersion {
   subject: string;
   version: number;
@@ -107,6 +115,25 @@ export class SchemaRegistryStore {
 
   /** Deletes everything stored for a cluster. */
   deleteCluster(cluster: string): void {
-    for (const table of ['sr_versions', 'sr_schemas', 'sr_settings']) this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
+    for (const table of ['sr_versions', 'sr_schemas', 'sr_settings', 'sr_exporters']) this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
+  }
+
+  exporters(cluster: string): ExporterRow[] {
+    const rows = this.sql.get('SELECT name, body, paused, started_at FROM sr_exporters WHERE cluster_id = ? ORDER BY name').all(cluster) as Array<{ name: string; body: string; paused: number; started_at: number }>;
+    return rows.map((r) => ({ name: r.name, body: JSON.parse(r.body), paused: r.paused === 1, started_at: r.started_at }));
+  }
+
+  exporter(cluster: string, name: string): ExporterRow | undefined {
+    return this.exporters(cluster).find((e) => e.name === name);
+  }
+
+  saveExporter(cluster: string, e: ExporterRow): void {
+    this.sql
+      .get('INSERT INTO sr_exporters VALUES (?, ?, ?, ?, ?) ON CONFLICT (cluster_id, name) DO UPDATE SET body = excluded.body, paused = excluded.paused, started_at = excluded.started_at')
+      .run(cluster, e.name, JSON.stringify(e.body), e.paused ? 1 : 0, e.started_at);
+  }
+
+  deleteExporter(cluster: string, name: string): void {
+    this.sql.get('DELETE FROM sr_exporters WHERE cluster_id = ? AND name = ?').run(cluster, name);
   }
 }

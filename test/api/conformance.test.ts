@@ -282,6 +282,17 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('PUT', '/mode/walk', { mode: 'READONLY' }, k);
     await ok('GET', '/mode/walk', undefined, k);
     await ok('DELETE', '/mode/walk', undefined, k);
+    await ok('POST', '/exporters', { name: 'walk', config: { 'schema.registry.url': 'https://x' } }, k);
+    await ok('GET', '/exporters', undefined, k);
+    await ok('GET', '/exporters/walk', undefined, k);
+    await ok('GET', '/exporters/walk/status', undefined, k);
+    await ok('GET', '/exporters/walk/config', undefined, k);
+    await ok('PUT', '/exporters/walk/pause', {}, k);
+    await ok('PUT', '/exporters/walk', { subjects: [] }, k);
+    await ok('PUT', '/exporters/walk/config', { 'schema.registry.url': 'https://y' }, k);
+    await ok('PUT', '/exporters/walk/reset', {}, k);
+    await ok('PUT', '/exporters/walk/resume', {}, k);
+    await ok('DELETE', '/exporters/walk', undefined, k);
     await ok('DELETE', '/subjects/walk/versions/1', undefined, k);
     await ok('POST', '/subjects/walk2/versions', { schema: '"string"' }, k);
     await ok('DELETE', '/subjects/walk2', undefined, k);

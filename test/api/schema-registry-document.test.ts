@@ -53,11 +53,4 @@ describe('schema-registry/v1 document', () => {
     for (const v of ['latest', '-1', '1']) expect((await t.get(`/subjects/orders-value/versions/${v}`, auth)).status).toBe(200);
     expect((await t.get('/subjects/orders-value/versions/first', auth)).body.error_code).toBe(42202);
   });
-
-  it('answers 501 for the exporters, which are not implemented', async () => {
-    const { auth } = await schemaRegistry(t);
-    const r = await t.get('/exporters', auth);
-    expect(r.status).toBe(501);
-    expect(r.body).toEqual({ error_code: 501, message: expect.any(String) });
-  });
 });

@@ -182,3 +182,41 @@ describe('Schema Registry v1: deleting the cluster', () => {
     }
   });
 });
+
+describe('Schema Registry v1: exporters', () => {
+  let t: TestEmulator;
+  let sr: Awaited<ReturnType<typeof schemaRegistry>>;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+    sr = await schemaRegistry(t);
+  });
+  afterAll(() => t.close());
+
+  it('are created STARTING, run on the clock, pause, and change only while paused', async () => {
+    const config = { 'schema.registry.url': 'https://psrc-xxxxx.example.com', 'basic.auth.credentials.source': 'USER_INFO', 'basic.auth.user.info': 'k:s' };
+    const created = await t.post('/exporters', { name: 'dr', subjects: ['orders-value'], subjectRenameFormat: 'dc_${subject}', config }, sr.auth);
+    expect(created.body).toEqual({ name: 'dr' });
+    expect((await t.post('/exporters', { name: 'dr', config }, sr.auth)).body.error_code).toBe(40960);
+    expect((await t.post('/exporters', { name: 'bad name!', config }, sr.auth)).body.error_code).toBe(40950);
+    expect((await t.post('/exporters', { name: 'noconfig' }, sr.auth)).body.error_code).toBe(40951);
+    expect((await t.get('/exporters', sr.auth)).body).toEqual(['dr']);
+    expect((await t.get('/exporters/dr', sr.auth)).body).toMatchObject({ name: 'dr', contextType: 'AUTO', subjects: ['orders-value'], subjectRenameFormat: 'dc_${subject}' });
+    expect((await t.get('/exporters/dr/status', sr.auth)).body).toMatchObject({ name: 'dr', state: 'STARTING', offset: 0, trace: '' });
+    await t.post('/subjects/orders-value/versions', { schema: '"string"' }, sr.auth);
+    await t.post('/_emulator/clock/advance', { seconds: 3 });
+    expect((await t.get('/exporters/dr/status', sr.auth)).body).toMatchObject({ state: 'RUNNING', offset: 1 });
+
+    expect((await t.put('/exporters/dr', { subjects: ['x'] }, sr.auth)).body.error_code).toBe(40963);
+    expect((await t.put('/exporters/dr/resume', {}, sr.auth)).body.error_code).toBe(40961);
+    expect((await t.put('/exporters/dr/pause', {}, sr.auth)).body).toEqual({ name: 'dr' });
+    expect((await t.get('/exporters/dr/status', sr.auth)).body.state).toBe('PAUSED');
+    expect((await t.put('/exporters/dr', { subjects: ['x'] }, sr.auth)).body).toEqual({ name: 'dr' });
+    expect((await t.put('/exporters/dr/config', { 'basic.auth.user.info': 'k2:s2' }, sr.auth)).status).toBe(200);
+    expect((await t.get('/exporters/dr/config', sr.auth)).body['basic.auth.user.info']).toBe('k2:s2');
+    expect((await t.put('/exporters/dr/reset', {}, sr.auth)).status).toBe(200);
+    expect((await t.put('/exporters/dr/resume', {}, sr.auth)).status).toBe(200);
+    expect((await t.get('/exporters/dr/status', sr.auth)).body).toMatchObject({ state: 'STARTING', offset: 0 });
+    expect((await t.delete('/exporters/dr', sr.auth)).status).toBe(204);
+    expect((await t.get('/exporters/dr', sr.auth)).body.error_code).toBe(40450);
+  });
+});

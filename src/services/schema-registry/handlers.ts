@@ -5,6 +5,7 @@ import { COMPATIBILITY_LEVELS } from './compatibility.js';
 import { invalidCompatibility, invalidMode, srError, subjectNotFound } from './errors.js';
 import { SCHEMA_TYPES } from './formats.js';
 import { DEFAULT_MODE, Registry, type SchemaInput } from './registry.js';
+import { exporterHandlers } from './exporters.js';
 import type { StoredSchema } from '../../store/schema-registry.js';
 
 /** The resource name srcm/v2 gives Schema Registry clusters. */
@@ -22,8 +23,7 @@ function describe(s: StoredSchema): Record<string, unknown> {
 
 /**
  * Schema Registry v1: subjects and versions, schemas by id, compatibility checks, config and mode.
- * Paths carry no cluster id: the cluster is resolved from the API key (DESIGN §5). Exporters are
- * not implemented (501).
+ * Paths carry no cluster id: the cluster is resolved from the API key (DESIGN §5).
  */
 export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
   const registryOf = (ctx: RequestContext) => new Registry(rt, resolveCluster(rt.resources, ctx, [SR_CLUSTER]).id);
@@ -84,6 +84,7 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
   }
 
   return {
+    ...exporterHandlers(rt, (ctx) => registryOf(ctx).cluster),
     getSchemaTypes: () => ok(SCHEMA_TYPES),
     listContexts: () => ok(['.']),
 

@@ -1,0 +1,110 @@
+import type { HandlerMap, Reply, RequestContext } from '../../engine/types.js';
+import type { Runtime } from '../../runtime.js';
+import type { ExporterRow } from '../../store/schema-registry.js';
+import { srError } from './errors.js';
+
+/** How long an exporter stays STARTING before it runs, on the virtual clock. */
+const STARTING_MS = 2000;
+const CONTEXT_TYPES = ['AUTO', 'CUSTOM', 'NONE'];
+const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
+
+const ok = (body: unknown): Reply => ({ status: 200, headers: SR_JSON, body });
+const notFound = (name: string) => srError(404, 40450, `Exporter '${name}' not found.`);
+const notPaused = (name: string) => srError(409, 40963, `Exporter '${name}' is not paused.`);
+
+type ExporterBody = { name?: unknown; contextType?: unknown; context?: unknown; subjects?: unknown; subjectRenameFormat?: unknown; config?: unknown };
+
+/** The stored description of an exporter: the create body with its defaults. */
+function describe(b: ExporterBody, name: string): Record<string, unknown> {
+  if (b.config === undefined || b.config === null || typeof b.config !== 'object') throw srError(409, 40951, 'Missing or invalid exporter config');
+  const contextType = String(b.contextType ?? 'AUTO').toUpperCase();
+  if (!CONTEXT_TYPES.includes(contextType)) throw srError(409, 40951, `Invalid contextType ${String(b.contextType)}`);
+  if (b.subjects !== undefined && (!Array.isArray(b.subjects) || b.subjects.some((x) => typeof x !== 'string'))) throw srError(409, 40952, 'Invalid exporter subjects');
+  return {
+    name,
+    contextType,
+    context: contextType === 'CUSTOM' ? String(b.context ?? '') : '',
+    subjects: (b.subjects as string[] | undefined) ?? [],
+    subjectRenameFormat: String(b.subjectRenameFormat ?? ''),
+    config: b.config,
+  };
+}
+
+/**
+ * Schema exporters (schema linking) of a Schema Registry cluster: STARTING, then RUNNING once
+ * started on the virtual clock, PAUSED on request. Changing or resetting one needs it paused
+ * (40963); resuming one that runs is 40961. The offset is the number of schema versions of the
+ * exported subjects: nothing is sent anywhere, there being no other registry offline.
+ */
+export function exporterHandlers(rt: Runtime, clusterOf: (ctx: RequestContext) => string): HandlerMap {
+  const store = rt.schemaRegistry;
+  const find = (ctx: RequestContext): { cluster: string; e: ExporterRow } => {
+    const cluster = clusterOf(ctx);
+    const e = store.exporter(cluster, ctx.params.name);
+    if (!e) throw notFound(ctx.params.name);
+    return { cluster, e };
+  };
+  const save = (cluster: string, e: ExporterRow) => rt.tx(() => store.saveExporter(cluster, e));
+
+  function stateOf(e: ExporterRow): string {
+    if (e.paused) return 'PAUSED';
+    return rt.clock.now() - e.started_at >= STARTING_MS ? 'RUNNING' : 'STARTING';
+  }
+
+  function offsetOf(cluster: string, e: ExporterRow): number {
+    const subjects = e.body.subjects as string[];
+    return store.allVersions(cluster).filter((v) => !v.deleted && (subjects.length === 0 || subjects.includes(v.subject))).length;
+  }
+
+  return {
+    listExporters: (ctx) => ok(store.exporters(clusterOf(ctx)).map((e) => e.name)),
+    registerExporter: (ctx) => {
+      const cluster = clusterOf(ctx);
+      const b = (ctx.body ?? {}) as ExporterBody;
+      if (typeof b.name !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(b.name)) throw srError(409, 40950, 'Missing or invalid exporter name');
+      if (store.exporter(cluster, b.name)) throw srError(409, 40960, `Exporter '${b.name}' already exists.`);
+      save(cluster, { name: b.name, body: describe(b, b.name), paused: false, started_at: rt.clock.now() });
+      return ok({ name: b.name });
+    },
+    getExporterInfoByName: (ctx) => ok(find(ctx).e.body),
+    updateExporterInfo: (ctx) => {
+      const { cluster, e } = find(ctx);
+      if (!e.paused) throw notPaused(e.name);
+      save(cluster, { ...e, body: describe({ ...e.body, ...(ctx.body as ExporterBody) }, e.name) });
+      return ok({ name: e.name });
+    },
+    deleteExporter: (ctx) => {
+      const { cluster, e } = find(ctx);
+      rt.tx(() => store.deleteExporter(cluster, e.name));
+      return { status: 204 };
+    },
+    getExporterStatusByName: (ctx) => {
+      const { cluster, e } = find(ctx);
+      return ok({ name: e.name, state: stateOf(e), offset: offsetOf(cluster, e), ts: Math.floor(rt.clock.now() / 1000), trace: '' });
+    },
+    getExporterConfigByName: (ctx) => ok(find(ctx).e.body.config),
+    updateExporterConfigByName: (ctx) => {
+      const { cluster, e } = find(ctx);
+      if (!e.paused) throw notPaused(e.name);
+      save(cluster, { ...e, body: { ...e.body, config: { ...(e.body.config as object), ...((ctx.body ?? {}) as object) } } });
+      return ok({ name: e.name });
+    },
+    pauseExporterByName: (ctx) => {
+      const { cluster, e } = find(ctx);
+      save(cluster, { ...e, paused: true });
+      return ok({ name: e.name });
+    },
+    resumeExporterByName: (ctx) => {
+      const { cluster, e } = find(ctx);
+      if (!e.paused) throw srError(409, 40961, `Exporter '${e.name}' is already running.`);
+      save(cluster, { ...e, paused: false, started_at: rt.clock.now() });
+      return ok({ name: e.name });
+    },
+    resetExporterByName: (ctx) => {
+      const { cluster, e } = find(ctx);
+      if (!e.paused) throw notPaused(e.name);
+      save(cluster, { ...e, started_at: rt.clock.now() });
+      return ok({ name: e.name });
+    },
+  };
+}
