@@ -27,6 +27,14 @@ function declaredQuery(op: Operation, query: Record<string, unknown>): Record<st
   return out;
 }
 
+/** Kafka REST answers a body that does not fit its schema with 400 (Jackson's error), not 422. */
+function asGroupError(op: Operation, err: unknown): unknown {
+  if (err instanceof ApiError && err.status === 422 && op.group === 'kafka/v3') {
+    return new ApiError({ status: 400, code: 'bad_request', title: 'Bad Request', detail: err.detail, errorCode: 400 });
+  }
+  return err;
+}
+
 /** The values of a streamed body, for the operations that declare streaming; a 400 elsewhere. */
 function streamedBodies(op: Operation, sequence: JsonSequence): unknown[] {
   if (op.raw['x-emulator-streaming'] === true) return sequence.values;
@@ -78,8 +86,12 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     const url = req.url.split('?')[0];
     const path = alias ? alias.from + url.slice(alias.to.length) : url;
     const request = { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body };
-    if (req.body instanceof JsonSequence) rt.validator.validateStreamedRequest(op, request, streamedBodies(op, req.body));
-    else rt.validator.validateRequest(op, request);
+    try {
+      if (req.body instanceof JsonSequence) rt.validator.validateStreamedRequest(op, request, streamedBodies(op, req.body));
+      else rt.validator.validateRequest(op, request);
+    } catch (err) {
+      throw asGroupError(op, err);
+    }
     if (!handler) throw notImplemented(op.operationId);
     const ctx: RequestContext = {
       op,

@@ -42,6 +42,12 @@ describe('Kafka REST v3: topics, partitions, configs, produce', () => {
     expect(list.body.data.map((x: any) => x.topic_name)).toEqual(['orders']);
   });
 
+  it('answers a body that does not fit its schema with 400, as Kafka REST does', async () => {
+    const r = await t.post(`${base}/topics`, { topic_name: 5 }, auth);
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ error_code: 400 });
+  });
+
   it('refuses an illegal name, a replication factor other than 3 and an unknown config', async () => {
     expect((await t.post(`${base}/topics`, { topic_name: 'bad name' }, auth)).body.error_code).toBe(40002);
     expect((await t.post(`${base}/topics`, { topic_name: 'rf', replication_factor: 2 }, auth)).body.error_code).toBe(40002);
