@@ -269,6 +269,7 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', '/schemas', undefined, k);
     await ok('GET', '/schemas/types', undefined, k);
     await ok('GET', '/contexts', undefined, k);
+    await ok('GET', '/clusterconfig', undefined, k);
     await ok('POST', '/compatibility/subjects/walk/versions/latest?verbose=true', { schema }, k);
     await ok('POST', '/compatibility/subjects/walk/versions', { schema }, k);
     await ok('GET', '/config', undefined, k);

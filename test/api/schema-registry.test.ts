@@ -131,6 +131,8 @@ describe('Schema Registry v1', () => {
 
   it('lists schemas and types; resolves the cluster from the key and refuses other keys', async () => {
     expect((await get('/schemas/types')).body.sort()).toEqual(['AVRO', 'JSON', 'PROTOBUF']);
+    expect((await get('/contexts')).body).toEqual(['.']);
+    expect((await get('/clusterconfig')).body).toEqual({ maxSchemas: 20000, maxRequestsPerSec: 25 });
     const schemas = (await get('/schemas?subjectPrefix=users&latestOnly=true')).body;
     expect(schemas.map((s: any) => s.subject)).toEqual(['users-value']);
     const kafka = await kafkaCluster(t);

@@ -12,6 +12,8 @@ import type { StoredSchema } from '../../store/schema-registry.js';
 const SR_CLUSTER = 'SchemaRegistryCluster';
 const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
 const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'];
+const MAX_SCHEMAS = 20000;
+const MAX_REQUESTS_PER_SEC = 25;
 
 const ok = (body: unknown): Reply => ({ status: 200, headers: SR_JSON, body });
 const flag = (v: unknown) => v === true || v === 'true';
@@ -86,6 +88,11 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
   return {
     ...exporterHandlers(rt, (ctx) => registryOf(ctx).cluster),
     getSchemaTypes: () => ok(SCHEMA_TYPES),
+    /** Confluent Cloud's published limits; the emulator reports them and does not enforce them. */
+    getClusterConfig: (ctx) => {
+      registryOf(ctx);
+      return ok({ maxSchemas: MAX_SCHEMAS, maxRequestsPerSec: MAX_REQUESTS_PER_SEC });
+    },
     listContexts: () => ok(['.']),
 
     list: (ctx) => {
