@@ -1,11 +1,10 @@
 import type avro from 'avsc';
 import type { Runtime } from '../../runtime.js';
 import { Registry } from '../schema-registry/registry.js';
+import { SR_CLUSTER } from '../srcm/clusters.js';
+import { KAFKA_CLUSTER } from './cluster.js';
 import { kafkaError } from './errors.js';
 
-/** The resource names of the clusters involved, as cmk/v2 and srcm/v2 declare them. */
-const KAFKA_CLUSTER = 'KafkaCluster';
-const SR_CLUSTER = 'SchemaRegistryCluster';
 
 /** Confluent's wire format: a zero magic byte and the schema id (4 bytes, big-endian) before the Avro binary. */
 const MAGIC = 0;

@@ -90,7 +90,6 @@ export class RoundRobin {
 }
 
 export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, avro: AvroSerde): HandlerMap {
-
   type Prepared = { record: NewRecord; key: Encoded['report']; value: Encoded['report'] } | { error: RecordError };
 
   /**

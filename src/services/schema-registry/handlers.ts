@@ -1,6 +1,7 @@
 import type { HandlerMap, Reply, RequestContext } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { resolveCluster } from '../../http/cluster.js';
+import { SR_CLUSTER } from '../srcm/clusters.js';
 import { COMPATIBILITY_LEVELS } from './compatibility.js';
 import { invalidCompatibility, invalidMode, srError, subjectNotFound } from './errors.js';
 import { SCHEMA_TYPES } from './formats.js';
@@ -8,8 +9,6 @@ import { DEFAULT_MODE, Registry, type SchemaInput } from './registry.js';
 import { exporterHandlers } from './exporters.js';
 import type { StoredSchema } from '../../store/schema-registry.js';
 
-/** The resource name srcm/v2 gives Schema Registry clusters. */
-const SR_CLUSTER = 'SchemaRegistryCluster';
 const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
 const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'];
 const MAX_SCHEMAS = 20000;
