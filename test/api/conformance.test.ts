@@ -220,6 +220,15 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', `${v3}/brokers/1/configs/num.partitions`, undefined, k);
     await ok('DELETE', `${v3}/brokers/1/configs/num.partitions`, undefined, k);
     await ok('POST', `${v3}/brokers/1/configs:alter`, { data: [{ name: 'num.partitions', operation: 'DELETE' }] }, k);
+    await ok('GET', `${v3}/balancer`, undefined, k);
+    await ok('GET', `${v3}/balancer/any-uneven-load`, undefined, k);
+    await ok('GET', `${v3}/brokers/-/tasks`, undefined, k);
+    await ok('GET', `${v3}/brokers/-/tasks/remove-broker`, undefined, k);
+    await ok('GET', `${v3}/brokers/1/tasks`, undefined, k);
+    expect((await call('GET', `${v3}/brokers/1/tasks/remove-broker`, undefined, k)).status).toBe(404);
+    await ok('GET', `${v3}/remove-broker-tasks`, undefined, k);
+    expect((await call('GET', `${v3}/remove-broker-tasks/1`, undefined, k)).status).toBe(404);
+    await ok('GET', `${v3}/cells`, undefined, k);
     await ok('DELETE', `${v3}/topics/walk3`, undefined, k);
 
     const quota = { display_name: 'q', throughput: { ingress_byte_rate: '1', egress_byte_rate: '1' }, cluster: { id: c.id }, principals: [{ id: owner }], environment: { id: o } };
@@ -334,8 +343,8 @@ describe('conformance: every implemented operation answers as its document says'
     }
   });
 
-  /** Implemented operations whose only documented answer in the emulator is an error (no replica is ever reassigned). */
-  const NEVER_SUCCEED = new Set(['getKafkaReassignment']);
+  /** Implemented operations whose only answer in the emulator is a 404: no replica is ever reassigned, no broker task runs. */
+  const NEVER_SUCCEED = new Set(['getKafkaReassignment', 'getKafkaBrokerTask', 'getKafkaRemoveBrokerTask']);
 
   it('exercised every implemented operation successfully', () => {
     const implemented = operations.filter((o) => t.emu.implemented(o.operationId)).map((o) => o.operationId);

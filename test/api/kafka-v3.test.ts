@@ -312,3 +312,26 @@ describe('Kafka REST v3: Avro records through the environment\'s Schema Registry
     expect((await t.post(`${v3}/topics/avro/records`, { value: { type: 'PROTOBUF', data: {} } }, c.auth)).body.error_code).toBe(400);
   });
 });
+
+describe('Kafka REST v3: a settled, balanced cluster (Confluent Platform operations)', () => {
+  let t: TestEmulator;
+  beforeAll(async () => {
+    t = await TestEmulator.start();
+  });
+  afterAll(() => t.close());
+
+  it('reports the balancer enabled and balanced, no broker task or removal, one cell', async () => {
+    const c = await kafkaCluster(t);
+    const v3 = `/kafka/v3/clusters/${c.id}`;
+    expect((await t.get(`${v3}/balancer`, c.auth)).body).toMatchObject({ kind: 'KafkaBalancerStatus', status: 'ENABLED' });
+    expect((await t.get(`${v3}/balancer/any-uneven-load`, c.auth)).body).toMatchObject({ status: 'BALANCED' });
+    expect((await t.get(`${v3}/brokers/-/tasks`, c.auth)).body.data).toEqual([]);
+    expect((await t.get(`${v3}/brokers/-/tasks/remove-broker`, c.auth)).body.data).toEqual([]);
+    expect((await t.get(`${v3}/brokers/1/tasks`, c.auth)).body.data).toEqual([]);
+    expect((await t.get(`${v3}/brokers/9/tasks`, c.auth)).status).toBe(404);
+    expect((await t.get(`${v3}/brokers/1/tasks/remove-broker`, c.auth)).status).toBe(404);
+    expect((await t.get(`${v3}/remove-broker-tasks`, c.auth)).body.data).toEqual([]);
+    expect((await t.get(`${v3}/remove-broker-tasks/1`, c.auth)).status).toBe(404);
+    expect((await t.get(`${v3}/cells`, c.auth)).body.cells[0].brokers).toEqual([0, 1, 2]);
+  });
+});

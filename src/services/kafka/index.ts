@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { aclHandlers } from './acls.js';
+import { balancerHandlers } from './balancer.js';
 import { AvroSerde } from './avro-serde.js';
 import { brokerConfigHandlers } from './broker-configs.js';
 import { brokerHandlers } from './brokers.js';
@@ -28,6 +29,7 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
     ...clusterHandlers(rt),
     ...brokerHandlers(rt),
     ...brokerConfigHandlers(rt),
+    ...balancerHandlers(rt),
     ...aclHandlers(rt),
     ...topicHandlers(rt),
     ...partitionHandlers(rt),

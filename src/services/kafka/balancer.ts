@@ -1,0 +1,99 @@
+import type { HandlerMap } from '../../engine/types.js';
+import type { Runtime } from '../../runtime.js';
+import { clusterOf, type ClusterScope } from './cluster.js';
+import { kafkaError } from './errors.js';
+import { BROKERS } from './partitions.js';
+
+const brokerOf = (scope: ClusterScope, raw: string) => {
+  const id = Number(raw);
+  if (!BROKERS.includes(id)) throw kafkaError(404, 404, `Broker not found. Broker: ${raw} not found in the cluster: ${scope.id}`);
+  return id;
+};
+
+/**
+ * The self-balancing state of a cluster, read-only and consistent: the balancer is enabled, the
+ * load is balanced, no broker task or broker removal is running (the emulator never moves
+ * replicas), and all brokers form one cell. These are Confluent Platform operations; they answer
+ * so that tooling that polls them sees a settled cluster.
+ */
+export function balancerHandlers(rt: Runtime): HandlerMap {
+  const since = (scope: ClusterScope) => new Date(scope.cluster.created_at).toISOString();
+  const emptyTasks = (scope: ClusterScope, self: string) => ({ status: 200, body: scope.links.list('KafkaBrokerTaskList', self, []) });
+  return {
+    getKafkaBalancerStatus: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return {
+        status: 200,
+        body: {
+          kind: 'KafkaBalancerStatus',
+          metadata: { self: scope.links.url('balancer'), resource_name: scope.links.crn(['balancer', 'balancer']) },
+          cluster_id: scope.id,
+          status: 'ENABLED',
+          error_code: null,
+          error_message: null,
+          any_uneven_load: scope.links.related('balancer', 'any-uneven-load'),
+          broker_tasks: scope.links.related('brokers', '-', 'tasks'),
+        },
+      };
+    },
+    getKafkaBalancerAnyUnevenLoad: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return {
+        status: 200,
+        body: {
+          kind: 'KafkaAnyUnevenLoad',
+          metadata: { self: scope.links.url('balancer', 'any-uneven-load'), resource_name: scope.links.crn(['balancer', 'balancer'], ['any-uneven-load', 'any-uneven-load']) },
+          cluster_id: scope.id,
+          status: 'BALANCED',
+          previous_status: 'STARTING',
+          status_updated_at: since(scope),
+          previous_status_updated_at: since(scope),
+          error_code: null,
+          error_message: null,
+          broker_tasks: scope.links.related('brokers', '-', 'tasks'),
+        },
+      };
+    },
+    listKafkaAllBrokerTasks: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return emptyTasks(scope, scope.links.url('brokers', '-', 'tasks'));
+    },
+    listKafkaAllBrokerTasksByType: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return emptyTasks(scope, scope.links.url('brokers', '-', 'tasks', ctx.params.task_type));
+    },
+    listKafkaBrokerTasks: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return emptyTasks(scope, scope.links.url('brokers', brokerOf(scope, ctx.params.broker_id), 'tasks'));
+    },
+    getKafkaBrokerTask: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      const broker = brokerOf(scope, ctx.params.broker_id);
+      throw kafkaError(404, 404, `No ${ctx.params.task_type} task for broker ${broker}.`);
+    },
+    listKafkaRemoveBrokerTasks: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return { status: 200, body: scope.links.list('KafkaRemoveBrokerTaskList', scope.links.url('remove-broker-tasks'), []) };
+    },
+    getKafkaRemoveBrokerTask: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      const broker = brokerOf(scope, ctx.params.broker_id);
+      throw kafkaError(404, 404, `No remove-broker task for broker ${broker}.`);
+    },
+    describeCells: (ctx) => {
+      const scope = clusterOf(rt, ctx);
+      return {
+        status: 200,
+        body: {
+          kind: 'KafkaCells',
+          metadata: { self: scope.links.url('cells'), resource_name: scope.links.crn(['cells', 'cells']) },
+          cluster_id: scope.id,
+          cells_enabled: false,
+          error_code: null,
+          error_message: null,
+          cells: [{ kind: 'Cell', metadata: { self: scope.links.url('cells'), resource_name: 'cell' }, cell_id: 0, state: 1, brokers: BROKERS, 'open-for-tenant-assignment': true }],
+        },
+      };
+    },
+  };
+}
