@@ -142,7 +142,7 @@ describe('Schema Registry v1', () => {
   });
 });
 
-describe('Schema Registry v1: formats whose compatibility rules are not implemented', () => {
+describe('Schema Registry v1: JSON Schema and Protobuf', () => {
   let t: TestEmulator;
   let sr: Awaited<ReturnType<typeof schemaRegistry>>;
   beforeAll(async () => {
@@ -151,21 +151,33 @@ describe('Schema Registry v1: formats whose compatibility rules are not implemen
   });
   afterAll(() => t.close());
 
-  it('registers JSON Schema and Protobuf, and refuses a second version unless the level is NONE', async () => {
-    const json = await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: '{"type":"object"}' }, sr.auth);
+  it('registers JSON Schema, checks its compatibility rules, and refuses what is not JSON', async () => {
+    const v1 = '{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}';
+    const json = await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: v1 }, sr.auth);
     expect(json.status).toBe(200);
     expect((await t.get(`/schemas/ids/${json.body.id}`, sr.auth)).body).toMatchObject({ schemaType: 'JSON' });
-    const second = await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: '{"type":"object","properties":{"a":{"type":"string"}}}' }, sr.auth);
-    expect(second.status).toBe(409);
-    expect(second.body.message).toContain('NOT_CHECKED');
-    await t.put('/config/j', { compatibility: 'NONE' }, sr.auth);
-    expect((await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: '{"type":"object","properties":{"a":{"type":"string"}}}' }, sr.auth)).status).toBe(200);
-    expect((await t.post('/subjects/p/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M { string a = 1; }' }, sr.auth)).status).toBe(200);
-    expect((await t.post('/subjects/p2/versions', { schemaType: 'PROTOBUF', schema: 'message { nope' }, sr.auth)).body.error_code).toBe(42201);
+    const requiresMore = '{"type":"object","properties":{"a":{"type":"string"}},"required":["a"],"additionalProperties":false}';
+    const refused = await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: requiresMore }, sr.auth);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('REQUIRED_PROPERTY_ADDED');
+    const widened = '{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"integer"}},"additionalProperties":false}';
+    expect((await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: widened }, sr.auth)).status).toBe(200);
     expect((await t.post('/subjects/j2/versions', { schemaType: 'JSON', schema: '{not json' }, sr.auth)).body.error_code).toBe(42201);
-    // A subject keeps one format.
-    await t.put('/config/j', { compatibility: 'BACKWARD' }, sr.auth);
-    expect((await t.post('/compatibility/subjects/j/versions/latest?verbose=true', { schema: '"string"' }, sr.auth)).body.messages[0]).toMatch(/^TYPE_MISMATCH/);
+  });
+
+  it('registers Protobuf, checks field numbers and types, and refuses what does not parse', async () => {
+    expect((await t.post('/subjects/p/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M { string a = 1; }' }, sr.auth)).status).toBe(200);
+    const reused = await t.post('/subjects/p/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M { int32 a = 1; }' }, sr.auth);
+    expect(reused.status).toBe(409);
+    expect(reused.body.message).toContain('FIELD_KIND_CHANGED');
+    expect((await t.post('/subjects/p/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M { string a = 1; int64 b = 2; }' }, sr.auth)).status).toBe(200);
+    expect((await t.post('/subjects/p2/versions', { schemaType: 'PROTOBUF', schema: 'message { nope' }, sr.auth)).body.error_code).toBe(42201);
+  });
+
+  it('keeps one format per subject', async () => {
+    const r = await t.post('/compatibility/subjects/j/versions/latest?verbose=true', { schema: '"string"' }, sr.auth);
+    expect(r.body.is_compatible).toBe(false);
+    expect(r.body.messages[0]).toMatch(/^TYPE_MISMATCH/);
   });
 });
 

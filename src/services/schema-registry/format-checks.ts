@@ -1,18 +1,12 @@
 import { avroBackwardProblems, type BackwardCheck, type SchemaType } from './formats.js';
+import { jsonSchemaBackwardProblems } from './json-schema-rules.js';
+import { protobufBackwardProblems } from './protobuf-rules.js';
 
-/**
- * A format whose rules are not implemented: rather than call every change compatible, it reports
- * that it cannot tell, so registrations under a level other than NONE are refused visibly.
- */
-const notChecked =
-  (format: string): BackwardCheck =>
-  () => [`NOT_CHECKED: the emulator does not check ${format} compatibility yet; set the subject's compatibility to NONE`];
-
-/** Each format's compatibility rule. */
+/** Each format's compatibility rule; what JSON Schema and Protobuf check is listed in their modules. */
 const CHECKS: Record<SchemaType, BackwardCheck> = {
   AVRO: avroBackwardProblems,
-  JSON: notChecked('JSON Schema'),
-  PROTOBUF: notChecked('Protobuf'),
+  JSON: (reader, writer) => jsonSchemaBackwardProblems(reader.json, writer.json),
+  PROTOBUF: (reader, writer) => protobufBackwardProblems(reader.canonical, writer.canonical),
 };
 
 export const backwardCheckOf = (type: SchemaType): BackwardCheck => CHECKS[type];
