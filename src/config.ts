@@ -152,4 +152,5 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --error-format F    errors | status                                 [errors]
   --quotas LIST       quota overrides, e.g. environments_per_org=5    [the documents' limits]
   --body-limit BYTES  largest request body accepted                   [1048576]
+  --self-check B      true: check every response against its document [false]
 `;
