@@ -97,7 +97,7 @@ export class KafkaStore {
 
   /** Deletes everything stored for a cluster. */
   deleteCluster(cluster: string): void {
-    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs']) {
+    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions']) {
       this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
     }
   }
@@ -182,6 +182,16 @@ export class KafkaStore {
     if (value === null) this.sql.get('DELETE FROM kafka_broker_configs WHERE cluster_id = ? AND broker_id = ? AND name = ?').run(cluster, broker, name);
     else this.sql.get('INSERT INTO kafka_broker_configs VALUES (?, ?, ?, ?) ON CONFLICT (cluster_id, broker_id, name) DO UPDATE SET value = excluded.value').run(cluster, broker, name, value);
   }
+  /** Brokers excluded from replica placement, by broker id, with the reason given. */
+  replicaExclusions(cluster: string): Array<{ broker_id: number; reason: string }> {
+    return this.sql.get('SELECT broker_id, reason FROM kafka_replica_exclusions WHERE cluster_id = ? ORDER BY broker_id').all(cluster) as Array<{ broker_id: number; reason: string }>;
+  }
+
+  setReplicaExclusion(cluster: string, broker: number, reason: string | null): void {
+    if (reason === null) this.sql.get('DELETE FROM kafka_replica_exclusions WHERE cluster_id = ? AND broker_id = ?').run(cluster, broker);
+    else this.sql.get('INSERT INTO kafka_replica_exclusions VALUES (?, ?, ?) ON CONFLICT (cluster_id, broker_id) DO UPDATE SET reason = excluded.reason').run(cluster, broker, reason);
+  }
+
 }
 
 /** The broker id under which cluster-wide dynamic broker configs are stored. */

@@ -133,6 +133,15 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (cluster_id, name)
   ) WITHOUT ROWID;
   `,
+  // 7: brokers excluded from replica placement (Confluent Platform).
+  `
+  CREATE TABLE kafka_replica_exclusions (
+    cluster_id TEXT NOT NULL,
+    broker_id INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (cluster_id, broker_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Db): void {

@@ -229,6 +229,10 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', `${v3}/remove-broker-tasks`, undefined, k);
     expect((await call('GET', `${v3}/remove-broker-tasks/1`, undefined, k)).status).toBe(404);
     await ok('GET', `${v3}/cells`, undefined, k);
+    await ok('POST', `${v3}/broker-replica-exclusions:create`, { data: [{ broker_id: 2, reason: 'walk' }] }, k);
+    await ok('GET', `${v3}/broker-replica-exclusions`, undefined, k);
+    await ok('GET', `${v3}/broker-replica-exclusions/2`, undefined, k);
+    await ok('POST', `${v3}/broker-replica-exclusions:delete`, { data: [{ broker_id: 2, reason: 'walk' }] }, k);
     await ok('DELETE', `${v3}/topics/walk3`, undefined, k);
 
     const quota = { display_name: 'q', throughput: { ingress_byte_rate: '1', egress_byte_rate: '1' }, cluster: { id: c.id }, principals: [{ id: owner }], environment: { id: o } };

@@ -334,4 +334,19 @@ describe('Kafka REST v3: a settled, balanced cluster (Confluent Platform operati
     expect((await t.get(`${v3}/remove-broker-tasks/1`, c.auth)).status).toBe(404);
     expect((await t.get(`${v3}/cells`, c.auth)).body.cells[0].brokers).toEqual([0, 1, 2]);
   });
+
+  it('stores broker replica exclusions; deleting an absent one is 404 with the per-broker results', async () => {
+    const c = await kafkaCluster(t);
+    const v3 = `/kafka/v3/clusters/${c.id}`;
+    const created = await t.post(`${v3}/broker-replica-exclusions:create`, { data: [{ broker_id: 1, reason: 'maintenance' }] }, c.auth);
+    expect(created.status).toBe(201);
+    expect(created.body.data[0]).toMatchObject({ broker_id: 1, exclusion: 'SET', error_code: null });
+    expect((await t.get(`${v3}/broker-replica-exclusions`, c.auth)).body.data.map((e: any) => e.broker_id)).toEqual([1]);
+    expect((await t.get(`${v3}/broker-replica-exclusions/1`, c.auth)).body.reason).toBe('maintenance');
+    expect((await t.post(`${v3}/broker-replica-exclusions:create`, { data: [{ broker_id: -10, reason: 'x' }] }, c.auth)).body).toEqual({ error_code: 400, message: 'The given broker id -10 is invalid' });
+    const deleted = await t.post(`${v3}/broker-replica-exclusions:delete`, { data: [{ broker_id: 1, reason: 'done' }, { broker_id: 2, reason: 'done' }] }, c.auth);
+    expect(deleted.status).toBe(404);
+    expect(deleted.body.data.map((e: any) => e.error_code)).toEqual([null, 404]);
+    expect((await t.get(`${v3}/broker-replica-exclusions/1`, c.auth)).status).toBe(404);
+  });
 });

@@ -13,6 +13,7 @@ import { ConsumerInstances } from './rest-proxy/consumer-instances.js';
 import { restProxyConsumerHandlers } from './rest-proxy/consumers.js';
 import { restProxyProduceHandlers } from './rest-proxy/produce.js';
 import { restProxyTopicHandlers } from './rest-proxy/topics.js';
+import { replicaExclusionHandlers } from './replica-exclusions.js';
 import { topicConfigHandlers } from './topic-configs.js';
 import { topicHandlers } from './topics.js';
 
@@ -30,6 +31,7 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
     ...brokerHandlers(rt),
     ...brokerConfigHandlers(rt),
     ...balancerHandlers(rt),
+    ...replicaExclusionHandlers(rt),
     ...aclHandlers(rt),
     ...topicHandlers(rt),
     ...partitionHandlers(rt),
