@@ -1,3 +1,4 @@
+import type { ResourceRow } from '../../src/store/resources.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { basicAuth, expectStatus } from '../lib/http.js';
@@ -16,19 +17,8 @@ export interface Loaded {
   bytes: number;
 }
 
-interface SnapshotRow {
-  seq: number;
-  org_id: string;
-  type: string;
-  id: string;
-  scope: string;
-  crn: string;
-  body: Record<string, unknown>;
-  lifecycle: unknown;
-  created_at: number;
-  updated_at: number;
-  deleted_at: number | null;
-}
+/** A resource row as the snapshot carries it. */
+type SnapshotRow = ResourceRow;
 
 interface Snapshot {
   resources: SnapshotRow[];
