@@ -1,7 +1,7 @@
 import type { ResourceHooks } from '../engine/hooks.js';
 import type { Engine } from '../engine/engine.js';
 import type { HandlerMap } from '../engine/types.js';
-import { clusterHooks } from './cmk/clusters.js';
+import { clientQuotaHooks, clusterHooks } from './cmk/clusters.js';
 import { apiKeyHooks } from './iam/api-keys.js';
 import { invitationHooks } from './iam/invitations.js';
 import { jwksHandlers } from './iam/jwks.js';
@@ -17,6 +17,7 @@ export const resourceHooks: Record<string, ResourceHooks> = {
   'iam.api-key': apiKeyHooks,
   'iam.invitation': invitationHooks,
   'cmk.cluster': clusterHooks,
+  'kafka-quotas.client-quota': clientQuotaHooks,
   'ksqldbcm.cluster': ksqlClusterHooks,
   'srcm.cluster': schemaRegistryClusterHooks,
 };

@@ -235,17 +235,40 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('POST', `${v3}/broker-replica-exclusions:delete`, { data: [{ broker_id: 2, reason: 'walk' }] }, k);
     await ok('DELETE', `${v3}/topics/walk3`, undefined, k);
 
-    const quota = { display_name: 'q', throughput: { ingress_byte_rate: '1', egress_byte_rate: '1' }, cluster: { id: c.id }, principals: [{ id: owner }], environment: { id: o } };
-    const q = await ok('POST', '/kafka-quotas/v1/client-quotas', { spec: quota });
-    await ok('GET', `/kafka-quotas/v1/client-quotas?environment=${o}&spec.cluster=${c.id}`);
-    await ok('GET', `/kafka-quotas/v1/client-quotas/${q.id}`);
-    await ok('PATCH', `/kafka-quotas/v1/client-quotas/${q.id}`, { spec: { description: 'walked' } });
-    await ok('DELETE', `/kafka-quotas/v1/client-quotas/${q.id}`);
-    const ksql = await ok('POST', '/ksqldbcm/v2/clusters', { spec: { display_name: 'walk', csu: 1, kafka_cluster: { id: c.id }, credential_identity: { id: owner }, environment: { id: o } } });
-    await ok('GET', `/ksqldbcm/v2/clusters?environment=${o}`);
-    await ok('GET', `/ksqldbcm/v2/clusters/${ksql.id}?environment=${o}`);
-    await ok('DELETE', `/ksqldbcm/v2/clusters/${ksql.id}?environment=${o}`);
     await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${o}`);
+  });
+
+  it('walks cmk/v2, kafka-quotas/v1 and ksqldbcm/v2', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-kafka' })).id;
+    const sa = (await ok('POST', '/iam/v2/service-accounts', { display_name: 'walk-kafka-sa' })).id;
+    const spec = { display_name: 'walk-ded', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Dedicated', cku: 1 }, environment: { id: env } };
+    const c = await ok('POST', '/cmk/v2/clusters', { spec });
+    const slow = await ok('POST', '/cmk/v2/clusters', { spec: { ...spec, display_name: 'walk-slow', network: { id: 'n-walk1' } } }, { 'x-emulator-lifecycle': 'timed' });
+    await ok('GET', `/cmk/v2/clusters?environment=${env}`);
+    await ok('GET', `/cmk/v2/clusters?environment=${env}&spec.network=n-walk1&page_size=1`);
+    await ok('GET', `/cmk/v2/clusters/${slow.id}?environment=${env}`);
+    await ok('DELETE', `/cmk/v2/clusters/${slow.id}?environment=${env}`);
+    await ok('GET', `/cmk/v2/clusters/${c.id}?environment=${env}`);
+    await ok('PATCH', `/cmk/v2/clusters/${c.id}`, { spec: { display_name: 'walked', config: { kind: 'Dedicated', cku: 2 }, environment: { id: env } } });
+    const basic = await ok('POST', '/cmk/v2/clusters', { spec: { ...spec, display_name: 'walk-basic', config: { kind: 'Basic' } } });
+    await ok('PATCH', `/cmk/v2/clusters/${basic.id}?environment=${env}`, { spec: { config: { kind: 'Standard' } } });
+    expect((await call('PATCH', `/cmk/v2/clusters/${basic.id}?environment=${env}`, { spec: { config: { kind: 'Basic' } } })).status).toBe(400);
+    expect((await call('PATCH', `/cmk/v2/clusters/${basic.id}?environment=${env}`, { spec: { region: 'eu-west-1' } })).status).toBe(400);
+    await ok('DELETE', `/cmk/v2/clusters/${basic.id}?environment=${env}`);
+
+    const quota = { display_name: 'walk-q', throughput: { ingress_byte_rate: '1000', egress_byte_rate: '1000' }, cluster: { id: c.id }, principals: [{ id: sa }, { id: '<default>' }], environment: { id: env } };
+    const q = await ok('POST', '/kafka-quotas/v1/client-quotas', { spec: quota });
+    expect((await call('POST', '/kafka-quotas/v1/client-quotas', { spec: { ...quota, principals: [{ id: 'sa-nope' }] } })).status).toBe(422);
+    await ok('GET', `/kafka-quotas/v1/client-quotas?environment=${env}&spec.cluster=${c.id}`);
+    await ok('GET', `/kafka-quotas/v1/client-quotas/${q.id}`);
+    await ok('PATCH', `/kafka-quotas/v1/client-quotas/${q.id}`, { spec: { description: 'walked', throughput: { ingress_byte_rate: '2000', egress_byte_rate: '2000' } } });
+    await ok('DELETE', `/kafka-quotas/v1/client-quotas/${q.id}`);
+
+    const ksql = await ok('POST', '/ksqldbcm/v2/clusters', { spec: { display_name: 'walk', csu: 1, kafka_cluster: { id: c.id }, credential_identity: { id: sa }, environment: { id: env } } });
+    await ok('GET', `/ksqldbcm/v2/clusters?environment=${env}`);
+    await ok('GET', `/ksqldbcm/v2/clusters/${ksql.id}?environment=${env}`);
+    await ok('DELETE', `/ksqldbcm/v2/clusters/${ksql.id}?environment=${env}`);
+    await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${env}`);
   });
 
   it('walks srcm/v2 and srcm/v3', async () => {

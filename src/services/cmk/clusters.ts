@@ -1,61 +1,122 @@
-import { ApiError, badRequest } from '../../core/errors.js';
+import { ApiError, badRequest, unprocessable } from '../../core/errors.js';
+import { CRN_PREFIX } from '../../core/crn.js';
+import { observe, startState } from '../../core/lifecycle.js';
 import { getAt, setAt } from '../../core/pointer.js';
+import type { ResourceRow } from '../../store/resources.js';
 import type { Draft, HookContext, ResourceHooks } from '../../engine/hooks.js';
 
-type Config = { kind?: string; cku?: number };
+type Config = { kind?: string; cku?: number; max_ecku?: number; zones?: string[]; encryption_key?: string };
+type Ref = { id?: string; [k: string]: unknown };
 
 /** Allowed changes of cluster type: Basic may become Standard; nothing is ever downgraded. */
 const UPGRADES: Record<string, string[]> = { Basic: ['Standard'] };
 
-/** Dedicated multi-zone clusters need at least two CKUs. */
-function checkCku(availability: unknown, config: Config | undefined, pointer: string): void {
+/** Kinds sized in eCKUs; with HIGH availability they need at least two. */
+const ELASTIC = new Set(['Standard', 'Enterprise', 'Freight']);
+
+/** Fields of a Dedicated or Freight configuration fixed at creation. */
+const IMMUTABLE_CONFIG = ['zones', 'encryption_key'] as const;
+
+/** The sizing rules the vendor document states: MULTI_ZONE Dedicated needs 2 CKUs, HIGH needs 2 eCKUs. */
+function checkSize(availability: unknown, config: Config | undefined): void {
   if (config?.kind === 'Dedicated' && availability === 'MULTI_ZONE' && (config.cku ?? 0) < 2) {
-    throw badRequest('A MULTI_ZONE Dedicated cluster needs at least 2 CKUs', { pointer });
+    throw badRequest('A MULTI_ZONE Dedicated cluster needs at least 2 CKUs', { pointer: '/spec/config/cku' });
+  }
+  if (config && ELASTIC.has(config.kind ?? '') && availability === 'HIGH' && config.max_ecku !== undefined && config.max_ecku < 2) {
+    throw badRequest(`A ${config.kind} cluster with HIGH availability needs a max_ecku of at least 2`, { pointer: '/spec/config/max_ecku' });
   }
 }
 
 /**
- * The endpoints of a cluster. Kafka REST is served by the emulator itself, at its own base URL,
- * so `http_endpoint` works when called; the Kafka protocol is not emulated, so the bootstrap
- * address is a well-formed name that no client can connect to.
+ * The endpoints of a cluster. Kafka REST is served by the emulator itself, at its own base URL
+ * (under `/kafka/v3`), so `http_endpoint` works when called; the Kafka protocol is not emulated,
+ * so the bootstrap address is a well-formed name that no client can connect to.
  */
 function endpointsOf(h: HookContext, d: Draft) {
   const cloud = String(getAt(d.body, '/spec/cloud') ?? 'aws').toLowerCase();
   const region = String(getAt(d.body, '/spec/region') ?? 'local');
-  const bootstrap = `SASL_SSL://${d.id}.${region}.${cloud}.ccloud-emulator.local:9092`;
-  return { http: h.baseUrl, bootstrap };
+  const host = `${d.id}.${region}.${cloud}.ccloud-emulator.local:9092`;
+  return { http: h.baseUrl, host };
+}
+
+/** Fills the server-side fields of the network and BYOK key references (their APIs live elsewhere). */
+function completeReferences(h: HookContext, d: Draft): void {
+  const network = getAt(d.body, '/spec/network') as Ref | undefined;
+  if (network?.id) {
+    setAt(d.body, '/spec/network', {
+      id: network.id,
+      environment: d.scope,
+      related: `${h.baseUrl}/networking/v1/networks/${encodeURIComponent(network.id)}`,
+      resource_name: `${CRN_PREFIX}organization=${d.org}/environment=${d.scope}/network=${network.id}`,
+    });
+  }
+  const byok = getAt(d.body, '/spec/byok') as Ref | undefined;
+  if (byok?.id) {
+    setAt(d.body, '/spec/byok', {
+      id: byok.id,
+      related: `${h.baseUrl}/byok/v1/keys/${encodeURIComponent(byok.id)}`,
+      resource_name: `${CRN_PREFIX}organization=${d.org}/key=${byok.id}`,
+    });
+  }
 }
 
 /**
- * Kafka clusters (cmk/v2): endpoints filled in at create, type changes limited to upgrades, CKU
- * changes of Dedicated clusters, deletion protection, and a deleted cluster's topics and records
- * dropped with it (its API keys go by the declared cascade).
+ * A Dedicated cluster's CKU change: `status.cku` keeps the count in effect while the change runs
+ * on the lifecycle clock (the phase shows PROVISIONING), and takes `spec.config.cku` when the
+ * cluster is PROVISIONED again (onPhase). A cluster still provisioning picks the new count up when
+ * it settles; a FAILED one keeps its status. The hook cannot see the request's lifecycle header,
+ * so the change runs under the configured lifecycle mode.
+ */
+function startResize(h: HookContext, row: ResourceRow, patch: Record<string, unknown>, cku: number): void {
+  const lifecycle = h.decl.lifecycle;
+  if (!lifecycle || !row.lifecycle || row.lifecycle.stage !== 'settled' || row.lifecycle.outcome !== 'ready') return;
+  const seen = observe(startState(h.engine.rt.config.lifecycle, h.now, 'ready'), lifecycle, h.now, false);
+  row.lifecycle = seen.state;
+  setAt(patch, lifecycle.field, seen.phase);
+  if (seen.state.stage === 'settled') setAt(patch, '/status/cku', cku);
+}
+
+/**
+ * Kafka clusters (cmk/v2): endpoints filled in at create, type changes limited to upgrades, sizing
+ * rules, CKU changes of Dedicated clusters on the lifecycle clock, deletion protection, and a
+ * deleted cluster's topics and records dropped with it (its API keys, client quotas and ksqlDB
+ * clusters go by the declared cascade).
  */
 export const clusterHooks: ResourceHooks = {
   beforeCreate(h, d) {
     const config = getAt(d.body, '/spec/config') as Config | undefined;
-    checkCku(getAt(d.body, '/spec/availability'), config, '/spec/config/cku');
-    const { http, bootstrap } = endpointsOf(h, d);
+    checkSize(getAt(d.body, '/spec/availability'), config);
+    completeReferences(h, d);
+    const { http, host } = endpointsOf(h, d);
     setAt(d.body, '/spec/http_endpoint', http);
     setAt(d.body, '/spec/api_endpoint', http);
-    setAt(d.body, '/spec/kafka_bootstrap_endpoint', bootstrap);
-    setAt(d.body, '/spec/endpoints', { PUBLIC: { http_endpoint: http, kafka_bootstrap_endpoint: bootstrap, connection_type: 'PUBLIC' } });
+    setAt(d.body, '/spec/kafka_bootstrap_endpoint', `SASL_SSL://${host}`);
+    setAt(d.body, '/spec/endpoints', { PUBLIC: { http_endpoint: http, kafka_bootstrap_endpoint: host, connection_type: 'PUBLIC' } });
     if (config?.kind === 'Dedicated') setAt(d.body, '/status/cku', config.cku);
   },
 
-  beforeUpdate(_h, row, patch) {
-    const next = getAt(patch, '/spec/config') as Config | undefined;
-    if (!next) return;
+  beforeUpdate(h, row, patch) {
     const current = getAt(row.body, '/spec/config') as Config;
-    if (next.kind && next.kind !== current.kind && !(UPGRADES[current.kind ?? ''] ?? []).includes(next.kind)) {
-      throw badRequest(`A ${current.kind} cluster cannot be changed to ${next.kind}`, { pointer: '/spec/config/kind' });
+    const next = getAt(patch, '/spec/config') as Config | undefined;
+    const availability = getAt(patch, '/spec/availability') ?? getAt(row.body, '/spec/availability');
+    if (next && next.kind !== current.kind && !(UPGRADES[current.kind ?? ''] ?? []).includes(next.kind ?? '')) {
+      throw badRequest(`A ${current.kind} cluster cannot be changed to ${next.kind}; only Basic can be upgraded, to Standard`, { pointer: '/spec/config/kind' });
     }
-    const kind = next.kind ?? current.kind;
-    if (kind === 'Dedicated') {
-      const merged = { ...current, ...next };
-      checkCku(getAt(patch, '/spec/availability') ?? getAt(row.body, '/spec/availability'), merged, '/spec/config/cku');
-      setAt(patch, '/status/cku', merged.cku);
+    if (next && next.kind === current.kind) {
+      for (const field of IMMUTABLE_CONFIG) {
+        if (next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(current[field])) {
+          throw badRequest(`The field 'spec.config.${field}' cannot be changed after creation`, { pointer: `/spec/config/${field}` });
+        }
+      }
     }
+    const merged: Config = next ? { ...current, ...next } : current;
+    checkSize(availability, merged);
+    if (merged.kind === 'Dedicated' && current.kind === 'Dedicated' && merged.cku !== current.cku) startResize(h, row, patch, merged.cku!);
+  },
+
+  onPhase(h, row, phase) {
+    const config = getAt(row.body, '/spec/config') as Config | undefined;
+    if (phase === h.decl.lifecycle?.ready && config?.kind === 'Dedicated') setAt(row.body, '/status/cku', config.cku);
   },
 
   beforeDelete(_h, row) {
@@ -66,5 +127,42 @@ export const clusterHooks: ResourceHooks = {
 
   afterDelete(h, row) {
     h.engine.rt.kafka.deleteCluster(row.id);
+  },
+};
+
+// ---- kafka-quotas/v1 client quotas ----------------------------------------------------------
+
+/** The principal that stands for every service account without a quota of its own. */
+const DEFAULT_PRINCIPAL = '<default>';
+const PRINCIPAL_KINDS = ['ServiceAccount', 'IdentityPool'];
+
+/** Each principal must be `<default>`, a service account or an identity pool (422 otherwise). */
+function resolvePrincipals(h: HookContext, org: string, principals: Ref[]): Ref[] {
+  return principals.map((p, i) => {
+    if (p.id === DEFAULT_PRINCIPAL) return { id: DEFAULT_PRINCIPAL };
+    const target = typeof p.id === 'string' ? h.engine.rt.resources.getAny(org, PRINCIPAL_KINDS, p.id) : undefined;
+    if (!target) throw unprocessable(`The principal '${p.id ?? ''}' is not '<default>', a service account or an identity pool`, `/spec/principals/${i}/id`);
+    const ref = h.engine.reference(target, h.baseUrl);
+    return { id: target.id, related: ref.related, resource_name: ref.resource_name };
+  });
+}
+
+/**
+ * Client quotas (kafka-quotas/v1): the cluster must be in the quota's environment, and every
+ * principal must exist (or be `<default>`). They live here, next to the clusters they belong to.
+ */
+export const clientQuotaHooks: ResourceHooks = {
+  beforeCreate(h, d) {
+    const cluster = getAt(d.body, '/spec/cluster') as Ref;
+    const env = getAt(d.body, '/spec/environment/id');
+    if (cluster.environment !== env) {
+      throw unprocessable(`The Kafka cluster '${cluster.id}' is not in the environment '${String(env)}'`, '/spec/cluster/id');
+    }
+    setAt(d.body, '/spec/principals', resolvePrincipals(h, d.org, getAt(d.body, '/spec/principals') as Ref[]));
+  },
+
+  beforeUpdate(h, row, patch) {
+    const principals = getAt(patch, '/spec/principals') as Ref[] | undefined;
+    if (principals) setAt(patch, '/spec/principals', resolvePrincipals(h, row.org_id, principals));
   },
 };
