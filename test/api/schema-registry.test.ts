@@ -159,7 +159,7 @@ describe('Schema Registry v1: JSON Schema and Protobuf', () => {
     const requiresMore = '{"type":"object","properties":{"a":{"type":"string"}},"required":["a"],"additionalProperties":false}';
     const refused = await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: requiresMore }, sr.auth);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain('REQUIRED_PROPERTY_ADDED');
+    expect(refused.body.message).toContain('REQUIRED_ATTRIBUTE_ADDED');
     const widened = '{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"integer"}},"additionalProperties":false}';
     expect((await t.post('/subjects/j/versions', { schemaType: 'JSON', schema: widened }, sr.auth)).status).toBe(200);
     expect((await t.post('/subjects/j2/versions', { schemaType: 'JSON', schema: '{not json' }, sr.auth)).body.error_code).toBe(42201);
@@ -169,7 +169,7 @@ describe('Schema Registry v1: JSON Schema and Protobuf', () => {
     expect((await t.post('/subjects/p/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M { string a = 1; }' }, sr.auth)).status).toBe(200);
     const reused = await t.post('/subjects/p/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M { int32 a = 1; }' }, sr.auth);
     expect(reused.status).toBe(409);
-    expect(reused.body.message).toContain('FIELD_KIND_CHANGED');
+    expect(reused.body.message).toContain('FIELD_SCALAR_KIND_CHANGED');
     expect((await t.post('/subjects/p/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M { string a = 1; int64 b = 2; }' }, sr.auth)).status).toBe(200);
     expect((await t.post('/subjects/p2/versions', { schemaType: 'PROTOBUF', schema: 'message { nope' }, sr.auth)).body.error_code).toBe(42201);
   });

@@ -1,8 +1,8 @@
 import { avroBackwardProblems, type BackwardCheck, type SchemaType } from './formats.js';
-import { jsonSchemaBackwardProblems } from './json-schema-rules.js';
-import { protobufBackwardProblems } from './protobuf-rules.js';
+import { jsonSchemaBackwardProblems } from './compat/json-schema.js';
+import { protobufBackwardProblems } from './compat/protobuf.js';
 
-/** Each format's compatibility rule; what JSON Schema and Protobuf check is listed in their modules. */
+/** Each format's compatibility rule; what JSON Schema and Protobuf check is listed in compat/README.md. */
 const CHECKS: Record<SchemaType, BackwardCheck> = {
   AVRO: avroBackwardProblems,
   JSON: (reader, writer) => jsonSchemaBackwardProblems(reader.json, writer.json),

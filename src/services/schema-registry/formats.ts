@@ -1,6 +1,7 @@
 import avro from 'avsc';
-import protobuf from 'protobufjs';
 import { createHash } from 'node:crypto';
+import { parseJsonSchema } from './compat/json-schema.js';
+import { parseProtobuf } from './compat/protobuf.js';
 import { invalidSchema } from './errors.js';
 
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
@@ -57,17 +58,15 @@ export function parseSchema(type: SchemaType, text: string, references: Resolved
     case 'AVRO':
       return parseAvro(text, references);
     case 'JSON': {
-      const json = parseJsonText(text);
-      if (typeof json !== 'object' && typeof json !== 'boolean') throw invalidSchema('a JSON Schema is an object or a boolean');
-      return { type, canonical: JSON.stringify(json), json };
+      const parsed = parseJsonSchema(text);
+      if (!parsed.ok) throw invalidSchema(parsed.error);
+      return { type, canonical: JSON.stringify(parsed.schema), json: parsed.schema };
     }
-    case 'PROTOBUF':
-      try {
-        protobuf.parse(text);
-      } catch (err) {
-        throw invalidSchema((err as Error).message);
-      }
+    case 'PROTOBUF': {
+      const parsed = parseProtobuf(text);
+      if (!parsed.ok) throw invalidSchema(parsed.error);
       return { type, canonical: text.trim() };
+    }
   }
 }
 
