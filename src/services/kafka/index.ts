@@ -2,7 +2,6 @@ import type { HandlerMap } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { aclHandlers } from './acls.js';
 import { balancerHandlers } from './balancer.js';
-import { AvroSerde } from './avro-serde.js';
 import { brokerConfigHandlers } from './broker-configs.js';
 import { brokerHandlers } from './brokers.js';
 import { clusterHandlers } from './clusters.js';
@@ -13,6 +12,7 @@ import { ConsumerInstances } from './rest-proxy/consumer-instances.js';
 import { restProxyConsumerHandlers } from './rest-proxy/consumers.js';
 import { restProxyProduceHandlers } from './rest-proxy/produce.js';
 import { restProxyTopicHandlers } from './rest-proxy/topics.js';
+import { SchemaSerde } from './serde/schema-serde.js';
 import { replicaExclusionHandlers } from './replica-exclusions.js';
 import { topicConfigHandlers } from './topic-configs.js';
 import { topicHandlers } from './topics.js';
@@ -25,7 +25,7 @@ import { topicHandlers } from './topics.js';
 export function kafkaHandlers(rt: Runtime): HandlerMap {
   const roundRobin = new RoundRobin();
   const instances = new ConsumerInstances(rt.kafka);
-  const avro = new AvroSerde(rt);
+  const serde = new SchemaSerde(rt);
   return {
     ...clusterHandlers(rt),
     ...brokerHandlers(rt),
@@ -36,10 +36,10 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
     ...topicHandlers(rt),
     ...partitionHandlers(rt),
     ...topicConfigHandlers(rt),
-    ...produceHandlers(rt, roundRobin, avro),
+    ...produceHandlers(rt, roundRobin, serde),
     ...restProxyTopicHandlers(rt),
-    ...restProxyProduceHandlers(rt, roundRobin, avro),
+    ...restProxyProduceHandlers(rt, roundRobin, serde),
     ...consumerGroupHandlers(rt, instances),
-    ...restProxyConsumerHandlers(rt, instances, avro),
+    ...restProxyConsumerHandlers(rt, instances, serde),
   };
 }

@@ -6,7 +6,9 @@ import { partitionForKey } from '../../core/partitioner.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
 import { kafkaError } from './errors.js';
 import { ApiError } from '../../core/errors.js';
-import type { AvroSerde } from './avro-serde.js';
+import { SCHEMA_TYPE_OF, V3_TYPE_OF, type SchemaSerde } from './serde/schema-serde.js';
+import { recordNameOf } from './serde/record-name.js';
+import type { SchemaType } from '../schema-registry/formats.js';
 
 type DataType = 'BINARY' | 'JSON' | 'STRING';
 
@@ -14,8 +16,10 @@ interface ProduceData {
   type?: string;
   data?: unknown;
   schema_id?: number;
+  schema_version?: number;
   schema?: string;
   subject?: string;
+  subject_name_strategy?: string;
 }
 
 interface ProduceRequest {
@@ -40,18 +44,19 @@ export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]
 
 type Encoded = { bytes: Buffer | null; report: { type: string; size: number } | null };
 
-/** Avro through the Schema Registry of the cluster's environment; the other schema-based formats are not served yet. */
-type SchemaEncoder = (d: ProduceData, field: 'key' | 'value') => Buffer;
+/** Avro, JSON Schema and Protobuf through the Schema Registry of the cluster's environment: the bytes and the format used. */
+type SchemaEncoder = (d: ProduceData, field: 'key' | 'value') => { bytes: Buffer; type: SchemaType };
 
-const isSchemaBased = (d: ProduceData) => d.schema_id !== undefined || d.schema !== undefined || d.subject !== undefined || ['AVRO', 'PROTOBUF', 'JSONSCHEMA'].includes(String(d.type));
+const SCHEMA_FIELDS = ['schema_id', 'schema_version', 'schema', 'subject', 'subject_name_strategy'] as const;
+const isSchemaBased = (d: ProduceData) => SCHEMA_FIELDS.some((f) => d[f] !== undefined) || String(d.type) in SCHEMA_TYPE_OF;
 
 /** The bytes of a key or value and how to report it: `{type, size}`. */
 function encode(d: ProduceData | null | undefined, field: 'key' | 'value', schemaEncoder: () => SchemaEncoder): Encoded {
   if (d === null || d === undefined || d.data === undefined) return { bytes: null, report: null };
   if (isSchemaBased(d)) {
-    if (d.type !== undefined && d.type !== 'AVRO') throw new RecordError(400, `Bad Request: the ${d.type} type is not served yet; AVRO is.`);
-    const bytes = schemaEncoder()(d, field);
-    return { bytes, report: { type: 'AVRO', size: bytes.length } };
+    if (d.type !== undefined && !(d.type in SCHEMA_TYPE_OF)) throw new RecordError(400, `Bad Request: the ${d.type} type does not take a schema; AVRO, JSONSCHEMA and PROTOBUF do.`);
+    const { bytes, type } = schemaEncoder()(d, field);
+    return { bytes, report: { type: V3_TYPE_OF[type], size: bytes.length } };
   }
   const type = (d.type ?? 'JSON') as DataType;
   let bytes: Buffer;
@@ -89,20 +94,44 @@ export class RoundRobin {
   }
 }
 
-export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, avro: AvroSerde): HandlerMap {
+export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde): HandlerMap {
   type Prepared = { record: NewRecord; key: Encoded['report']; value: Encoded['report'] } | { error: RecordError };
 
   /**
-   * Avro keys and values: the schema is `schema_id`, else `schema` registered under the subject
-   * (`subject`, else `<topic>-key` / `<topic>-value`), else that subject's latest version.
+   * Schema-based keys and values. The schema is `schema_id`, else version `schema_version` of the
+   * subject, else `schema` registered under the subject, else the subject's latest version. The
+   * subject is `subject`, else named by `subject_name_strategy`: TOPIC_NAME (the default,
+   * `<topic>-key` / `<topic>-value`), RECORD_NAME (the record's full name) or TOPIC_RECORD_NAME.
+   * The format is `type`, else the stored schema's, else AVRO.
    */
-  function avroEncoder(ctx: RequestContext, scope: ClusterScope, topic: TopicRow): SchemaEncoder {
+  function schemaEncoder(ctx: RequestContext, scope: ClusterScope, topic: TopicRow): SchemaEncoder {
     return (d, field) => {
-      const subject = d.subject ?? `${topic.name}-${field}`;
       try {
-        const registry = avro.registryFor(ctx.caller!.orgId, scope.id);
-        const id = d.schema_id ?? (d.schema !== undefined ? avro.schemaId(registry, subject, d.schema, undefined) : registry.version(subject, 'latest').schema_id);
-        return avro.encode(registry, id, d.data);
+        const registry = serde.registryFor(ctx.caller!.orgId, scope.id);
+        const named: SchemaType | undefined = d.type === undefined ? undefined : SCHEMA_TYPE_OF[d.type];
+        const subjectOf = (type: SchemaType) => {
+          if (d.subject !== undefined) return d.subject;
+          const strategy = d.subject_name_strategy ?? 'TOPIC_NAME';
+          if (strategy === 'TOPIC_NAME') return `${topic.name}-${field}`;
+          if (strategy !== 'RECORD_NAME' && strategy !== 'TOPIC_RECORD_NAME') throw new RecordError(400, `Bad Request: unknown subject_name_strategy ${strategy}.`);
+          if (d.schema === undefined) throw new RecordError(400, `Bad Request: the ${strategy} strategy needs the schema or a subject.`);
+          const record = recordNameOf(type, d.schema);
+          if (!record) throw new RecordError(400, `Bad Request: the ${strategy} strategy needs a schema that names its record.`);
+          return strategy === 'RECORD_NAME' ? record : `${topic.name}-${record}`;
+        };
+        let id: number;
+        if (d.schema_id !== undefined) {
+          id = d.schema_id;
+        } else if (d.schema !== undefined) {
+          const type = named ?? 'AVRO';
+          id = serde.schemaId(registry, subjectOf(type), type, d.schema, undefined);
+        } else {
+          const subject = d.subject ?? `${topic.name}-${field}`;
+          id = registry.version(subject, d.schema_version === undefined ? 'latest' : String(d.schema_version)).schema_id;
+        }
+        const type = registry.schema(id).schema_type as SchemaType;
+        if (named && named !== type) throw new RecordError(400, `Bad Request: schema ${id} is a ${V3_TYPE_OF[type]} schema, not ${d.type}.`);
+        return { bytes: serde.encode(registry, id, d.data), type };
       } catch (err) {
         if (err instanceof ApiError) throw new RecordError(err.errorCode ?? err.status, `Bad Request: ${err.detail}`);
         throw err;
@@ -136,8 +165,8 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, avro: AvroS
   /** Stores the accepted records in one append and answers a delivery report per request, in order. */
   function produceAll(ctx: RequestContext, scope: ClusterScope, topic: TopicRow, requests: ProduceRequest[]) {
     let encoder: SchemaEncoder | undefined;
-    const schemaEncoder = () => (encoder ??= avroEncoder(ctx, scope, topic));
-    const prepared = requests.map((r) => prepare(scope, topic, r, schemaEncoder));
+    const lazyEncoder = () => (encoder ??= schemaEncoder(ctx, scope, topic));
+    const prepared = requests.map((r) => prepare(scope, topic, r, lazyEncoder));
     const accepted = prepared.filter((p): p is Exclude<Prepared, { error: RecordError }> => !('error' in p));
     const stored = rt.tx(() => rt.kafka.append(scope.id, topic.name, accepted.map((p) => p.record)));
     let next = 0;

@@ -36,6 +36,9 @@ export const consumerNotFound = (name: string) => kafkaError(404, 40403, `Consum
  * they live in memory and end with the process. What they commit goes to the store, where Kafka
  * REST v3's consumer-group lag reads it.
  */
+/** The embedded formats of REST Proxy v2. */
+const FORMATS = ['binary', 'json', 'avro', 'protobuf', 'jsonschema'];
+
 export class ConsumerInstances {
   private readonly instances = new Map<string, ConsumerInstance>();
 
@@ -47,9 +50,7 @@ export class ConsumerInstances {
     const name = config.name ?? `rest-consumer-${randomUUID()}`;
     if (this.instances.has(this.key(cluster, group, name))) throw kafkaError(409, 40902, `Consumer instance with the specified name ${name} already exists.`);
     const format = config.format ?? 'binary';
-    if (format !== 'binary' && format !== 'json' && format !== 'avro') {
-      throw kafkaError(422, 42204, `The ${format} format is not served yet; use binary, json or avro.`);
-    }
+    if (!FORMATS.includes(format)) throw kafkaError(422, 42204, `Unknown format ${format}; use binary, json, avro, protobuf or jsonschema.`);
     const timeout = config['consumer.request.timeout.ms'] === undefined ? DEFAULT_REQUEST_TIMEOUT_MS : Number(config['consumer.request.timeout.ms']);
     if (!Number.isInteger(timeout) || timeout < 0) throw kafkaError(422, 42204, 'consumer.request.timeout.ms must be a non-negative integer.');
     const instance: ConsumerInstance = {

@@ -3,7 +3,7 @@ import { header } from '../../../engine/types.js';
 import type { Runtime } from '../../../runtime.js';
 import type { StoredRecord } from '../../../store/kafka.js';
 import { kafkaError } from '../errors.js';
-import type { AvroSerde } from '../avro-serde.js';
+import { SCHEMA_TYPE_OF, type SchemaSerde } from '../serde/schema-serde.js';
 import { tpKey, type ConsumerInstances, type ConsumerInstance, type TopicPartition } from './consumer-instances.js';
 import { clusterIdOf, partitionV2, topicV2, V2_JSON } from './scope.js';
 
@@ -13,10 +13,10 @@ const POLL_INTERVAL_MS = 25;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function decode(format: string, bytes: Buffer | null, avroOf?: (bytes: Buffer) => unknown): unknown {
+function decode(format: string, bytes: Buffer | null, schemaDecode?: (bytes: Buffer) => unknown): unknown {
   if (bytes === null) return null;
   if (format === 'binary') return bytes.toString('base64');
-  if (format === 'avro') return avroOf!(bytes);
+  if (schemaDecode) return schemaDecode(bytes);
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch {
@@ -38,7 +38,7 @@ function exclusive(): never {
   throw kafkaError(409, 40903, 'Subscription to topics, partitions and pattern are mutually exclusive.');
 }
 
-export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstances, avro: AvroSerde): HandlerMap {
+export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstances, serde: SchemaSerde): HandlerMap {
   const instanceOf = (ctx: RequestContext) => instances.get(clusterIdOf(rt, ctx), ctx.params.group_name, ctx.params.instance);
   const checkPartitions = (instance: ConsumerInstance, tps: TopicPartition[]) => {
     for (const tp of tps) partitionV2(topicV2(rt, instance.cluster, tp.topic), tp.partition);
@@ -48,8 +48,9 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
   function readOnce(instance: ConsumerInstance, maxBytes: number) {
     const out: Array<{ topic: string; partition: number; offset: number; key: unknown; value: unknown }> = [];
     let bytes = 0;
-    const registry = instance.format === 'avro' ? avro.registryFor(instance.org, instance.cluster) : undefined;
-    const avroOf = registry && ((b: Buffer) => avro.decode(registry, b));
+    const schemaType = SCHEMA_TYPE_OF[instance.format];
+    const registry = schemaType && serde.registryFor(instance.org, instance.cluster);
+    const schemaDecode = registry ? (b: Buffer) => serde.decode(registry, schemaType, b) : undefined;
     for (const tp of instances.partitionsOf(instance)) {
       const from = instances.position(instance, tp);
       const records: StoredRecord[] = rt.kafka.read(instance.cluster, tp.topic, tp.partition, from, MAX_RECORDS_PER_PARTITION);
@@ -58,7 +59,7 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
         // At least one record is returned, however large, so that a consumer always progresses.
         if (out.length && bytes + size > maxBytes) return out;
         bytes += size;
-        out.push({ topic: tp.topic, partition: tp.partition, offset: r.offset, key: decode(instance.format, r.key, avroOf), value: decode(instance.format, r.value, avroOf) });
+        out.push({ topic: tp.topic, partition: tp.partition, offset: r.offset, key: decode(instance.format, r.key, schemaDecode), value: decode(instance.format, r.value, schemaDecode) });
         instance.positions.set(tpKey(tp.topic, tp.partition), r.offset + 1);
       }
     }

@@ -5,7 +5,7 @@ import { partitionForKey } from '../../../core/partitioner.js';
 import { header } from '../../../engine/types.js';
 import { kafkaError } from '../errors.js';
 import { BASE64, type RoundRobin } from '../produce.js';
-import type { AvroSerde } from '../avro-serde.js';
+import { SCHEMA_TYPE_OF, type SchemaSerde } from '../serde/schema-serde.js';
 import { clusterIdOf, embeddedFormat, partitionV2, topicV2, V2_JSON } from './scope.js';
 
 interface V2Record {
@@ -26,30 +26,28 @@ function bytesOf(format: string, data: unknown, field: 'key' | 'value'): Buffer 
 
 /**
  * Produce to a topic (partition per record: explicit, else by murmur2 of the key, else round
- * robin) or to one partition. Every record is checked before any is stored. Avro keys and values
- * go through the Schema Registry of the cluster's environment, under the subjects `<topic>-key`
- * and `<topic>-value`, and are stored in Confluent's wire format.
+ * robin) or to one partition. Every record is checked before any is stored. Avro, JSON Schema and
+ * Protobuf keys and values go through the Schema Registry of the cluster's environment, under the
+ * subjects `<topic>-key` and `<topic>-value`, and are stored in Confluent's wire format.
  */
-export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, avro: AvroSerde): HandlerMap {
+export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde): HandlerMap {
   function produce(ctx: RequestContext, fixedPartition?: string) {
     const cluster = clusterIdOf(rt, ctx);
     const topic: TopicRow = topicV2(rt, cluster, ctx.params.topic_name);
     const format = embeddedFormat(header(ctx, 'content-type'));
-    if (format !== 'binary' && format !== 'json' && format !== 'avro') {
-      throw kafkaError(422, 42205, `The ${format} format is not served yet; use binary, json or avro.`);
-    }
     const b = ctx.body as { records: V2Record[]; key_schema?: string; key_schema_id?: number; value_schema?: string; value_schema_id?: number };
     const fixed = fixedPartition === undefined ? undefined : partitionV2(topic, fixedPartition);
     let serialize = (data: unknown, field: 'key' | 'value') => bytesOf(format, data, field);
     let ids: { key: number | null; value: number | null } = { key: null, value: null };
-    if (format === 'avro') {
-      const registry = avro.registryFor(ctx.caller!.orgId, cluster);
+    const schemaType = SCHEMA_TYPE_OF[format];
+    if (schemaType) {
+      const registry = serde.registryFor(ctx.caller!.orgId, cluster);
       const hasKeys = b.records.some((r) => r.key !== undefined && r.key !== null);
       ids = {
-        key: hasKeys ? avro.schemaId(registry, `${topic.name}-key`, b.key_schema, b.key_schema_id) : null,
-        value: avro.schemaId(registry, `${topic.name}-value`, b.value_schema, b.value_schema_id),
+        key: hasKeys ? serde.schemaId(registry, `${topic.name}-key`, schemaType, b.key_schema, b.key_schema_id) : null,
+        value: serde.schemaId(registry, `${topic.name}-value`, schemaType, b.value_schema, b.value_schema_id),
       };
-      serialize = (data, field) => (data === undefined || data === null ? null : avro.encode(registry, ids[field]!, data));
+      serialize = (data, field) => (data === undefined || data === null ? null : serde.encode(registry, ids[field]!, data));
     }
     const records = b.records.map((r) => {
       const key = serialize(r.key, 'key');
