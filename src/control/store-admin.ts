@@ -1,12 +1,13 @@
 import type { Runtime } from '../runtime.js';
 import { schemaVersion } from '../store/migrations.js';
 import { badRequest, unprocessable } from '../core/errors.js';
+import { KAFKA_CLUSTER_TABLES } from '../store/kafka.js';
 
 /**
  * Data stored outside the resource table, keyed by the id of the cluster it belongs to. Cluster
  * ids are unique across organizations, so an organization's rows are those of its clusters.
  */
-const CLUSTER_TABLES = ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions', 'sr_schemas', 'sr_versions', 'sr_settings', 'sr_exporters'] as const;
+const CLUSTER_TABLES = [...KAFKA_CLUSTER_TABLES, 'sr_schemas', 'sr_versions', 'sr_settings', 'sr_exporters'] as const;
 
 /** Removes one organization: its resources, its clusters' data and its credentials. */
 export function removeOrg(rt: Runtime, orgId: string): boolean {

@@ -97,7 +97,7 @@ export class KafkaStore {
 
   /** Deletes everything stored for a cluster. */
   deleteCluster(cluster: string): void {
-    for (const table of ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions']) {
+    for (const table of KAFKA_CLUSTER_TABLES) {
       this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
     }
   }
@@ -192,7 +192,27 @@ export class KafkaStore {
     else this.sql.get('INSERT INTO kafka_replica_exclusions VALUES (?, ?, ?) ON CONFLICT (cluster_id, broker_id) DO UPDATE SET reason = excluded.reason').run(cluster, broker, reason);
   }
 
+  /** Broker removal tasks, by broker id: the latest request for each broker. */
+  brokerRemovals(cluster: string): BrokerRemovalRow[] {
+    return (this.sql.get('SELECT broker_id, should_shutdown, created_at FROM kafka_broker_removals WHERE cluster_id = ? ORDER BY broker_id').all(cluster) as Array<{ broker_id: number; should_shutdown: number; created_at: number }>).map((r) => ({ ...r, should_shutdown: r.should_shutdown === 1 }));
+  }
+
+  saveBrokerRemoval(cluster: string, r: BrokerRemovalRow): void {
+    this.sql
+      .get('INSERT INTO kafka_broker_removals VALUES (?, ?, ?, ?) ON CONFLICT (cluster_id, broker_id) DO UPDATE SET should_shutdown = excluded.should_shutdown, created_at = excluded.created_at')
+      .run(cluster, r.broker_id, r.should_shutdown ? 1 : 0, r.created_at);
+  }
+
 }
+
+export interface BrokerRemovalRow {
+  broker_id: number;
+  should_shutdown: boolean;
+  created_at: number;
+}
+
+/** The tables holding a Kafka cluster's data, keyed by `cluster_id`. */
+export const KAFKA_CLUSTER_TABLES = ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions', 'kafka_broker_removals'] as const;
 
 /** The broker id under which cluster-wide dynamic broker configs are stored. */
 export const CLUSTER_WIDE = -1;

@@ -142,6 +142,16 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (cluster_id, broker_id)
   ) WITHOUT ROWID;
   `,
+  // broker removal tasks (Confluent Platform): one per broker, the latest request.
+  `
+  CREATE TABLE kafka_broker_removals (
+    cluster_id TEXT NOT NULL,
+    broker_id INTEGER NOT NULL,
+    should_shutdown INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (cluster_id, broker_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Db): void {

@@ -150,7 +150,7 @@ describe('ksqldbcm/v2 ksqlDB clusters', () => {
     expect(c.body).toMatchObject({
       api_version: 'ksqldbcm/v2',
       kind: 'Cluster',
-      status: { phase: 'PROVISIONING', is_paused: false, storage: 500, topic_prefix: `pksqlc-${suffix}`, http_endpoint: `http://emulator.test/ksql/${c.body.id}` },
+      status: { phase: 'PROVISIONING', is_paused: false, storage: 500, topic_prefix: `pksqlc-${suffix}`, http_endpoint: `https://pksqlc-${suffix}.ksqldb.ccloud-emulator.local:443` },
     });
     expect(c.body.metadata.resource_name).toBe(`crn://confluent.cloud/organization=${o.org}/environment=${o.env}/cloud-cluster=${c.body.id}`);
     expect(c.body.spec.use_detailed_processing_log).toBe(true);

@@ -335,6 +335,52 @@ describe('Kafka REST v3: a settled, balanced cluster (Confluent Platform operati
     expect((await t.get(`${v3}/cells`, c.auth)).body.cells[0].brokers).toEqual([0, 1, 2]);
   });
 
+  it('removes brokers as a remove-broker task that runs on the clock and fails: two brokers cannot hold replication factor 3', async () => {
+    const c = await kafkaCluster(t);
+    const v3 = `/kafka/v3/clusters/${c.id}`;
+    const started = await t.request('DELETE', `${v3}/brokers/1?should_shutdown=false`, undefined, c.auth);
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ kind: 'KafkaBrokerRemoval', broker_id: 1, broker_task: { related: `http://emulator.test${v3}/brokers/1/tasks/remove-broker` } });
+
+    const running = await t.get(`${v3}/brokers/1/tasks/remove-broker`, c.auth);
+    expect(running.body).toMatchObject({ task_type: 'remove-broker', task_status: 'IN_PROGRESS', shutdown_scheduled: false, error_code: null });
+    expect(running.body.sub_task_statuses.partition_reassignment_status).toBe('IN_PROGRESS');
+    expect((await t.get(`${v3}/remove-broker-tasks/1`, c.auth)).body).toMatchObject({ partition_reassignment_status: 'IN_PROGRESS', broker_shutdown_status: 'PENDING' });
+    // Asking again while it runs answers the same task.
+    expect((await t.request('DELETE', `${v3}/brokers/1`, undefined, c.auth)).status).toBe(202);
+    expect((await t.get(`${v3}/brokers/1/tasks/remove-broker`, c.auth)).body.created_at).toBe(running.body.created_at);
+
+    await t.post('/_emulator/clock/advance', { seconds: 6 });
+    const failed = await t.get(`${v3}/brokers/1/tasks/remove-broker`, c.auth);
+    expect(failed.body).toMatchObject({ task_status: 'FAILED', error_code: 400, sub_task_statuses: { partition_reassignment_status: 'FAILED', broker_shutdown_status: 'CANCELED' } });
+    expect(failed.body.error_message).toMatch(/replication factor 3/);
+    expect((await t.get(`${v3}/remove-broker-tasks`, c.auth)).body.data).toMatchObject([{ broker_id: 1, partition_reassignment_status: 'FAILED' }]);
+    // The broker stays in service.
+    expect((await t.get(`${v3}/brokers`, c.auth)).body.data.map((b: any) => b.broker_id)).toEqual([0, 1, 2]);
+
+    const several = await t.post(`${v3}/brokers:delete`, { broker_ids: [0, 2] }, c.auth);
+    expect(several.status).toBe(202);
+    expect(several.body.data.map((r: any) => r.broker_id)).toEqual([0, 2]);
+    expect((await t.get(`${v3}/brokers/-/tasks`, c.auth)).body.data.map((x: any) => [x.broker_id, x.task_status])).toEqual([[0, 'IN_PROGRESS'], [1, 'FAILED'], [2, 'IN_PROGRESS']]);
+    expect((await t.get(`${v3}/brokers/-/tasks/add-broker`, c.auth)).body.data).toEqual([]);
+    expect((await t.get(`${v3}/brokers/-/tasks/move-broker`, c.auth)).status).toBe(400);
+
+    expect((await t.request('DELETE', `${v3}/brokers/7`, undefined, c.auth)).body).toMatchObject({ error_code: 404 });
+    const unknownInBatch = await t.post(`${v3}/brokers:delete`, { broker_ids: [0, 7] }, c.auth);
+    expect(unknownInBatch.status).toBe(404);
+  });
+
+  it('unregisters a known broker (202) and answers 404102 for an unknown one', async () => {
+    const c = await kafkaCluster(t);
+    const v3 = `/kafka/v3/clusters/${c.id}`;
+    const ok = await t.post(`${v3}/brokers/2:unregister`, undefined, c.auth);
+    expect(ok.status).toBe(202);
+    expect(ok.body).toEqual({ cluster_id: c.id, broker_id: 2 });
+    const unknown = await t.post(`${v3}/brokers/9:unregister`, undefined, c.auth);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ error_code: 404102, message: 'The given broker ID was not registered in the cluster.' });
+  });
+
   it('stores broker replica exclusions; deleting an absent one is 404 with the per-broker results', async () => {
     const c = await kafkaCluster(t);
     const v3 = `/kafka/v3/clusters/${c.id}`;

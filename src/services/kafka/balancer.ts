@@ -1,24 +1,16 @@
 import type { HandlerMap } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
-import { kafkaError } from './errors.js';
 import { BROKERS } from './partitions.js';
-
-const brokerOf = (scope: ClusterScope, raw: string) => {
-  const id = Number(raw);
-  if (!BROKERS.includes(id)) throw kafkaError(404, 404, `Broker not found. Broker: ${raw} not found in the cluster: ${scope.id}`);
-  return id;
-};
 
 /**
  * The self-balancing state of a cluster, read-only and consistent: the balancer is enabled, the
- * load is balanced, no broker task or broker removal is running (the emulator never moves
- * replicas), and all brokers form one cell. These are Confluent Platform operations; they answer
- * so that tooling that polls them sees a settled cluster.
+ * load is balanced (the emulator never moves replicas; broker removals are in broker-removal.ts),
+ * and all brokers form one cell. These are Confluent Platform operations; they answer so that
+ * tooling that polls them sees a settled cluster.
  */
 export function balancerHandlers(rt: Runtime): HandlerMap {
   const since = (scope: ClusterScope) => new Date(scope.cluster.created_at).toISOString();
-  const emptyTasks = (scope: ClusterScope, self: string) => ({ status: 200, body: scope.links.list('KafkaBrokerTaskList', self, []) });
   return {
     getKafkaBalancerStatus: (ctx) => {
       const scope = clusterOf(rt, ctx);
@@ -53,32 +45,6 @@ export function balancerHandlers(rt: Runtime): HandlerMap {
           broker_tasks: scope.links.related('brokers', '-', 'tasks'),
         },
       };
-    },
-    listKafkaAllBrokerTasks: (ctx) => {
-      const scope = clusterOf(rt, ctx);
-      return emptyTasks(scope, scope.links.url('brokers', '-', 'tasks'));
-    },
-    listKafkaAllBrokerTasksByType: (ctx) => {
-      const scope = clusterOf(rt, ctx);
-      return emptyTasks(scope, scope.links.url('brokers', '-', 'tasks', ctx.params.task_type));
-    },
-    listKafkaBrokerTasks: (ctx) => {
-      const scope = clusterOf(rt, ctx);
-      return emptyTasks(scope, scope.links.url('brokers', brokerOf(scope, ctx.params.broker_id), 'tasks'));
-    },
-    getKafkaBrokerTask: (ctx) => {
-      const scope = clusterOf(rt, ctx);
-      const broker = brokerOf(scope, ctx.params.broker_id);
-      throw kafkaError(404, 404, `No ${ctx.params.task_type} task for broker ${broker}.`);
-    },
-    listKafkaRemoveBrokerTasks: (ctx) => {
-      const scope = clusterOf(rt, ctx);
-      return { status: 200, body: scope.links.list('KafkaRemoveBrokerTaskList', scope.links.url('remove-broker-tasks'), []) };
-    },
-    getKafkaRemoveBrokerTask: (ctx) => {
-      const scope = clusterOf(rt, ctx);
-      const broker = brokerOf(scope, ctx.params.broker_id);
-      throw kafkaError(404, 404, `No remove-broker task for broker ${broker}.`);
     },
     describeCells: (ctx) => {
       const scope = clusterOf(rt, ctx);

@@ -4,6 +4,7 @@ import { CLUSTER_WIDE } from '../../store/kafka.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { invalidKafkaRequest, kafkaError } from './errors.js';
 import { BROKERS } from './partitions.js';
+import { brokerOf } from './brokers.js';
 
 /** The broker configs the emulated clusters report, with their defaults; the first group may be changed. */
 const BROKER_CONFIG_DEFAULTS: Readonly<Record<string, string>> = {
@@ -59,12 +60,6 @@ export function brokerConfigHandlers(rt: Runtime): HandlerMap {
     broker_id: broker,
     ...describe(name, { broker: rt.kafka.brokerConfigs(scope.id, broker), cluster: cluster(scope) }),
   });
-
-  const brokerOf = (scope: ClusterScope, raw: string) => {
-    const id = Number(raw);
-    if (!BROKERS.includes(id)) throw kafkaError(404, 404, `Broker not found. Broker: ${raw} not found in the cluster: ${scope.id}`);
-    return id;
-  };
 
   /** Applies a batch after checking every entry: all or nothing. */
   function alter(ctx: RequestContext, scope: ClusterScope, broker: number) {

@@ -13,7 +13,8 @@ import { renderClusterOf } from './clusters.js';
  */
 const brokerNotFound = (scope: ClusterScope, broker: string | number) => kafkaError(404, 404, `Broker not found. Broker: ${broker} not found in the cluster: ${scope.id}`);
 
-function brokerOf(scope: ClusterScope, raw: string | number): number {
+/** A broker id of the path or body; 404 for one the cluster has not got. */
+export function brokerOf(scope: ClusterScope, raw: string | number): number {
   const id = Number(raw);
   if (!BROKERS.includes(id)) throw brokerNotFound(scope, raw);
   return id;

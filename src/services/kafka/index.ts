@@ -4,6 +4,7 @@ import { aclHandlers } from './acls.js';
 import { balancerHandlers } from './balancer.js';
 import { brokerConfigHandlers } from './broker-configs.js';
 import { brokerHandlers } from './brokers.js';
+import { brokerRemovalHandlers } from './broker-removal.js';
 import { clusterHandlers } from './clusters.js';
 import { partitionHandlers } from './partitions.js';
 import { produceHandlers, RoundRobin } from './produce.js';
@@ -31,6 +32,7 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
     ...brokerHandlers(rt),
     ...brokerConfigHandlers(rt),
     ...balancerHandlers(rt),
+    ...brokerRemovalHandlers(rt),
     ...replicaExclusionHandlers(rt),
     ...aclHandlers(rt),
     ...topicHandlers(rt),

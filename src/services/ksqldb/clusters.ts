@@ -11,9 +11,9 @@ const DEFAULT_APPS_PER_CLUSTER = 10;
 
 /**
  * ksqlDB clusters (ksqldbcm/v2): the Kafka cluster must be in the cluster's environment, the
- * per-Kafka-cluster quota, and the status fields the server fills in. The endpoint is a URL of
- * this emulator, `<base>/ksql/<id>`; the ksqlDB data plane itself is not emulated, so requests to
- * it answer 404.
+ * per-Kafka-cluster quota, and the status fields the server fills in. The ksqlDB data plane is
+ * not emulated, so the endpoint is a well-formed name under a domain no client can reach, rather
+ * than a URL of this emulator that would answer 404.
  */
 export const ksqlClusterHooks: ResourceHooks = {
   beforeCreate(h, d) {
@@ -26,7 +26,7 @@ export const ksqlClusterHooks: ResourceHooks = {
       throw quotaExceeded(APPS_PER_CLUSTER);
     }
     const suffix = d.id.replace(/^lksqlc-/, '');
-    setAt(d.body, '/status/http_endpoint', `${h.baseUrl}/ksql/${d.id}`);
+    setAt(d.body, '/status/http_endpoint', `https://pksqlc-${suffix}.ksqldb.ccloud-emulator.local:443`);
     setAt(d.body, '/status/is_paused', false);
     setAt(d.body, '/status/storage', Number(getAt(d.body, '/spec/csu') ?? 1) * STORAGE_PER_CSU);
     setAt(d.body, '/status/topic_prefix', `pksqlc-${suffix}`);
