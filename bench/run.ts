@@ -14,6 +14,7 @@ import { runThroughput, type ThroughputResult } from './scenarios/throughput.js'
 import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
 import { runPagination, type PaginationResult } from './scenarios/pagination.js';
 import { runKafka, type KafkaResult } from './scenarios/kafka.js';
+import { runSchemaRegistry, type SchemaRegistryResult } from './scenarios/schema-registry.js';
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -32,7 +33,7 @@ async function throughput(st: Settings): Promise<ThroughputResult[]> {
   }
 }
 
-function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult): Figure[] {
+function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult): Figure[] {
   const figures: Figure[] = [];
   for (const r of tp ?? []) {
     const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
@@ -103,6 +104,20 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
       detail: `${kafka.deep.records.toLocaleString('en-US')} records in one partition (loaded in ${(kafka.deep.loadMs / 1000).toFixed(1)} s): start ${kafka.deep.startMs.toFixed(2)} ms, middle ${kafka.deep.middleMs.toFixed(2)} ms`,
     });
   }
+  if (sr) {
+    figures.push({
+      name: 'SR register+lookup / sqlite',
+      value: round(sr.throughput.ratio, 3),
+      unit: '',
+      detail: `emulator ${sr.throughput.emulator.toFixed(0)} pairs/s over HTTP, better-sqlite3 ${sr.throughput.baseline.toFixed(0)} pairs/s in process (${st.srSchemas.toLocaleString('en-US')} schemas)`,
+    });
+    figures.push({
+      name: `SR register of version ${sr.transitive.versions} (BACKWARD_TRANSITIVE)`,
+      value: round(sr.transitive.lastTenMedianMs, 1),
+      unit: 'ms',
+      detail: `median of the last ten registers; version 1 ${sr.transitive.firstMs.toFixed(1)} ms; all ${sr.transitive.versions} versions in ${(sr.transitive.totalMs / 1000).toFixed(1)} s`,
+    });
+  }
   return figures;
 }
 
@@ -129,7 +144,13 @@ async function main() {
     kafka = await runKafka({ records: st.kafkaRecords, batch: st.kafkaBatch, deepRecords: st.kafkaDeepRecords, samples: st.kafkaSamples }, log);
   }
 
-  const figures = figuresOf(st, tp, cold, pg, kafka);
+  let sr: SchemaRegistryResult | undefined;
+  if (st.only.has('schema-registry')) {
+    log(`\n== schema registry: register and look up ${st.srSchemas.toLocaleString('en-US')} schemas against better-sqlite3; ${st.srVersions.toLocaleString('en-US')} versions under BACKWARD_TRANSITIVE ==`);
+    sr = await runSchemaRegistry({ schemas: st.srSchemas, versions: st.srVersions }, log);
+  }
+
+  const figures = figuresOf(st, tp, cold, pg, kafka, sr);
   log('\n== summary ==\n' + summaryTable(figures));
   const path = writeResults(resultsDir, figures, {
     environment: { node: process.version, platform: platform(), release: release(), cpus: cpus().length, cpu: cpus()[0]?.model },
@@ -138,6 +159,7 @@ async function main() {
     cold_start: cold,
     pagination: pg,
     kafka,
+    schema_registry: sr,
   });
   log(`\nwritten to ${path}`);
   await closeHttp();

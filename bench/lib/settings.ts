@@ -22,13 +22,16 @@ export interface Settings {
   kafkaBatch: number;
   kafkaDeepRecords: number;
   kafkaSamples: number;
+  /** Schema Registry: distinct schemas registered and looked up, versions of the BACKWARD_TRANSITIVE subject. */
+  srSchemas: number;
+  srVersions: number;
   /** Scenario groups to run. */
   only: Set<string>;
   /** Exit with status 1 when a target is missed. */
   strict: boolean;
 }
 
-export const GROUPS = ['throughput', 'cold-start', 'pagination', 'kafka'] as const;
+export const GROUPS = ['throughput', 'cold-start', 'pagination', 'kafka', 'schema-registry'] as const;
 
 function num(env: NodeJS.ProcessEnv, name: string, def: number, min = 0): number {
   const raw = env[name];
@@ -64,6 +67,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     kafkaBatch: Math.round(num(env, 'BENCH_KAFKA_BATCH', 1000, 1)),
     kafkaDeepRecords: Math.round(num(env, 'BENCH_KAFKA_DEEP_RECORDS', 1_000_000, 2)),
     kafkaSamples: Math.round(num(env, 'BENCH_KAFKA_SAMPLES', 30, 1)),
+    srSchemas: Math.round(num(env, 'BENCH_SR_SCHEMAS', 2000, 1)),
+    srVersions: Math.round(num(env, 'BENCH_SR_VERSIONS', 1000, 1)),
     only,
     strict: env.BENCH_STRICT === '1' || env.BENCH_STRICT === 'true',
   };

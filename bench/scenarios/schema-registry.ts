@@ -1,0 +1,114 @@
+/**
+ * Schema Registry data plane: register-and-lookup throughput as a ratio to better-sqlite3 storing
+ * and finding the same schemas directly (in this process, no HTTP), and the time of one register
+ * when a subject under BACKWARD_TRANSITIVE already has hundreds of versions, every one of which
+ * the new version is checked against.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { basicAuth, expectStatus } from '../lib/http.js';
+import { startEmulator, type Server } from '../lib/servers.js';
+import { median } from '../lib/stats.js';
+import { tempDir } from '../lib/tmp.js';
+
+export interface SchemaRegistrySettings {
+  /** Distinct schemas registered then looked up for the throughput figure. */
+  schemas: number;
+  /** Versions of the BACKWARD_TRANSITIVE subject. */
+  versions: number;
+}
+
+export interface SchemaRegistryResult {
+  throughput: { emulator: number; baseline: number; ratio: number };
+  transitive: { versions: number; totalMs: number; firstMs: number; lastMs: number; lastTenMedianMs: number };
+}
+
+const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
+
+/** An Avro record; `extra` optional fields make each version a new, backward-compatible schema. */
+function avroSchema(name: string, extra: number): string {
+  const fields = [{ name: 'id', type: 'string' }, ...Array.from({ length: extra }, (_, i) => ({ name: `f${i}`, type: ['null', 'int'], default: null }))];
+  return JSON.stringify({ type: 'record', name, namespace: 'bench', fields });
+}
+
+/** A Schema Registry cluster in the bootstrap environment and an API key scoped to it. */
+async function registry(emu: Server): Promise<{ url: string; auth: string }> {
+  const body = { spec: { package: 'ESSENTIALS', environment: { id: 'env-00000' }, region: { id: 'sgreg-1' } } };
+  const c = await expectStatus(202, 'POST', `${emu.url}/srcm/v2/clusters`, { auth: emu.auth, body, headers: { 'x-emulator-lifecycle': 'immediate' } });
+  const key = await expectStatus(202, 'POST', `${emu.url}/iam/v2/api-keys`, { auth: emu.auth, body: { spec: { owner: { id: 'u-00000' }, resource: { id: c.body.id } } } });
+  return { url: emu.url, auth: basicAuth(key.body.id, key.body.spec.secret) };
+}
+
+/** Registers `count` schemas (one subject each) and looks each one up; answers pairs per second. */
+async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) {
+    const subject = `${prefix}-${i}-value`;
+    const schema = avroSchema(`R${i}`, 1);
+    const reg = await expectStatus(200, 'POST', `${sr.url}/subjects/${subject}/versions`, { auth: sr.auth, body: { schema }, headers: SR_JSON });
+    const found = await expectStatus(200, 'POST', `${sr.url}/subjects/${subject}`, { auth: sr.auth, body: { schema }, headers: SR_JSON });
+    if (found.body.id !== reg.body.id) throw new Error(`lookup of ${subject} answered id ${found.body.id}, registered ${reg.body.id}`);
+  }
+  return (count / (performance.now() - t0)) * 1000;
+}
+
+/** The same schemas stored and found by fingerprint with better-sqlite3 directly: the floor. */
+function baseline(count: number): number {
+  const db = new Database(join(tempDir('sr-baseline'), 'schemas.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE schemas (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE, schema TEXT NOT NULL);
+           CREATE TABLE versions (subject TEXT NOT NULL, version INTEGER NOT NULL, schema_id INTEGER NOT NULL, PRIMARY KEY (subject, version)) WITHOUT ROWID;`);
+  const byFingerprint = db.prepare('SELECT id FROM schemas WHERE fingerprint = ?');
+  const insertSchema = db.prepare('INSERT INTO schemas (fingerprint, schema) VALUES (?, ?)');
+  const insertVersion = db.prepare('INSERT INTO versions VALUES (?, 1, ?)');
+  const lookup = db.prepare('SELECT v.version, s.id FROM schemas s JOIN versions v ON v.schema_id = s.id WHERE s.fingerprint = ? AND v.subject = ?');
+  const fingerprint = (schema: string) => createHash('sha256').update(JSON.stringify(JSON.parse(schema))).digest('hex');
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) {
+    const subject = `base-${i}-value`;
+    const schema = avroSchema(`R${i}`, 1);
+    db.transaction(() => {
+      const fp = fingerprint(schema);
+      const id = (byFingerprint.get(fp) as { id: number } | undefined)?.id ?? Number(insertSchema.run(fp, schema).lastInsertRowid);
+      insertVersion.run(subject, id);
+    })();
+    if (!lookup.get(fingerprint(schema), subject)) throw new Error(`baseline lookup of ${subject} found nothing`);
+  }
+  const rate = (count / (performance.now() - t0)) * 1000;
+  db.close();
+  return rate;
+}
+
+/** Registers versions 1..n of one subject under BACKWARD_TRANSITIVE, timing each register. */
+async function transitive(sr: { url: string; auth: string }, versions: number, log: (line: string) => void) {
+  const subject = 'bench-transitive-value';
+  await expectStatus(200, 'PUT', `${sr.url}/config/${subject}`, { auth: sr.auth, body: { compatibility: 'BACKWARD_TRANSITIVE' }, headers: SR_JSON });
+  const times: number[] = [];
+  for (let v = 1; v <= versions; v++) {
+    const r = await expectStatus(200, 'POST', `${sr.url}/subjects/${subject}/versions`, { auth: sr.auth, body: { schema: avroSchema('Long', v - 1) }, headers: SR_JSON });
+    times.push(r.ms);
+    if (v % 250 === 0) log(`  version ${v}: ${r.ms.toFixed(1)} ms`);
+  }
+  const latest = await expectStatus(200, 'GET', `${sr.url}/subjects/${subject}/versions/latest`, { auth: sr.auth });
+  if (latest.body.version !== versions) throw new Error(`expected version ${versions}, the subject is at ${latest.body.version}`);
+  return { versions, totalMs: times.reduce((a, b) => a + b, 0), firstMs: times[0], lastMs: times[times.length - 1], lastTenMedianMs: median(times.slice(-10)) };
+}
+
+export async function runSchemaRegistry(st: SchemaRegistrySettings, log: (line: string) => void): Promise<SchemaRegistryResult> {
+  const emu = await startEmulator({ args: ['--lifecycle', 'immediate'] });
+  try {
+    const sr = await registry(emu);
+    await registerAndLookup(sr, Math.min(100, st.schemas), 'warm'); // warm-up
+    const emulatorRate = await registerAndLookup(sr, st.schemas, 'bench');
+    const baselineRate = baseline(st.schemas);
+    log(`  register + lookup: emulator ${emulatorRate.toFixed(0)} pairs/s, better-sqlite3 ${baselineRate.toFixed(0)} pairs/s`);
+    const t = await transitive(sr, st.versions, log);
+    log(`  BACKWARD_TRANSITIVE: version ${t.versions} took ${t.lastMs.toFixed(1)} ms (median of the last ten ${t.lastTenMedianMs.toFixed(1)} ms); all ${t.versions} in ${(t.totalMs / 1000).toFixed(1)} s`);
+    return { throughput: { emulator: emulatorRate, baseline: baselineRate, ratio: emulatorRate / baselineRate }, transitive: t };
+  } finally {
+    await emu.stop();
+  }
+}
