@@ -1,6 +1,6 @@
 import { listIdentity } from '../core/pagination.js';
 import { getAt } from '../core/pointer.js';
-import { notFound } from '../core/errors.js';
+import { badRequest, notFound } from '../core/errors.js';
 import type { FieldFilter, ListQuery, ResourceRow } from '../store/resources.js';
 import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Engine } from './engine.js';
@@ -33,7 +33,13 @@ const org = (ctx: RequestContext) => ctx.caller!.orgId;
  */
 function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): string {
   // An update may name the environment in its body instead of the query (as cmk/v2 clients do).
-  if (decl.scope) return String(ctx.query[decl.scope.query] ?? (ctx.op.method === 'PATCH' ? getAt(ctx.body, decl.scope.body) : undefined) ?? '');
+  if (decl.scope) {
+    const scope = ctx.query[decl.scope.query] ?? (ctx.op.method === 'PATCH' ? getAt(ctx.body, decl.scope.body) : undefined);
+    if (scope === undefined || scope === '') {
+      throw badRequest(`Missing the environment: the '${decl.scope.query}' query parameter, or ${decl.scope.body.slice(1).replace(/\//g, '.')} in the body`, { parameter: decl.scope.query });
+    }
+    return String(scope);
+  }
   if (decl.parent) {
     const parentId = ctx.params[decl.parent.param];
     const parentDecl = engine.decl(decl.parent.resource);

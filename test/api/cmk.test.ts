@@ -51,9 +51,11 @@ describe('cmk/v2 Kafka clusters', () => {
     expect(res.body.cluster_id).toBe(c.id);
   });
 
-  it('requires the environment on list, read and delete (400); an unknown environment is 422; bad bodies are refused', async () => {
+  it('requires the environment on list, read, update and delete (400); an unknown environment is 422; bad bodies are refused', async () => {
     const c = await ready({ display_name: 'scoped' });
-    for (const r of [await t.get('/cmk/v2/clusters', h()), await t.get(`/cmk/v2/clusters/${c.id}`, h()), await t.delete(`/cmk/v2/clusters/${c.id}`, h())]) {
+    const unscopedPatch = await t.patch(`/cmk/v2/clusters/${c.id}`, { spec: { display_name: 'renamed' } }, h());
+    expect(errorsOf(unscopedPatch)[0].detail).toMatch(/spec\.environment\.id/);
+    for (const r of [await t.get('/cmk/v2/clusters', h()), await t.get(`/cmk/v2/clusters/${c.id}`, h()), unscopedPatch, await t.delete(`/cmk/v2/clusters/${c.id}`, h())]) {
       expect(r.status).toBe(400);
       expect(errorsOf(r)[0].source).toEqual({ parameter: 'environment' });
     }
