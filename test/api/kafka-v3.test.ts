@@ -126,6 +126,18 @@ describe('Kafka REST v3: topics, partitions, configs, produce', () => {
     expect((await t.get(`${base}/topics/gone`, auth)).status).toBe(404);
     expect(t.rt.kafka.read(cluster, 'gone', 0, 0, 10)).toEqual([]);
   });
+
+  it('refuses a record larger than the topic\'s max.message.bytes per record (413), storing the others', async () => {
+    await t.post(`${base}/topics`, { topic_name: 'small', partitions_count: 1, configs: [{ name: 'max.message.bytes', value: '1000' }] }, auth);
+    const big = { value: { type: 'STRING', data: 'x'.repeat(1001) } };
+    const fits = { value: { type: 'STRING', data: 'x'.repeat(990) }, headers: [{ name: 'h', value: 'AAAA' }] };
+    const over = { value: { type: 'STRING', data: 'x'.repeat(990) }, headers: [{ name: 'h', value: Buffer.alloc(12).toString('base64') }] };
+    const r = await t.request('POST', `${base}/topics/small/records`, [big, fits, over].map((x) => JSON.stringify(x)).join('\n'), auth);
+    const reports = r.raw.trim().split('\n').map((l) => JSON.parse(l));
+    expect(reports.map((x) => x.error_code)).toEqual([413, 200, 413]);
+    expect(reports[0].message).toBe('The request included a message larger than the maximum message size the server can accept.');
+    expect(t.rt.kafka.endOffset(cluster, 'small', 0)).toBe(1);
+  });
 });
 
 describe('Kafka REST v3: ACLs', () => {
