@@ -27,9 +27,17 @@ export interface SchemaRegistryResult {
 
 const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
 
-/** An Avro record; `extra` optional fields make each version a new, backward-compatible schema. */
-function avroSchema(name: string, extra: number): string {
-  const fields = [{ name: 'id', type: 'string' }, ...Array.from({ length: extra }, (_, i) => ({ name: `f${i}`, type: ['null', 'int'], default: null }))];
+/**
+ * An Avro record of a dozen fields: an id, ten longs, and one optional field named by `version`,
+ * so that each version is a new schema that a reader of any version can resolve (the optional
+ * field has a default; a field it does not know is skipped).
+ */
+function avroSchema(name: string, version: number): string {
+  const fields = [
+    { name: 'id', type: 'string' },
+    ...Array.from({ length: 10 }, (_, i) => ({ name: `n${i}`, type: 'long', default: 0 })),
+    { name: `v${version}`, type: ['null', 'int'], default: null },
+  ];
   return JSON.stringify({ type: 'record', name, namespace: 'bench', fields });
 }
 
@@ -88,7 +96,7 @@ async function transitive(sr: { url: string; auth: string }, versions: number, l
   await expectStatus(200, 'PUT', `${sr.url}/config/${subject}`, { auth: sr.auth, body: { compatibility: 'BACKWARD_TRANSITIVE' }, headers: SR_JSON });
   const times: number[] = [];
   for (let v = 1; v <= versions; v++) {
-    const r = await expectStatus(200, 'POST', `${sr.url}/subjects/${subject}/versions`, { auth: sr.auth, body: { schema: avroSchema('Long', v - 1) }, headers: SR_JSON });
+    const r = await expectStatus(200, 'POST', `${sr.url}/subjects/${subject}/versions`, { auth: sr.auth, body: { schema: avroSchema('Long', v) }, headers: SR_JSON });
     times.push(r.ms);
     if (v % 250 === 0) log(`  version ${v}: ${r.ms.toFixed(1)} ms`);
   }
