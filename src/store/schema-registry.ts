@@ -12,7 +12,15 @@ export interface StoredSchema {
   schema_type: string;
   schema: string;
   references: SchemaReference[];
+  /** The context whose id space holds the schema: '.' (the default) or '.name'. */
+  context: string;
+  /** Data-contract metadata and rule set, part of the schema's identity (JSON objects, as registered). */
+  metadata?: Record<string, unknown>;
+  ruleSet?: Record<string, unknown>;
 }
+
+/** A schema to store: its context is the default one unless named. */
+export type NewSchema = Omit<StoredSchema, 'id' | 'context'> & { context?: string };
 
 export interface ExporterRow {
   name: string;
@@ -29,19 +37,44 @@ export interface SubjectVersion {
   deleted: boolean;
 }
 
-/** Settings kept per subject, or for the whole registry under the subject ''. */
-export type SettingKind = 'compatibility' | 'mode';
+/**
+ * Settings kept per subject, per context (under `:.name:`), or for the whole registry under the
+ * subject ''. `config` holds the config members other than the level, as a JSON object.
+ */
+export type SettingKind = 'compatibility' | 'mode' | 'config';
 
 /** Confluent Cloud's schema ids start above 100000. */
 const FIRST_ID = 100001;
+const DEFAULT_CONTEXT = '.';
+
+interface SchemaRow {
+  id: number;
+  context: string;
+  schema_type: string;
+  schema: string;
+  refs: string;
+  metadata: string | null;
+  rule_set: string | null;
+}
+const SCHEMA_COLUMNS = 'id, context, schema_type, schema, refs, metadata, rule_set';
+const toSchema = (r: SchemaRow): StoredSchema => ({
+  id: r.id,
+  context: r.context,
+  schema_type: r.schema_type,
+  schema: r.schema,
+  references: JSON.parse(r.refs),
+  ...(r.metadata ? { metadata: JSON.parse(r.metadata) } : {}),
+  ...(r.rule_set ? { ruleSet: JSON.parse(r.rule_set) } : {}),
+});
 
 type VersionRow = Omit<SubjectVersion, 'deleted'> & { deleted: number };
-const toVersion = (r: VersionRow): SubjectVersion => ({ ...r, deleted: r.deleted === 1 });
+const toVersion = (r: VersionRow): SubjectVersion => ({ subject: r.subject, version: r.version, schema_id: r.schema_id, deleted: r.deleted === 1 });
 
 /**
- * Schema Registry state of each cluster: schemas by global id (one id per distinct schema,
- * shared by every subject that registers it), the versions of each subject (soft-deleted ones
- * kept until they are deleted permanently), and compatibility and mode settings.
+ * Schema Registry state of each cluster: schemas by id within their context (one id per distinct
+ * schema, shared by every subject of the context that registers it), the versions of each subject
+ * (soft-deleted ones kept until they are deleted permanently), and config and mode settings.
+ * Subjects of a non-default context are stored qualified (`:.eu:orders`).
  */
 export class SchemaRegistryStore {
   private readonly sql: Statements;
@@ -50,20 +83,33 @@ export class SchemaRegistryStore {
     this.sql = new Statements(db);
   }
 
-  schemaByFingerprint(cluster: string, fingerprint: string): StoredSchema | undefined {
-    const r = this.sql.get('SELECT id, schema_type, schema, refs FROM sr_schemas WHERE cluster_id = ? AND fingerprint = ?').get(cluster, fingerprint) as (Omit<StoredSchema, 'references'> & { refs: string }) | undefined;
-    return r && { id: r.id, schema_type: r.schema_type, schema: r.schema, references: JSON.parse(r.refs) };
+  schemaByFingerprint(cluster: string, fingerprint: string, context = DEFAULT_CONTEXT): StoredSchema | undefined {
+    const r = this.sql.get(`SELECT ${SCHEMA_COLUMNS} FROM sr_schemas WHERE cluster_id = ? AND context = ? AND fingerprint = ?`).get(cluster, context, fingerprint) as SchemaRow | undefined;
+    return r && toSchema(r);
   }
 
-  schema(cluster: string, id: number): StoredSchema | undefined {
-    const r = this.sql.get('SELECT id, schema_type, schema, refs FROM sr_schemas WHERE cluster_id = ? AND id = ?').get(cluster, id) as (Omit<StoredSchema, 'references'> & { refs: string }) | undefined;
-    return r && { id: r.id, schema_type: r.schema_type, schema: r.schema, references: JSON.parse(r.refs) };
+  schema(cluster: string, id: number, context = DEFAULT_CONTEXT): StoredSchema | undefined {
+    const r = this.sql.get(`SELECT ${SCHEMA_COLUMNS} FROM sr_schemas WHERE cluster_id = ? AND context = ? AND id = ?`).get(cluster, context, id) as SchemaRow | undefined;
+    return r && toSchema(r);
   }
 
-  /** Stores a schema under a new id, or under `id` when one is imported with it. */
-  addSchema(cluster: string, s: Omit<StoredSchema, 'id'>, fingerprint: string, id?: number): number {
-    const next = id ?? ((this.sql.get('SELECT MAX(id) AS m FROM sr_schemas WHERE cluster_id = ?').get(cluster) as { m: number | null }).m ?? FIRST_ID - 1) + 1;
-    this.sql.get('INSERT INTO sr_schemas (cluster_id, id, schema_type, schema, refs, fingerprint) VALUES (?, ?, ?, ?, ?, ?)').run(cluster, next, s.schema_type, s.schema, JSON.stringify(s.references), fingerprint);
+  /** The schemas of every context that reference others. */
+  schemasWithReferences(cluster: string): StoredSchema[] {
+    return (this.sql.get(`SELECT ${SCHEMA_COLUMNS} FROM sr_schemas WHERE cluster_id = ? AND refs != ?`).all(cluster, '[]') as SchemaRow[]).map(toSchema);
+  }
+
+  /** The highest schema id of a context (undefined when it has none). */
+  maxId(cluster: string, context = DEFAULT_CONTEXT): number | undefined {
+    return (this.sql.get('SELECT MAX(id) AS m FROM sr_schemas WHERE cluster_id = ? AND context = ?').get(cluster, context) as { m: number | null }).m ?? undefined;
+  }
+
+  /** Stores a schema under the next id of its context, or under `id` when one is imported with it. */
+  addSchema(cluster: string, s: NewSchema, fingerprint: string, id?: number): number {
+    const context = s.context ?? DEFAULT_CONTEXT;
+    const next = id ?? (this.maxId(cluster, context) ?? FIRST_ID - 1) + 1;
+    this.sql
+      .get('INSERT INTO sr_schemas (cluster_id, context, id, schema_type, schema, refs, fingerprint, metadata, rule_set) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(cluster, context, next, s.schema_type, s.schema, JSON.stringify(s.references), fingerprint, s.metadata ? JSON.stringify(s.metadata) : null, s.ruleSet ? JSON.stringify(s.ruleSet) : null);
     return next;
   }
 
@@ -72,17 +118,35 @@ export class SchemaRegistryStore {
     return (this.sql.get('SELECT subject, version, schema_id, deleted FROM sr_versions WHERE cluster_id = ? AND subject = ? ORDER BY version').all(cluster, subject) as VersionRow[]).map(toVersion);
   }
 
+  /** Every version of a subject with its schema, soft-deleted ones included, oldest first (one query). */
+  versionsWithSchemas(cluster: string, subject: string): Array<SubjectVersion & { stored: StoredSchema }> {
+    const rows = this.sql
+      .get(
+        `SELECT v.subject, v.version, v.schema_id, v.deleted, s.id, s.context, s.schema_type, s.schema, s.refs, s.metadata, s.rule_set
+         FROM sr_versions v JOIN sr_schemas s ON s.cluster_id = v.cluster_id AND s.context = v.context AND s.id = v.schema_id
+         WHERE v.cluster_id = ? AND v.subject = ? ORDER BY v.version`,
+      )
+      .all(cluster, subject) as Array<VersionRow & SchemaRow>;
+    return rows.map((r) => ({ ...toVersion(r), stored: toSchema(r) }));
+  }
+
   /** Every version of every subject, by subject then version. */
   allVersions(cluster: string): SubjectVersion[] {
     return (this.sql.get('SELECT subject, version, schema_id, deleted FROM sr_versions WHERE cluster_id = ? ORDER BY subject, version').all(cluster) as VersionRow[]).map(toVersion);
   }
 
-  versionsOfSchema(cluster: string, id: number): SubjectVersion[] {
-    return (this.sql.get('SELECT subject, version, schema_id, deleted FROM sr_versions WHERE cluster_id = ? AND schema_id = ? ORDER BY subject, version').all(cluster, id) as VersionRow[]).map(toVersion);
+  /** The contexts that hold at least one version, soft-deleted or not, sorted. */
+  contexts(cluster: string): string[] {
+    return (this.sql.get('SELECT DISTINCT context FROM sr_versions WHERE cluster_id = ? ORDER BY context').all(cluster) as Array<{ context: string }>).map((r) => r.context);
   }
 
-  addVersion(cluster: string, subject: string, version: number, schemaId: number): void {
-    this.sql.get('INSERT INTO sr_versions (cluster_id, subject, version, schema_id) VALUES (?, ?, ?, ?)').run(cluster, subject, version, schemaId);
+  versionsOfSchema(cluster: string, id: number, context = DEFAULT_CONTEXT): SubjectVersion[] {
+    return (this.sql.get('SELECT subject, version, schema_id, deleted FROM sr_versions WHERE cluster_id = ? AND context = ? AND schema_id = ? ORDER BY subject, version').all(cluster, context, id) as VersionRow[]).map(toVersion);
+  }
+
+  /** Adds a version of a subject; `context` is the subject's (and so the schema id's) context. */
+  addVersion(cluster: string, subject: string, version: number, schemaId: number, context = DEFAULT_CONTEXT): void {
+    this.sql.get('INSERT INTO sr_versions (cluster_id, subject, version, schema_id, context) VALUES (?, ?, ?, ?, ?)').run(cluster, subject, version, schemaId, context);
   }
 
   softDelete(cluster: string, subject: string, version: number): void {
@@ -91,17 +155,11 @@ export class SchemaRegistryStore {
 
   /** Removes a version for good, and the schema itself once no version uses it. */
   hardDelete(cluster: string, subject: string, version: number): void {
-    const row = this.sql.get('SELECT schema_id FROM sr_versions WHERE cluster_id = ? AND subject = ? AND version = ?').get(cluster, subject, version) as { schema_id: number } | undefined;
+    const row = this.sql.get('SELECT schema_id, context FROM sr_versions WHERE cluster_id = ? AND subject = ? AND version = ?').get(cluster, subject, version) as { schema_id: number; context: string } | undefined;
     this.sql.get('DELETE FROM sr_versions WHERE cluster_id = ? AND subject = ? AND version = ?').run(cluster, subject, version);
-    if (row && !this.sql.get('SELECT 1 FROM sr_versions WHERE cluster_id = ? AND schema_id = ? LIMIT 1').get(cluster, row.schema_id)) {
-      this.sql.get('DELETE FROM sr_schemas WHERE cluster_id = ? AND id = ?').run(cluster, row.schema_id);
+    if (row && !this.sql.get('SELECT 1 FROM sr_versions WHERE cluster_id = ? AND context = ? AND schema_id = ? LIMIT 1').get(cluster, row.context, row.schema_id)) {
+      this.sql.get('DELETE FROM sr_schemas WHERE cluster_id = ? AND context = ? AND id = ?').run(cluster, row.context, row.schema_id);
     }
-  }
-
-  /** The schemas whose references name this subject and version. */
-  referencedBy(cluster: string, subject: string, version: number): number[] {
-    const rows = this.sql.get('SELECT id, refs FROM sr_schemas WHERE cluster_id = ? AND refs != ?').all(cluster, '[]') as Array<{ id: number; refs: string }>;
-    return rows.filter((r) => (JSON.parse(r.refs) as SchemaReference[]).some((ref) => ref.subject === subject && ref.version === version)).map((r) => r.id);
   }
 
   setting(cluster: string, subject: string, kind: SettingKind): string | undefined {

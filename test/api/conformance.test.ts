@@ -298,6 +298,13 @@ describe('conformance: every implemented operation answers as its document says'
     const schema = JSON.stringify({ type: 'record', name: 'W', fields: [{ name: 'a', type: 'int' }] });
     const { id } = await ok('POST', '/subjects/walk/versions', { schema }, k);
     await ok('POST', '/subjects/walk', { schema }, k);
+    const contract = { metadata: { properties: { owner: 'walk' } }, ruleSet: { domainRules: [{ name: 'r', kind: 'CONDITION', mode: 'WRITE', type: 'CEL', expr: 'true' }] } };
+    const inContext = await ok('POST', '/subjects/:.walk:ctx/versions?normalize=true', { schema, ...contract }, k);
+    await ok('POST', '/subjects/:.walk:ctx?normalize=true', { schema }, k);
+    await ok('GET', `/schemas/ids/${inContext.id}?subject=:.walk:ctx&fetchMaxId=true`, undefined, k);
+    await ok('GET', '/subjects/:.walk:ctx/versions/latest', undefined, k);
+    await ok('PUT', '/config/:.walk:', { normalize: true, defaultMetadata: contract.metadata, overrideRuleSet: contract.ruleSet }, k);
+    await ok('GET', '/config/:.walk:', undefined, k);
     await ok('GET', '/subjects', undefined, k);
     await ok('GET', '/subjects/walk/versions', undefined, k);
     await ok('GET', '/subjects/walk/versions/latest', undefined, k);
@@ -358,7 +365,8 @@ describe('conformance: every implemented operation answers as its document says'
     // Management operations: the data planes' 404s are walked above with keys of their clusters.
     const management = (o: Operation) => !o.security.includes('resource-api-key');
     for (const op of operations.filter((o) => o.path.endsWith('{id}') && management(o) && t.emu.implemented(o.operationId))) {
-      const required = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=unknown-0`);
+      // Required query parameters, and the environment wherever one is taken (an update may name it in the body).
+      const required = op.parameters.filter((p) => p.in === 'query' && (p.required || p.name === 'environment')).map((p) => `${p.name}=unknown-0`);
       const url = op.path.replace('{provider_id}', 'op-00000').replace('{id}', 'unknown-0') + (required.length ? `?${required.join('&')}` : '');
       // The smallest body that passes validation: each required top-level property as an empty object.
       const body = op.method === 'PATCH' ? Object.fromEntries(((op.requestSchema?.required as string[]) ?? []).map((k) => [k, {}])) : undefined;

@@ -80,7 +80,12 @@ export const avroBackwardProblems: BackwardCheck = (reader, writer) => {
   }
 };
 
-/** Identical schemas (same format, text and references) share one id. */
-export function fingerprintOf(type: SchemaType, canonical: string, references: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([type, canonical, references])).digest('hex');
+/**
+ * Identical schemas (same format, text and references, and same metadata and rule set when they
+ * have some, given as stable JSON) share one id. A schema without either keeps the fingerprint
+ * it had before metadata existed.
+ */
+export function fingerprintOf(type: SchemaType, canonical: string, references: unknown[], contract?: { metadata?: string; ruleSet?: string }): string {
+  const extra = contract && (contract.metadata || contract.ruleSet) ? [contract.metadata ?? null, contract.ruleSet ?? null] : [];
+  return createHash('sha256').update(JSON.stringify([type, canonical, references, ...extra])).digest('hex');
 }

@@ -3,7 +3,9 @@ import type { Runtime } from '../../runtime.js';
 import { resolveCluster } from '../../http/cluster.js';
 import { SR_CLUSTER } from '../srcm/clusters.js';
 import { COMPATIBILITY_LEVELS } from './compatibility.js';
-import { invalidCompatibility, invalidMode, srError, subjectNotFound } from './errors.js';
+import { applyUpdate, configUpdateOf, type ConfigMembers } from './config.js';
+import { canonicalSubject, contextOf, DEFAULT_CONTEXT, matchesPrefix, qualifiedSubject } from './contexts.js';
+import { invalidCompatibility, invalidMode, operationNotPermitted, srError, subjectNotFound } from './errors.js';
 import { SCHEMA_TYPES } from './formats.js';
 import { DEFAULT_MODE, Registry, type SchemaInput } from './registry.js';
 import { exporterHandlers } from './exporters.js';
@@ -16,29 +18,51 @@ const MAX_REQUESTS_PER_SEC = 25;
 
 const ok = (body: unknown): Reply => ({ status: 200, headers: SR_JSON, body });
 const flag = (v: unknown) => v === true || v === 'true';
+/** `offset` and `limit` on a list; a negative limit (the default) means the rest of it. */
+function page<T>(items: T[], query: Record<string, unknown>): T[] {
+  const offset = Math.max(0, Number(query.offset ?? 0) || 0);
+  const limit = Number(query.limit ?? -1);
+  return items.slice(offset, Number.isFinite(limit) && limit >= 0 ? offset + limit : undefined);
+}
 
-/** How Schema Registry answers a schema: `schemaType` only when it is not Avro, references when there are some. */
+/** A boolean query parameter the request may leave out (then `undefined`). */
+const optionalFlag = (v: unknown) => (v === undefined ? undefined : flag(v));
+
+/**
+ * How Schema Registry answers a schema: `schemaType` only when it is not Avro, references,
+ * metadata and rule set when there are some.
+ */
 function describe(s: StoredSchema): Record<string, unknown> {
-  return { ...(s.schema_type !== 'AVRO' ? { schemaType: s.schema_type } : {}), ...(s.references.length ? { references: s.references } : {}), schema: s.schema };
+  return {
+    ...(s.schema_type !== 'AVRO' ? { schemaType: s.schema_type } : {}),
+    ...(s.references.length ? { references: s.references } : {}),
+    ...(s.metadata ? { metadata: s.metadata } : {}),
+    ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}),
+    schema: s.schema,
+  };
 }
 
 /**
- * Schema Registry v1: subjects and versions, schemas by id, compatibility checks, config and mode.
- * Paths carry no cluster id: the cluster is resolved from the API key (DESIGN §5).
+ * Schema Registry v1: subjects and versions, schemas by id, compatibility checks, config and mode,
+ * contexts. Paths carry no cluster id: the cluster is resolved from the API key (DESIGN §5).
+ * Subjects are taken in their canonical form (`:.:orders` is `orders`; contexts.ts).
  */
 export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
   const registryOf = (ctx: RequestContext) => new Registry(rt, resolveCluster(rt.resources, ctx, [SR_CLUSTER]).id);
   const body = (ctx: RequestContext) => (ctx.body ?? {}) as SchemaInput & Record<string, unknown>;
+  const subjectOf = (ctx: RequestContext) => canonicalSubject(ctx.params.subject);
+  /** The context an id is looked up in: the `subject` query parameter's, else the default one. */
+  const idContext = (ctx: RequestContext) => (typeof ctx.query.subject === 'string' ? contextOf(ctx.query.subject) : DEFAULT_CONTEXT);
 
   function versionBody(r: Registry, subject: string, raw: string, deleted: boolean) {
     const v = r.version(subject, raw, deleted);
-    return { subject, version: v.version, id: v.schema_id, ...describe(r.schema(v.schema_id)) };
+    return { subject, version: v.version, id: v.schema_id, ...describe(r.schemaOf(v)) };
   }
 
   function compatibility(ctx: RequestContext, raw?: string) {
     const r = registryOf(ctx);
-    const subject = ctx.params.subject;
-    const parsed = r.parse(body(ctx));
+    const subject = subjectOf(ctx);
+    const parsed = r.parse(body(ctx), contextOf(subject), r.normalizes(subject, optionalFlag(ctx.query.normalize)));
     const live = rt.schemaRegistry.versions(r.cluster, subject).filter((v) => !v.deleted);
     if (raw !== undefined && !live.length) throw subjectNotFound(subject);
     const against = raw === undefined ? undefined : [r.version(subject, raw)];
@@ -46,42 +70,82 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
     return ok({ is_compatible: problems.length === 0, ...(flag(ctx.query.verbose) ? { messages: problems } : {}) });
   }
 
-  function setting(ctx: RequestContext, kind: 'compatibility' | 'mode', subject: string) {
+  /** A config as read: the level as `compatibilityLevel`, then the other members set. */
+  const configBody = (level: string | undefined, members: ConfigMembers | undefined) => ({ ...(level ? { compatibilityLevel: level } : {}), ...members });
+
+  /**
+   * PUT /config and /config/{subject}: sets the members present (the level is `compatibility`),
+   * keeps the others, and echoes what was set. A body setting nothing is 42203.
+   */
+  function updateConfig(ctx: RequestContext, scope: string) {
     const r = registryOf(ctx);
     const b = body(ctx);
-    if (kind === 'compatibility') {
-      const level = String(b.compatibility ?? '').toUpperCase();
+    const update = configUpdateOf(b);
+    const hasLevel = b.compatibility !== undefined && b.compatibility !== null;
+    const level = String(b.compatibility ?? '').toUpperCase();
+    if (hasLevel || (!Object.keys(update.set).length && !update.cleared.length)) {
       if (!(COMPATIBILITY_LEVELS as readonly string[]).includes(level)) throw invalidCompatibility();
-      rt.tx(() => rt.schemaRegistry.setSetting(r.cluster, subject, 'compatibility', level));
-      return ok({ compatibility: level });
     }
-    const mode = String(b.mode ?? '').toUpperCase();
-    if (!MODES.includes(mode)) throw invalidMode(String(b.mode));
-    rt.tx(() => rt.schemaRegistry.setSetting(r.cluster, subject, 'mode', mode));
+    rt.tx(() => {
+      if (hasLevel) rt.schemaRegistry.setSetting(r.cluster, scope, 'compatibility', level);
+      const next = applyUpdate(r.ownConfig(scope) ?? {}, update);
+      rt.schemaRegistry.setSetting(r.cluster, scope, 'config', Object.keys(next).length ? JSON.stringify(next) : null);
+    });
+    return ok({ ...update.set, ...(hasLevel ? { compatibility: level } : {}) });
+  }
+
+  function setMode(ctx: RequestContext, scope: string) {
+    const r = registryOf(ctx);
+    const mode = String(body(ctx).mode ?? '').toUpperCase();
+    if (!MODES.includes(mode)) throw invalidMode(String(body(ctx).mode));
+    if (mode === 'IMPORT' && !flag(ctx.query.force) && hasLiveSubjects(r, scope)) throw operationNotPermitted('Cannot import since found existing subjects');
+    rt.tx(() => rt.schemaRegistry.setSetting(r.cluster, scope, 'mode', mode));
     return ok({ mode });
   }
 
-  /** Subject-level settings: 40408 (config) or 40409 (mode) when unset, unless defaultToGlobal. */
+  /** Whether live subjects exist where a mode applies: the subject, a context (`:.eu:`) or the registry (''). */
+  function hasLiveSubjects(r: Registry, scope: string): boolean {
+    const live = rt.schemaRegistry.allVersions(r.cluster).filter((v) => !v.deleted);
+    if (scope === '') return live.length > 0;
+    const q = qualifiedSubject(scope);
+    if (q.name === '') return live.some((v) => contextOf(v.subject) === q.context);
+    return live.some((v) => v.subject === scope);
+  }
+
+  /** Subject-level config or mode: 40408 (config) or 40409 (mode) when unset, unless defaultToGlobal. */
   function subjectSetting(ctx: RequestContext, kind: 'compatibility' | 'mode') {
     const r = registryOf(ctx);
-    const subject = ctx.params.subject;
+    const subject = subjectOf(ctx);
     const own = rt.schemaRegistry.setting(r.cluster, subject, kind);
-    if (own === undefined && !flag(ctx.query.defaultToGlobal)) {
+    const ownConfig = kind === 'compatibility' ? r.ownConfig(subject) : undefined;
+    if (own === undefined && ownConfig === undefined && !flag(ctx.query.defaultToGlobal)) {
       throw kind === 'compatibility'
         ? srError(404, 40408, `Subject '${subject}' does not have subject-level compatibility configured`)
         : srError(404, 40409, `Subject '${subject}' does not have subject-level mode configured`);
     }
-    return ok(kind === 'compatibility' ? { compatibilityLevel: own ?? r.compatibility() } : { mode: own ?? r.mode() });
+    if (kind === 'mode') return ok({ mode: own ?? r.mode(subject) });
+    return ok(flag(ctx.query.defaultToGlobal) ? configBody(r.compatibility(subject), r.config(subject)) : configBody(own, ownConfig));
   }
 
-  function resetSetting(ctx: RequestContext, kind: 'compatibility' | 'mode', subject: string) {
+  function resetConfig(ctx: RequestContext, scope: string) {
     const r = registryOf(ctx);
-    const previous = kind === 'compatibility' ? r.compatibility(subject || undefined) : r.mode(subject || undefined);
-    if (subject && rt.schemaRegistry.setting(r.cluster, subject, kind) === undefined) {
-      throw kind === 'compatibility' ? srError(404, 40408, `Subject '${subject}' does not have subject-level compatibility configured`) : srError(404, 40409, `Subject '${subject}' does not have subject-level mode configured`);
-    }
-    rt.tx(() => rt.schemaRegistry.setSetting(r.cluster, subject, kind, null));
-    return ok(kind === 'compatibility' ? { compatibilityLevel: previous } : { mode: previous });
+    const own = rt.schemaRegistry.setting(r.cluster, scope, 'compatibility');
+    const ownConfig = r.ownConfig(scope);
+    if (scope && own === undefined && ownConfig === undefined) throw srError(404, 40408, `Subject '${scope}' does not have subject-level compatibility configured`);
+    const previous = scope ? configBody(own, ownConfig) : configBody(r.compatibility(), ownConfig);
+    rt.tx(() => {
+      rt.schemaRegistry.setSetting(r.cluster, scope, 'compatibility', null);
+      rt.schemaRegistry.setSetting(r.cluster, scope, 'config', null);
+    });
+    return ok(previous);
+  }
+
+  function resetMode(ctx: RequestContext, subject: string) {
+    const r = registryOf(ctx);
+    const previous = r.mode(subject || undefined);
+    if (subject && rt.schemaRegistry.setting(r.cluster, subject, 'mode') === undefined) throw srError(404, 40409, `Subject '${subject}' does not have subject-level mode configured`);
+    rt.tx(() => rt.schemaRegistry.setSetting(r.cluster, subject, 'mode', null));
+    return ok({ mode: previous });
   }
 
   return {
@@ -92,7 +156,11 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
       registryOf(ctx);
       return ok({ maxSchemas: MAX_SCHEMAS, maxRequestsPerSec: MAX_REQUESTS_PER_SEC });
     },
-    listContexts: () => ok(['.']),
+    /** The default context first, then every context that holds a version. */
+    listContexts: (ctx) => {
+      const r = registryOf(ctx);
+      return ok(page([DEFAULT_CONTEXT, ...rt.schemaRegistry.contexts(r.cluster).filter((c) => c !== DEFAULT_CONTEXT)], ctx.query));
+    },
 
     list: (ctx) => {
       const r = registryOf(ctx);
@@ -101,82 +169,88 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
       const withDeleted = flag(ctx.query.deleted) || deletedOnly;
       const bySubject = new Map<string, boolean[]>();
       for (const v of rt.schemaRegistry.allVersions(r.cluster)) bySubject.set(v.subject, [...(bySubject.get(v.subject) ?? []), v.deleted]);
-      const subjects = [...bySubject].filter(([s, flags]) => s.startsWith(prefix) && (deletedOnly ? flags.every((d) => d) : withDeleted || flags.some((d) => !d))).map(([s]) => s);
-      return ok(subjects);
+      const subjects = [...bySubject].filter(([s, flags]) => matchesPrefix(s, prefix) && (deletedOnly ? flags.every((d) => d) : withDeleted || flags.some((d) => !d))).map(([s]) => s);
+      return ok(page(subjects, ctx.query));
     },
 
-    register: (ctx) => ok({ id: registryOf(ctx).register(ctx.params.subject, body(ctx)) }),
+    register: (ctx) => ok({ id: registryOf(ctx).register(subjectOf(ctx), body(ctx), optionalFlag(ctx.query.normalize)) }),
 
     lookUpSchemaUnderSubject: (ctx) => {
       const r = registryOf(ctx);
-      const subject = ctx.params.subject;
+      const subject = subjectOf(ctx);
       r.versions(subject, true);
-      const b = body(ctx);
-      const found = r.lookup(subject, r.parse(b), b.references ?? [], flag(ctx.query.deleted));
+      const found = r.lookup(subject, body(ctx), optionalFlag(ctx.query.normalize), flag(ctx.query.deleted));
       if (!found) throw srError(404, 40403, 'Schema not found');
-      return ok({ subject, version: found.version, id: found.schema_id, ...describe(r.schema(found.schema_id)) });
+      return ok({ subject, version: found.version, id: found.schema_id, ...describe(r.schemaOf(found)) });
     },
 
     listVersions: (ctx) => {
       const r = registryOf(ctx);
       const deletedOnly = flag(ctx.query.deletedOnly);
-      const versions = r.versions(ctx.params.subject, flag(ctx.query.deleted) || deletedOnly).filter((v) => !deletedOnly || v.deleted);
-      return ok(versions.map((v) => v.version));
+      const versions = r.versions(subjectOf(ctx), flag(ctx.query.deleted) || deletedOnly).filter((v) => !deletedOnly || v.deleted);
+      return ok(page(versions.map((v) => v.version), ctx.query));
     },
-    getSchemaByVersion: (ctx) => ok(versionBody(registryOf(ctx), ctx.params.subject, ctx.params.version, flag(ctx.query.deleted))),
+    getSchemaByVersion: (ctx) => ok(versionBody(registryOf(ctx), subjectOf(ctx), ctx.params.version, flag(ctx.query.deleted))),
     getSchemaOnly_1: (ctx) => {
       const r = registryOf(ctx);
-      return ok(r.schema(r.version(ctx.params.subject, ctx.params.version, flag(ctx.query.deleted)).schema_id).schema);
+      return ok(r.schemaOf(r.version(subjectOf(ctx), ctx.params.version, flag(ctx.query.deleted))).schema);
     },
     getReferencedBy: (ctx) => {
       const r = registryOf(ctx);
-      const v = r.version(ctx.params.subject, ctx.params.version);
-      return ok(rt.schemaRegistry.referencedBy(r.cluster, v.subject, v.version));
+      const v = r.version(subjectOf(ctx), ctx.params.version);
+      return ok(r.referencedBy(v.subject, v.version));
     },
-    deleteSubject: (ctx) => ok(registryOf(ctx).deleteSubject(ctx.params.subject, flag(ctx.query.permanent))),
-    deleteSchemaVersion: (ctx) => ok(registryOf(ctx).deleteVersion(ctx.params.subject, ctx.params.version, flag(ctx.query.permanent))),
+    deleteSubject: (ctx) => ok(registryOf(ctx).deleteSubject(subjectOf(ctx), flag(ctx.query.permanent))),
+    deleteSchemaVersion: (ctx) => ok(registryOf(ctx).deleteVersion(subjectOf(ctx), ctx.params.version, flag(ctx.query.permanent))),
 
     getSchema: (ctx) => {
       const r = registryOf(ctx);
-      return ok(describe(r.schema(Number(ctx.params.id))));
+      const context = idContext(ctx);
+      const s = r.schema(Number(ctx.params.id), context);
+      return ok({ ...describe(s), ...(flag(ctx.query.fetchMaxId) ? { maxId: rt.schemaRegistry.maxId(r.cluster, context) } : {}) });
     },
-    getSchemaOnly: (ctx) => ok(registryOf(ctx).schema(Number(ctx.params.id)).schema),
+    getSchemaOnly: (ctx) => ok(registryOf(ctx).schema(Number(ctx.params.id), idContext(ctx)).schema),
     getSubjects: (ctx) => {
       const r = registryOf(ctx);
       const id = Number(ctx.params.id);
-      r.schema(id);
-      const subjects = rt.schemaRegistry.versionsOfSchema(r.cluster, id).filter((v) => flag(ctx.query.deleted) || !v.deleted).map((v) => v.subject);
+      const context = idContext(ctx);
+      r.schema(id, context);
+      const subjects = rt.schemaRegistry.versionsOfSchema(r.cluster, id, context).filter((v) => flag(ctx.query.deleted) || !v.deleted).map((v) => v.subject);
       return ok([...new Set(subjects)]);
     },
     getVersions: (ctx) => {
       const r = registryOf(ctx);
       const id = Number(ctx.params.id);
-      r.schema(id);
-      const versions = rt.schemaRegistry.versionsOfSchema(r.cluster, id).filter((v) => flag(ctx.query.deleted) || !v.deleted);
+      const context = idContext(ctx);
+      r.schema(id, context);
+      const versions = rt.schemaRegistry.versionsOfSchema(r.cluster, id, context).filter((v) => flag(ctx.query.deleted) || !v.deleted);
       return ok(versions.map((v) => ({ subject: v.subject, version: v.version })));
     },
     getSchemas: (ctx) => {
       const r = registryOf(ctx);
       const prefix = String(ctx.query.subjectPrefix ?? '');
-      let versions = rt.schemaRegistry.allVersions(r.cluster).filter((v) => v.subject.startsWith(prefix) && (flag(ctx.query.deleted) || !v.deleted));
+      let versions = rt.schemaRegistry.allVersions(r.cluster).filter((v) => matchesPrefix(v.subject, prefix) && (flag(ctx.query.deleted) || !v.deleted));
       if (flag(ctx.query.latestOnly)) versions = versions.filter((v, i) => versions[i + 1]?.subject !== v.subject);
-      return ok(versions.map((v) => ({ subject: v.subject, version: v.version, id: v.schema_id, ...describe(r.schema(v.schema_id)) })));
+      return ok(page(versions, ctx.query).map((v) => ({ subject: v.subject, version: v.version, id: v.schema_id, ...describe(r.schemaOf(v)) })));
     },
 
     testCompatibilityBySubjectName: (ctx) => compatibility(ctx, ctx.params.version),
     testCompatibilityForSubject: (ctx) => compatibility(ctx),
 
-    getTopLevelConfig: (ctx) => ok({ compatibilityLevel: registryOf(ctx).compatibility() }),
-    updateTopLevelConfig: (ctx) => setting(ctx, 'compatibility', ''),
-    deleteTopLevelConfig: (ctx) => resetSetting(ctx, 'compatibility', ''),
+    getTopLevelConfig: (ctx) => {
+      const r = registryOf(ctx);
+      return ok(configBody(r.compatibility(), r.ownConfig('')));
+    },
+    updateTopLevelConfig: (ctx) => updateConfig(ctx, ''),
+    deleteTopLevelConfig: (ctx) => resetConfig(ctx, ''),
     getSubjectLevelConfig: (ctx) => subjectSetting(ctx, 'compatibility'),
-    updateSubjectLevelConfig: (ctx) => setting(ctx, 'compatibility', ctx.params.subject),
-    deleteSubjectConfig: (ctx) => resetSetting(ctx, 'compatibility', ctx.params.subject),
+    updateSubjectLevelConfig: (ctx) => updateConfig(ctx, subjectOf(ctx)),
+    deleteSubjectConfig: (ctx) => resetConfig(ctx, subjectOf(ctx)),
 
     getTopLevelMode: (ctx) => ok({ mode: registryOf(ctx).mode() ?? DEFAULT_MODE }),
-    updateTopLevelMode: (ctx) => setting(ctx, 'mode', ''),
+    updateTopLevelMode: (ctx) => setMode(ctx, ''),
     getMode: (ctx) => subjectSetting(ctx, 'mode'),
-    updateMode: (ctx) => setting(ctx, 'mode', ctx.params.subject),
-    deleteSubjectMode: (ctx) => resetSetting(ctx, 'mode', ctx.params.subject),
+    updateMode: (ctx) => setMode(ctx, subjectOf(ctx)),
+    deleteSubjectMode: (ctx) => resetMode(ctx, subjectOf(ctx)),
   };
 }
