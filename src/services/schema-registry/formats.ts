@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { parseJsonSchema } from './compat/json-schema.js';
 import { parseProtobuf } from './compat/protobuf.js';
 import { invalidSchema } from './errors.js';
+import { LruCache } from '../../core/lru.js';
 
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 export const SCHEMA_TYPES: SchemaType[] = ['JSON', 'PROTOBUF', 'AVRO'];
@@ -53,7 +54,19 @@ function parseAvro(text: string, references: ResolvedReference[]): ParsedSchema 
   }
 }
 
+/**
+ * Parsed schemas by their format, text and resolved references. A compatibility check parses
+ * every version it compares against (all of them under a TRANSITIVE level), and a schema's text
+ * never changes, so each is parsed once. The parsed objects are shared: never mutate one.
+ */
+const parsedSchemas = new LruCache<string, ParsedSchema>(4096);
+
 export function parseSchema(type: SchemaType, text: string, references: ResolvedReference[] = []): ParsedSchema {
+  const key = JSON.stringify([type, text, references.map((r) => [r.name, r.type, r.schema])]);
+  return parsedSchemas.getOrCompute(key, () => parseUncached(type, text, references));
+}
+
+function parseUncached(type: SchemaType, text: string, references: ResolvedReference[]): ParsedSchema {
   switch (type) {
     case 'AVRO':
       return parseAvro(text, references);
