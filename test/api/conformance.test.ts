@@ -303,6 +303,7 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('POST', '/subjects/:.walk:ctx?normalize=true', { schema }, k);
     await ok('GET', `/schemas/ids/${inContext.id}?subject=:.walk:ctx&fetchMaxId=true`, undefined, k);
     await ok('GET', '/subjects/:.walk:ctx/versions/latest', undefined, k);
+    await ok('GET', '/subjects/:.walk:ctx/metadata?key=owner&value=walk', undefined, k);
     await ok('PUT', '/config/:.walk:', { normalize: true, defaultMetadata: contract.metadata, overrideRuleSet: contract.ruleSet }, k);
     await ok('GET', '/config/:.walk:', undefined, k);
     await ok('GET', '/subjects', undefined, k);

@@ -3,8 +3,8 @@ import { TestEmulator } from '../helpers.js';
 import { schemaRegistry } from '../support/clusters.js';
 
 /**
- * The Schema Registry document (openapi/schema-registry-v1.yaml) is loaded and routed: its 41
- * operations are registered, they take resource API keys only and answer in the flat dialect.
+ * The Schema Registry document (openapi/schema-registry-v1.yaml) is loaded and routed: the 41
+ * operations of the checklist and `getLatestWithMetadata` (which the clients call) are registered, they take resource API keys only and answer in the flat dialect.
  */
 describe('schema-registry/v1 document', () => {
   let t: TestEmulator;
@@ -13,12 +13,13 @@ describe('schema-registry/v1 document', () => {
   });
   afterAll(() => t.close());
 
-  it('declares the 41 operations of the group', async () => {
+  it('declares the 41 operations of the checklist and getLatestWithMetadata', async () => {
     const r = await t.get('/_emulator/operations');
     expect(r.status).toBe(200);
     const ops = (r.body.data as Array<{ group: string; method: string; path: string }>).filter((op) => op.group === 'schema-registry/v1');
-    expect(ops).toHaveLength(41);
-    expect(new Set(ops.map((op) => `${op.method} ${op.path}`)).size).toBe(41);
+    expect(ops).toHaveLength(42);
+    expect(new Set(ops.map((op) => `${op.method} ${op.path}`)).size).toBe(42);
+    expect(ops).toContainEqual(expect.objectContaining({ method: 'GET', path: '/subjects/{subject}/metadata' }));
   });
 
   it('refuses a Cloud API key with 401 in the flat shape', async () => {

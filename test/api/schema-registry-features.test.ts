@@ -204,6 +204,29 @@ describe('Schema Registry v1: normalize, contexts, metadata and rule sets', () =
       expect((await get('/schemas?subjectPrefix=meta')).body[0]).toMatchObject({ metadata, ruleSet });
     });
 
+    it('finds the latest version whose metadata holds the given properties (getLatestWithMetadata)', async () => {
+      const schema = JSON.stringify({ type: 'record', name: 'Tagged', fields: [{ name: 'a', type: 'int' }] });
+      const v1 = await post('/subjects/tagged/versions', { schema, metadata: { properties: { owner: 'a', tier: 'gold' } } });
+      const v2 = await post('/subjects/tagged/versions', { schema, metadata: { properties: { owner: 'b', tier: 'gold' } } });
+      expect(v2.body.id).not.toBe(v1.body.id);
+      const found = await get('/subjects/tagged/metadata?key=owner&value=a');
+      expect(found.status, found.raw).toBe(200);
+      expect(found.body).toMatchObject({ subject: 'tagged', version: 1, id: v1.body.id, metadata: { properties: { owner: 'a' } } });
+      expect((await get('/subjects/tagged/metadata?key=tier&value=gold')).body.version).toBe(2);
+      expect((await get('/subjects/tagged/metadata?key=tier&value=gold&key=owner&value=a')).body.version).toBe(1);
+      expect((await get('/subjects/tagged/metadata')).body.version).toBe(2);
+      const none = await get('/subjects/tagged/metadata?key=owner&value=c');
+      expect([none.status, none.body.error_code]).toEqual([404, 40403]);
+      const unknown = await get('/subjects/no-such-subject/metadata?key=owner&value=a');
+      expect([unknown.status, unknown.body.error_code]).toEqual([404, 40401]);
+      const unpaired = await get('/subjects/tagged/metadata?key=owner');
+      expect([unpaired.status, unpaired.body.error_code]).toEqual([400, 400]);
+      // A soft-deleted version matches only with deleted=true.
+      expect((await t.request('DELETE', '/subjects/tagged/versions/1', undefined, sr.auth)).status).toBe(200);
+      expect((await get('/subjects/tagged/metadata?key=owner&value=a')).body.error_code).toBe(40403);
+      expect((await get('/subjects/tagged/metadata?key=owner&value=a&deleted=true')).body.version).toBe(1);
+    });
+
     it('makes a new version when only the metadata changes, and inherits the latest metadata when the request has none', async () => {
       const v1 = (await get('/subjects/meta/versions/1')).body;
       expect((await post('/subjects/meta/versions', { schema })).body.id).toBe(v1.id);

@@ -57,4 +57,14 @@ describe('Schema Registry clients from npm', () => {
     expect(await de.deserialize('confluent', bytes)).toEqual({ name: 'Grace' });
     await expect(client.register('confluent-value', { schemaType: 'AVRO', schema: person([{ name: 'age', type: 'int' }]) }, false)).rejects.toThrow(/409|incompatible/i);
   });
+
+  it('@confluentinc/schemaregistry finds a version by its metadata (getLatestWithMetadata)', async () => {
+    const client = new SchemaRegistryClient({ baseURLs: [emu.url], basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo: `${key}:${secret}` } });
+    const first = await client.register('contract-value', { schemaType: 'AVRO', schema: person(), metadata: { properties: { release: '1' } } }, false);
+    const second = await client.register('contract-value', { schemaType: 'AVRO', schema: person(), metadata: { properties: { release: '2' } } }, false);
+    expect(second).not.toBe(first);
+    const found = await client.getLatestWithMetadata('contract-value', { release: '1' });
+    expect([found.id, found.version]).toEqual([first, 1]);
+    await expect(client.getLatestWithMetadata('contract-value', { release: '3' })).rejects.toThrow(/40403|not found/i);
+  });
 });

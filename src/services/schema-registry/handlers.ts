@@ -25,6 +25,15 @@ function page<T>(items: T[], query: Record<string, unknown>): T[] {
   return items.slice(offset, Number.isFinite(limit) && limit >= 0 ? offset + limit : undefined);
 }
 
+/** The `key`/`value` query pairs of a metadata lookup, the n-th key with the n-th value (400 when they do not pair up). */
+function propertiesOf(query: Record<string, unknown>): Record<string, string> {
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  const keys = list(query.key);
+  const values = list(query.value);
+  if (keys.length !== values.length) throw srError(400, 400, `Each metadata key needs a value: ${keys.length} keys and ${values.length} values were given`);
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}
+
 /** A boolean query parameter the request may leave out (then `undefined`). */
 const optionalFlag = (v: unknown) => (v === undefined ? undefined : flag(v));
 
@@ -191,6 +200,12 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
       return ok(page(versions.map((v) => v.version), ctx.query));
     },
     getSchemaByVersion: (ctx) => ok(versionBody(registryOf(ctx), subjectOf(ctx), ctx.params.version, flag(ctx.query.deleted))),
+    getLatestWithMetadata: (ctx) => {
+      const r = registryOf(ctx);
+      const subject = subjectOf(ctx);
+      const v = r.latestWithProperties(subject, propertiesOf(ctx.query), flag(ctx.query.deleted));
+      return ok({ subject, version: v.version, id: v.schema_id, ...describe(r.schemaOf(v)) });
+    },
     getSchemaOnly_1: (ctx) => {
       const r = registryOf(ctx);
       return ok(r.schemaOf(r.version(subjectOf(ctx), ctx.params.version, flag(ctx.query.deleted))).schema);

@@ -115,6 +115,19 @@ export class Registry {
     return found;
   }
 
+  /**
+   * The highest version whose metadata properties hold every given pair (40401 when the subject
+   * has no versions, 40403 when none of them matches).
+   */
+  latestWithProperties(subject: string, properties: Record<string, string>, deleted = false): SubjectVersion {
+    const versions = this.versions(subject, deleted);
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const held = (this.schemaOf(versions[i]).metadata as Metadata | undefined)?.properties ?? {};
+      if (Object.entries(properties).every(([k, v]) => held[k] === v)) return versions[i];
+    }
+    throw schemaNotFound(`No version of subject '${subject}' has the metadata ${JSON.stringify(properties)}`);
+  }
+
   /** A schema by id within a context (ids of other contexts do not resolve). */
   schema(id: number, context = DEFAULT_CONTEXT): StoredSchema {
     const s = this.store.schema(this.cluster, id, context);
