@@ -117,6 +117,19 @@ describe('Kafka REST v3: topics, partitions, configs, produce', () => {
     expect(reports.map((r) => r.offset)).toEqual([0, 1, 2]);
   });
 
+  it('refuses a single record whose header is not base64 with HTTP 400, and only that record in a stream', async () => {
+    await t.post(`${base}/topics`, { topic_name: 'headers', partitions_count: 1 }, auth);
+    const single = await t.post(`${base}/topics/headers/records`, { value: { data: 1 }, headers: [{ name: 'h', value: 'not base64!' }] }, auth);
+    expect(single.status, single.raw).toBe(400);
+    expect(single.body).toMatchObject({ error_code: 400, message: expect.stringContaining('base64') });
+    const good = { value: { data: 2 }, headers: [{ name: 'h', value: 'AAEC' }] };
+    const body = [good, { value: { data: 3 }, headers: [{ name: 'h', value: '%%' }] }, good].map((r) => JSON.stringify(r)).join('\n');
+    const streamed = await t.request('POST', `${base}/topics/headers/records`, body, { ...auth, 'content-type': 'application/json' });
+    expect(streamed.status).toBe(200);
+    expect(streamed.raw.split('\n').map((l) => JSON.parse(l).error_code)).toEqual([200, 400, 200]);
+    expect(t.rt.kafka.read(cluster, 'headers', 0, 0, 10).map((r) => r.headers)).toEqual([[{ name: 'h', value: 'AAEC' }], [{ name: 'h', value: 'AAEC' }]]);
+  });
+
   it('answers unknown topics with 404 40403, and deleting a topic drops its records', async () => {
     expect((await t.get(`${base}/topics/nope`, auth)).body).toEqual({ error_code: 40403, message: 'This server does not host this topic-partition.' });
     expect((await t.post(`${base}/topics/nope/records`, { value: { data: 1 } }, auth)).status).toBe(404);

@@ -201,7 +201,12 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
       const topic = topicOf(rt, scope, ctx.params.topic_name);
       if (ctx.body === undefined) throw kafkaError(422, 422, 'Payload error. Request body is empty. Data is required.');
       if (ctx.body instanceof JsonSequence) return { status: 200, body: new JsonSequence(produceAll(ctx, scope, topic, ctx.body.values as ProduceRequest[])) };
-      return { status: 200, body: produceAll(ctx, scope, topic, [ctx.body as ProduceRequest])[0] };
+      const single = ctx.body as ProduceRequest;
+      // Kafka REST reads a header's bytes while it deserializes the request, so a single record
+      // with a header that is not base64 fails as a whole (HTTP 400), before any report is written.
+      const bad = (single.headers ?? []).find((h) => typeof h.value === 'string' && !BASE64.test(h.value));
+      if (bad) throw kafkaError(400, 400, `Cannot deserialize value of type \`byte[]\` from String "${bad.value}": Failed to decode VALUE_STRING as base64 (MIME-NO-LINEFEEDS) in header ${bad.name}`);
+      return { status: 200, body: produceAll(ctx, scope, topic, [single])[0] };
     },
   };
 }
