@@ -48,6 +48,16 @@ const decode = (r: RawRow): ResourceRow => ({
   lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null,
 });
 
+/**
+ * The SQL values a query-string filter value can equal: json_extract answers JSON booleans as 1
+ * and 0 and numbers as numbers, which never equal the text of the query string.
+ */
+function sqlValuesOf(v: string): Array<string | number> {
+  if (v === 'true') return [v, 1];
+  if (v === 'false') return [v, 0];
+  return v.trim() !== '' && Number.isFinite(Number(v)) ? [v, Number(v)] : [v];
+}
+
 /** `/spec/owner/id` -> `$."spec"."owner"."id"` for json_extract. */
 const jsonPath = (pointer: string) => '$' + parsePointer(pointer).map((k) => `."${k.replace(/"/g, '""').replace(/'/g, "''")}"`).join('');
 
@@ -171,10 +181,12 @@ export class ResourceStore {
       const expr = `json_extract(body, '${jsonPath(f.pointer)}')`;
       if (f.match === 'contains') {
         where.push(`(${f.values.map(() => `instr(${expr}, ?) > 0`).join(' OR ')})`);
+        args.push(...f.values);
       } else {
-        where.push(`${expr} IN (${f.values.map(() => '?').join(', ')})`);
+        const candidates = f.values.flatMap(sqlValuesOf);
+        where.push(`${expr} IN (${candidates.map(() => '?').join(', ')})`);
+        args.push(...candidates);
       }
-      args.push(...f.values);
     }
     return { where, args };
   }

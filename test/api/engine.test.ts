@@ -103,6 +103,19 @@ describe('generic resource engine (a kind declared only in a document)', () => {
     expect(names(await t.get(`/widgets/v1/widgets?environment=${env}&spec.cloud=AWS,AZURE`))).toEqual(['f1', 'f3']);
   });
 
+  it('filters numbers and booleans by the text of the query string', async () => {
+    const env = (await t.post('/org/v2/environments', { display_name: 'typed-filters' })).body.id;
+    for (const [n, size, shared] of [['t1', 2, true], ['t2', 3, false], ['t3', 2, false]] as const) {
+      const r = await t.post('/widgets/v1/widgets', { spec: { display_name: n, cloud: 'AWS', size, shared, environment: { id: env } } });
+      expect(r.status, r.raw).toBe(202);
+    }
+    const names = (r: any) => r.body.data.map((w: any) => w.spec.display_name).sort();
+    expect(names(await t.get(`/widgets/v1/widgets?environment=${env}&spec.size=2`))).toEqual(['t1', 't3']);
+    expect(names(await t.get(`/widgets/v1/widgets?environment=${env}&spec.shared=true`))).toEqual(['t1']);
+    expect(names(await t.get(`/widgets/v1/widgets?environment=${env}&spec.shared=false&spec.size=2`))).toEqual(['t3']);
+    expect(names(await t.get(`/widgets/v1/widgets?environment=${env}&spec.size=7`))).toEqual([]);
+  });
+
   it('deletes through the deleting phase, then 404; the id is never reissued', async () => {
     const { body: w } = await create('w-delete', {}, { 'x-emulator-lifecycle': 'immediate' });
     const del = await t.delete(`/widgets/v1/widgets/${w.id}?environment=${t.env}`);
