@@ -6,6 +6,7 @@ import { ResourceStore } from './store/resources.js';
 import { CredentialStore } from './store/credentials.js';
 import { KafkaStore } from './store/kafka.js';
 import { SchemaRegistryStore } from './store/schema-registry.js';
+import { CatalogStore } from './store/catalog.js';
 import { tokenSecret } from './store/meta.js';
 import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
 import { Validator } from './openapi/validate.js';
@@ -19,6 +20,7 @@ export class Runtime {
   readonly credentials: CredentialStore;
   readonly kafka: KafkaStore;
   readonly schemaRegistry: SchemaRegistryStore;
+  readonly catalog: CatalogStore;
   readonly tokens: PageTokens;
   readonly docs: LoadedDocuments;
   readonly validator: Validator;
@@ -31,6 +33,7 @@ export class Runtime {
     this.credentials = new CredentialStore(this.db);
     this.kafka = new KafkaStore(this.db);
     this.schemaRegistry = new SchemaRegistryStore(this.db);
+    this.catalog = new CatalogStore(this.db);
     this.tokens = new PageTokens(tokenSecret(this.db));
     this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
     this.validator = new Validator(this.docs.dereferenced);

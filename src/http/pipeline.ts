@@ -27,9 +27,10 @@ function declaredQuery(op: Operation, query: Record<string, unknown>): Record<st
   return out;
 }
 
-/** Kafka REST answers a body that does not fit its schema with 400 (Jackson's error), not 422. */
+/** Kafka REST and the Stream Catalog answer a body that does not fit its schema with 400, not 422. */
+const BODY_ERROR_IS_400 = new Set(['kafka/v3', 'catalog/v1']);
 function asGroupError(op: Operation, err: unknown): unknown {
-  if (err instanceof ApiError && err.status === 422 && op.group === 'kafka/v3') {
+  if (err instanceof ApiError && err.status === 422 && BODY_ERROR_IS_400.has(op.group)) {
     return new ApiError({ status: 400, code: 'bad_request', title: 'Bad Request', detail: err.detail, errorCode: 400 });
   }
   return err;

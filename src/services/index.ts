@@ -7,6 +7,7 @@ import { invitationHooks } from './iam/invitations.js';
 import { jwksHandlers } from './iam/jwks.js';
 import { kafkaHandlers } from './kafka/index.js';
 import { schemaRegistryHandlers } from './schema-registry/handlers.js';
+import { catalogHandlers } from './catalog/index.js';
 import { ksqlClusterHooks } from './ksqldb/clusters.js';
 import { schemaRegistryClusterHandlers, schemaRegistryClusterHooks } from './srcm/clusters.js';
 import { schemaRegistryClusterV3Handlers } from './srcm/clusters-v3.js';
@@ -28,6 +29,7 @@ export function serviceHandlers(engine: Engine): HandlerMap {
     ...jwksHandlers(engine, 'refreshIamV2JsonWebKeySet'),
     ...kafkaHandlers(engine.rt),
     ...schemaRegistryHandlers(engine.rt),
+    ...catalogHandlers(engine.rt),
     ...srcmRegionHandlers(engine),
     ...schemaRegistryClusterHandlers(engine),
     ...schemaRegistryClusterV3Handlers(engine),

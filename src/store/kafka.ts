@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
 import { Statements } from './db.js';
+import { KAFKA_LINK_TABLES } from './kafka-links-schema.js';
 
 export interface TopicRow {
   cluster_id: string;
@@ -95,9 +96,9 @@ export class KafkaStore {
     this.sql.get('DELETE FROM kafka_topics WHERE cluster_id = ? AND name = ?').run(cluster, name);
   }
 
-  /** Deletes everything stored for a cluster. */
+  /** Deletes everything stored for a cluster, its cluster links and mirror state included. */
   deleteCluster(cluster: string): void {
-    for (const table of KAFKA_CLUSTER_TABLES) {
+    for (const table of [...KAFKA_LINK_TABLES, ...KAFKA_CLUSTER_TABLES]) {
       this.sql.get(`DELETE FROM ${table} WHERE cluster_id = ?`).run(cluster);
     }
   }
@@ -121,6 +122,11 @@ export class KafkaStore {
       insert.run(cluster, topic, r.partition, offset, r.timestamp, r.key, r.value, headers.length ? JSON.stringify(headers) : null);
       return { partition: r.partition, offset, timestamp: r.timestamp, key: r.key, value: r.value, headers };
     });
+  }
+
+  /** Drops the records of a partition from `offset` on (a mirror truncated to its source); answers how many. */
+  truncate(cluster: string, topic: string, partition: number, offset: number): number {
+    return this.sql.get('DELETE FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND offset >= ?').run(cluster, topic, partition, offset).changes;
   }
 
   /** Up to `limit` records of a partition from `offset` on, in offset order. */

@@ -1,4 +1,6 @@
 import type { Db } from './db.js';
+import { KAFKA_LINKS_MIGRATION } from './kafka-links-schema.js';
+import { CATALOG_MIGRATION } from './catalog-schema.js';
 
 /**
  * Versioned migrations. Each entry runs once, in order, in its own transaction; the applied
@@ -174,6 +176,10 @@ const MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX sr_schemas_by_fingerprint ON sr_schemas (cluster_id, context, fingerprint);
   ALTER TABLE sr_versions ADD COLUMN context TEXT NOT NULL DEFAULT '.';
   `,
+  // 10: Kafka cluster links and mirror topics.
+  KAFKA_LINKS_MIGRATION,
+  // 11: Stream Catalog tag and business-metadata definitions and their attachments to entities.
+  CATALOG_MIGRATION,
 ];
 
 export function migrate(db: Db): void {

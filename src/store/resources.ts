@@ -86,6 +86,12 @@ export class ResourceStore {
     return r && decode(r);
   }
 
+  /** A live resource of whatever organization: for ids unique across organizations, such as cluster ids. */
+  getInAnyOrg(type: string, id: string): ResourceRow | undefined {
+    const r = this.sql.get('SELECT * FROM resources WHERE id = ? AND type = ? AND deleted_at IS NULL').get(id, type) as RawRow | undefined;
+    return r && decode(r);
+  }
+
   /** A live resource of any of the given types. */
   getAny(org: string, types: string[], id: string): ResourceRow | undefined {
     for (const t of types) {

@@ -243,6 +243,50 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${o}`);
   });
 
+  it('walks Kafka cluster links and mirror topics', async () => {
+    const env = (await ok('GET', '/org/v2/environments')).data[0].id;
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const cluster = async (name: string) => {
+      const c = await ok('POST', '/cmk/v2/clusters', { spec: { display_name: name, availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } });
+      const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: c.id } } });
+      return { id: c.id as string, v3: `/kafka/v3/clusters/${c.id}`, k: { authorization: basic(key.id, key.spec.secret) } };
+    };
+    const east = await cluster('walk-east');
+    const west = await cluster('walk-west');
+    await ok('POST', `${east.v3}/topics`, { topic_name: 'cl', partitions_count: 1 }, east.k);
+    await ok('POST', `${east.v3}/topics/cl/records`, { value: { type: 'JSON', data: 1 } }, east.k);
+    const bidi = (remote: string) => ({ remote_cluster_id: remote, configs: [{ name: 'link.mode', value: 'BIDIRECTIONAL' }] });
+    await ok('POST', `${west.v3}/links?link_name=walk`, bidi(east.id), west.k);
+    await ok('POST', `${east.v3}/links?link_name=walk&validate_link=true`, bidi(west.id), east.k);
+    await ok('GET', `${west.v3}/links`, undefined, west.k);
+    await ok('GET', `${west.v3}/links/walk?include_tasks=true`, undefined, west.k);
+    await ok('GET', `${west.v3}/links/walk/configs`, undefined, west.k);
+    await ok('PUT', `${west.v3}/links/walk/configs/acl.sync.ms`, { value: '1000' }, west.k);
+    await ok('GET', `${west.v3}/links/walk/configs/acl.sync.ms`, undefined, west.k);
+    await ok('DELETE', `${west.v3}/links/walk/configs/acl.sync.ms`, undefined, west.k);
+    await ok('PUT', `${west.v3}/links/walk/configs:alter`, { data: [{ name: 'consumer.offset.sync.enable', value: 'true' }] }, west.k);
+    expect((await call('GET', `${west.v3}/links/nope`, undefined, west.k)).status).toBe(404);
+
+    await ok('POST', `${west.v3}/links/walk/mirrors`, { source_topic_name: 'cl' }, west.k);
+    await ok('GET', `${west.v3}/links/-/mirrors?mirror_status=ACTIVE`, undefined, west.k);
+    await ok('GET', `${west.v3}/links/walk/mirrors`, undefined, west.k);
+    await ok('GET', `${west.v3}/links/walk/mirrors/cl?include_state_transition_errors=true`, undefined, west.k);
+    const act = async (c: typeof east, action: string, query = '') => {
+      const r = await ok('POST', `${c.v3}/links/walk/mirrors:${action}${query}`, { mirror_topic_names: ['cl'] }, c.k);
+      expect(r.data.map((d: any) => d.error_code), `${action}: ${JSON.stringify(r)}`).toEqual([null]);
+    };
+    await act(west, 'pause');
+    await act(west, 'resume');
+    await act(west, 'reverse-and-start-mirror');
+    await act(east, 'reverse-and-pause-mirror');
+    await act(west, 'failover');
+    await act(east, 'truncate-and-restore', '?include_partition_level_truncation_data=true');
+    await act(east, 'promote', '?validate_only=true');
+    await act(east, 'promote');
+    await ok('DELETE', `${west.v3}/links/walk?force=true`, undefined, west.k);
+    await ok('DELETE', `${east.v3}/links/walk`, undefined, east.k);
+  });
+
   it('walks cmk/v2, kafka-quotas/v1 and ksqldbcm/v2', async () => {
     const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-kafka' })).id;
     const sa = (await ok('POST', '/iam/v2/service-accounts', { display_name: 'walk-kafka-sa' })).id;
@@ -346,6 +390,48 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('DELETE', '/subjects/walk/versions/1', undefined, k);
     await ok('POST', '/subjects/walk2/versions', { schema: '"string"' }, k);
     await ok('DELETE', '/subjects/walk2', undefined, k);
+  });
+
+  it('walks Stream Catalog v1', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-catalog' })).id;
+    const sr = await ok('POST', '/srcm/v2/clusters', { spec: { package: 'ESSENTIALS', environment: { id: env }, region: { id: 'sgreg-1' } } });
+    const lkc = await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-catalog', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } });
+    t.rt.kafka.createTopic(lkc.id, 'walk', 1, 3, {}, 0);
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: sr.id } } });
+    const k = { authorization: basic(key.id, key.spec.secret) };
+    const { id } = await ok('POST', '/subjects/walk-value/versions', { schema: JSON.stringify({ type: 'record', name: 'W', fields: [{ name: 'a', type: 'int' }] }) }, { ...k, 'content-type': 'application/vnd.schemaregistry.v1+json' });
+    const topic = `${sr.id}:${lkc.id}:walk`;
+    const field = `${sr.id}:.:${id}:W.a`;
+    const c = '/catalog/v1';
+    await ok('POST', `${c}/types/tagdefs`, [{ name: 'Walk', attributeDefs: [{ name: 'note', typeName: 'string' }] }], k);
+    await ok('PUT', `${c}/types/tagdefs`, [{ name: 'Walk', description: 'walked' }], k);
+    await ok('GET', `${c}/types/tagdefs?prefix=W`, undefined, k);
+    await ok('GET', `${c}/types/tagdefs/Walk`, undefined, k);
+    await ok('POST', `${c}/types/businessmetadatadefs`, [{ name: 'Team', attributeDefs: [{ name: 'name', typeName: 'string' }] }], k);
+    await ok('PUT', `${c}/types/businessmetadatadefs`, [{ name: 'Team', description: 'owners' }], k);
+    await ok('GET', `${c}/types/businessmetadatadefs`, undefined, k);
+    await ok('GET', `${c}/types/businessmetadatadefs/Team`, undefined, k);
+    await ok('POST', `${c}/entity/tags`, [{ typeName: 'Walk', entityType: 'sr_field', entityName: field, attributes: { note: 'a' } }, { typeName: 'Nope', entityType: 'sr_field', entityName: field }], k);
+    await ok('PUT', `${c}/entity/tags`, [{ typeName: 'Walk', entityType: 'sr_field', entityName: field, attributes: { note: 'b' } }], k);
+    await ok('GET', `${c}/entity/type/sr_field/name/${field}/tags`, undefined, k);
+    await ok('POST', `${c}/entity/businessmetadata`, [{ typeName: 'Team', entityType: 'kafka_topic', entityName: topic, attributes: { name: 'walkers' } }], k);
+    await ok('PUT', `${c}/entity/businessmetadata`, [{ typeName: 'Team', entityType: 'kafka_topic', entityName: topic, attributes: { name: 'runners' } }], k);
+    await ok('GET', `${c}/entity/type/kafka_topic/name/${topic}/businessmetadata`, undefined, k);
+    await ok('PUT', `${c}/entity`, { entity: { typeName: 'kafka_topic', attributes: { qualifiedName: topic, description: 'walked', owner: 'walkers' } } }, k);
+    await ok('GET', `${c}/entity/type/kafka_topic/name/${topic}?minExtInfo=true`, undefined, k);
+    await ok('GET', `${c}/entity/type/sr_field/name/${field}?ignoreRelationships=true`, undefined, k);
+    await ok('GET', `${c}/search/basic?query=walk&type=kafka_topic&types=sr_field&attr=owner&sortBy=name&sortOrder=DESCENDING&limit=5&offset=0`, undefined, k);
+    await ok('GET', `${c}/search/basic?tag=Walk&deleted=true`, undefined, k);
+    await ok('GET', `${c}/search/attribute?type=kafka_topic&attrName=owner&attrValuePrefix=walk&attrs=description`, undefined, k);
+    await ok('DELETE', `${c}/entity/type/sr_field/name/${field}/tags/Walk`, undefined, k);
+    await ok('DELETE', `${c}/entity/type/kafka_topic/name/${topic}/businessmetadata/Team`, undefined, k);
+    await ok('DELETE', `${c}/types/tagdefs/Walk`, undefined, k);
+    await ok('DELETE', `${c}/types/businessmetadatadefs/Team`, undefined, k);
+    for (const [method, url] of [['GET', `${c}/types/tagdefs/Walk`], ['GET', `${c}/entity/type/kafka_topic/name/nope`], ['DELETE', `${c}/types/tagdefs/Walk`]]) {
+      expect((await call(method, url, undefined, k)).status, url).toBe(404);
+    }
+    expect((await call('GET', `${c}/search/attribute?attrName=name`, undefined, k)).status).toBe(400);
   });
 
   it('walks the control plane', async () => {

@@ -40,13 +40,15 @@ describe('kafka/v3 document', () => {
     expect(Object.keys(records.post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '413', '415', '422', '429', '501']));
   });
 
-  it('routes the custom methods and wildcard segments, and answers 501 in the flat shape where nothing is implemented', async () => {
+  it('routes the custom methods and wildcard segments: a literal - wins over a path parameter', async () => {
     const { id, auth } = await kafkaCluster(t);
+    // links/-/mirrors is the cluster-wide list, not the mirrors of a link named "-".
     const links = await t.get(`/kafka/v3/clusters/${id}/links/-/mirrors`, auth);
-    expect(links.status).toBe(501);
-    expect(links.body).toEqual({ error_code: 501, message: expect.any(String) });
+    expect(links.status).toBe(200);
+    expect(links.body).toMatchObject({ kind: 'KafkaMirrorDataList', data: [] });
     const promote = await t.post(`/kafka/v3/clusters/${id}/links/l1/mirrors:promote`, { mirror_topic_names: ['a'] }, auth);
-    expect(promote.status).toBe(501);
+    expect(promote.status).toBe(404);
+    expect(promote.body).toEqual({ error_code: 404, message: "The cluster link doesn't exist." });
     // A required query parameter is checked before the operation is dispatched.
     const create = await t.post(`/kafka/v3/clusters/${id}/links`, { source_cluster_id: 'lkc-src' }, auth);
     expect(create.status).toBe(400);

@@ -11,3 +11,8 @@ export const topicNotFound = () => kafkaError(404, 40403, 'This server does not 
 
 /** Kafka's INVALID_REQUEST family (topic exists, bad partition count, bad config...). */
 export const invalidKafkaRequest = (message: string) => kafkaError(400, 40002, message);
+
+/** Kafka REST's answers for cluster links, in its own words. */
+export const linkNotFound = () => kafkaError(404, 404, "The cluster link doesn't exist.");
+export const invalidLinkName = () => kafkaError(400, 400, 'Invalid Cluster Link Name.');
+export const invalidConfigName = () => kafkaError(400, 400, 'Invalid Config Name.');

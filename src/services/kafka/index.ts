@@ -6,6 +6,11 @@ import { brokerConfigHandlers } from './broker-configs.js';
 import { brokerHandlers } from './brokers.js';
 import { brokerRemovalHandlers } from './broker-removal.js';
 import { clusterHandlers } from './clusters.js';
+import { clusterLinkHandlers } from './cluster-links.js';
+import { linkConfigHandlers } from './link-configs.js';
+import { mirrorActionHandlers } from './mirror-actions.js';
+import { mirrorTopicHandlers } from './mirror-topics.js';
+import { Mirroring } from './mirroring.js';
 import { partitionHandlers } from './partitions.js';
 import { produceHandlers, RoundRobin } from './produce.js';
 import { consumerGroupHandlers } from './consumer-groups.js';
@@ -21,12 +26,14 @@ import { topicHandlers } from './topics.js';
 /**
  * The implemented operations of Kafka REST v3 (`/kafka/v3`) and REST Proxy v2; the rest of those
  * groups answer 501. Both produce into the same store, so records produced over one API are
- * consumed over the other; keyless records share one round-robin per topic.
+ * consumed over the other; keyless records share one round-robin per topic. Both hand what they
+ * append to the cluster links' mirroring, and refuse records for mirror topics.
  */
 export function kafkaHandlers(rt: Runtime): HandlerMap {
   const roundRobin = new RoundRobin();
   const instances = new ConsumerInstances(rt.kafka);
   const serde = new SchemaSerde(rt);
+  const mirroring = new Mirroring(rt);
   return {
     ...clusterHandlers(rt),
     ...brokerHandlers(rt),
@@ -35,13 +42,17 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
     ...brokerRemovalHandlers(rt),
     ...replicaExclusionHandlers(rt),
     ...aclHandlers(rt),
-    ...topicHandlers(rt),
+    ...topicHandlers(rt, mirroring),
     ...partitionHandlers(rt),
     ...topicConfigHandlers(rt),
-    ...produceHandlers(rt, roundRobin, serde),
+    ...produceHandlers(rt, roundRobin, serde, mirroring),
     ...restProxyTopicHandlers(rt),
-    ...restProxyProduceHandlers(rt, roundRobin, serde),
+    ...restProxyProduceHandlers(rt, roundRobin, serde, mirroring),
     ...consumerGroupHandlers(rt, instances),
     ...restProxyConsumerHandlers(rt, instances, serde),
+    ...clusterLinkHandlers(rt, mirroring),
+    ...linkConfigHandlers(rt, mirroring),
+    ...mirrorTopicHandlers(rt, mirroring),
+    ...mirrorActionHandlers(rt, mirroring),
   };
 }

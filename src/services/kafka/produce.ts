@@ -10,6 +10,7 @@ import { ApiError } from '../../core/errors.js';
 import { SCHEMA_TYPE_OF, V3_TYPE_OF, type SchemaSerde } from './serde/schema-serde.js';
 import { recordNameOf } from './serde/record-name.js';
 import type { SchemaType } from '../schema-registry/formats.js';
+import type { Mirroring } from './mirroring.js';
 
 type DataType = 'BINARY' | 'JSON' | 'STRING';
 
@@ -102,7 +103,7 @@ export class RoundRobin {
   }
 }
 
-export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde): HandlerMap {
+export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde, mirroring: Mirroring): HandlerMap {
   type Prepared = { record: NewRecord; key: Encoded['report']; value: Encoded['report'] } | { error: RecordError };
 
   /**
@@ -173,11 +174,17 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
 
   /** Stores the accepted records in one append and answers a delivery report per request, in order. */
   function produceAll(ctx: RequestContext, scope: ClusterScope, topic: TopicRow, requests: ProduceRequest[]) {
+    const readOnly = mirroring.readOnlyReason(scope.id, topic.name);
+    if (readOnly) return requests.map(() => ({ error_code: 40002, message: readOnly }));
     let encoder: SchemaEncoder | undefined;
     const lazyEncoder = () => (encoder ??= schemaEncoder(ctx, scope, topic));
     const prepared = requests.map((r) => prepare(scope, topic, r, lazyEncoder));
     const accepted = prepared.filter((p): p is Exclude<Prepared, { error: RecordError }> => !('error' in p));
-    const stored = rt.tx(() => rt.kafka.append(scope.id, topic.name, accepted.map((p) => p.record)));
+    const stored = rt.tx(() => {
+      const appended = rt.kafka.append(scope.id, topic.name, accepted.map((p) => p.record));
+      if (appended.length) mirroring.propagate(scope.id, topic.name);
+      return appended;
+    });
     let next = 0;
     return prepared.map((p) => {
       if ('error' in p) return { error_code: p.error.errorCode, message: p.error.message };

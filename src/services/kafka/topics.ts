@@ -4,12 +4,13 @@ import type { TopicRow } from '../../store/kafka.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
 import { invalidKafkaRequest, kafkaError } from './errors.js';
 import { isTopicConfig, READ_ONLY_TOPIC_CONFIGS } from './config-catalog.js';
+import type { Mirroring } from './mirroring.js';
 
 const DEFAULT_PARTITIONS = 6;
 /** Confluent Cloud runs every topic with three replicas and accepts no other factor. */
 const REPLICATION_FACTOR = 3;
 const MAX_PARTITIONS = 4096;
-const LEGAL_TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+export const LEGAL_TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 export function renderTopic(scope: ClusterScope, t: TopicRow) {
   const { links } = scope;
@@ -28,7 +29,7 @@ export function renderTopic(scope: ClusterScope, t: TopicRow) {
 }
 
 /** Validates create-time configs: known names, writable, string values. */
-function configsOf(input: Array<{ name: string; value?: string | null }> | undefined): Record<string, string> {
+export function configsOf(input: Array<{ name: string; value?: string | null }> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of input ?? []) {
     if (!isTopicConfig(c.name)) throw invalidKafkaRequest(`Unknown topic config name: ${c.name}`);
@@ -38,7 +39,7 @@ function configsOf(input: Array<{ name: string; value?: string | null }> | undef
   return out;
 }
 
-export function topicHandlers(rt: Runtime): HandlerMap {
+export function topicHandlers(rt: Runtime, mirroring: Mirroring): HandlerMap {
   return {
     listKafkaTopics: (ctx) => {
       const scope = clusterOf(rt, ctx);
@@ -77,6 +78,7 @@ export function topicHandlers(rt: Runtime): HandlerMap {
       const scope = clusterOf(rt, ctx);
       const topic = topicOf(rt, scope, ctx.params.topic_name);
       const wanted = (ctx.body as { partitions_count: number }).partitions_count;
+      if (mirroring.readOnlyReason(scope.id, topic.name)) throw invalidKafkaRequest(`Topic '${topic.name}' is a mirror topic: its partitions follow its source topic.`);
       if (wanted === topic.partitions) throw invalidKafkaRequest(`Topic already has ${topic.partitions} partitions.`);
       if (wanted < topic.partitions) throw invalidKafkaRequest(`Topic currently has ${topic.partitions} partitions, which is higher than the requested ${wanted}.`);
       if (wanted > MAX_PARTITIONS) throw invalidKafkaRequest(`Number of partitions must be between 1 and ${MAX_PARTITIONS}.`);
@@ -87,7 +89,10 @@ export function topicHandlers(rt: Runtime): HandlerMap {
     deleteKafkaTopic: (ctx) => {
       const scope = clusterOf(rt, ctx);
       const topic = topicOf(rt, scope, ctx.params.topic_name);
-      rt.tx(() => rt.kafka.deleteTopic(scope.id, topic.name));
+      rt.tx(() => {
+        rt.kafka.deleteTopic(scope.id, topic.name);
+        mirroring.store.deleteMirror(scope.id, topic.name);
+      });
       return { status: 204 };
     },
   };

@@ -34,9 +34,10 @@ export const schemaRegistryClusterHooks: ResourceHooks = {
     setAt(d.body, '/spec/http_endpoint', h.baseUrl);
   },
 
-  /** A deleted cluster's subjects, schemas and settings go with it. */
+  /** A deleted cluster's subjects, schemas and settings go with it, and its Stream Catalog. */
   afterDelete(h, row) {
     h.engine.rt.schemaRegistry.deleteCluster(row.id);
+    h.engine.rt.catalog.deleteCluster(row.id);
   },
 
   beforeUpdate(_h, row, patch) {

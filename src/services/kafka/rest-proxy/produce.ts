@@ -6,6 +6,7 @@ import { header } from '../../../engine/types.js';
 import { kafkaError } from '../errors.js';
 import { BASE64, type RoundRobin } from '../produce.js';
 import { SCHEMA_TYPE_OF, type SchemaSerde } from '../serde/schema-serde.js';
+import type { Mirroring } from '../mirroring.js';
 import { clusterIdOf, embeddedFormat, partitionV2, topicV2, V2_JSON } from './scope.js';
 
 interface V2Record {
@@ -30,13 +31,18 @@ function bytesOf(format: string, data: unknown, field: 'key' | 'value'): Buffer 
  * Protobuf keys and values go through the Schema Registry of the cluster's environment, under the
  * subjects `<topic>-key` and `<topic>-value`, and are stored in Confluent's wire format.
  */
-export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde): HandlerMap {
+export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde, mirroring: Mirroring): HandlerMap {
   function produce(ctx: RequestContext, fixedPartition?: string) {
     const cluster = clusterIdOf(rt, ctx);
     const topic: TopicRow = topicV2(rt, cluster, ctx.params.topic_name);
     const format = embeddedFormat(header(ctx, 'content-type'));
     const b = ctx.body as { records: V2Record[]; key_schema?: string; key_schema_id?: number; value_schema?: string; value_schema_id?: number };
     const fixed = fixedPartition === undefined ? undefined : partitionV2(topic, fixedPartition);
+    const readOnly = mirroring.readOnlyReason(cluster, topic.name);
+    if (readOnly) {
+      // Kafka refuses every record; REST Proxy reports each as a non-retriable error (code 1).
+      return { status: 200, headers: V2_JSON, body: { key_schema_id: null, value_schema_id: null, offsets: b.records.map(() => ({ partition: null, offset: null, error_code: 1, error: readOnly })) } };
+    }
     let serialize = (data: unknown, field: 'key' | 'value') => bytesOf(format, data, field);
     let ids: { key: number | null; value: number | null } = { key: null, value: null };
     const schemaType = SCHEMA_TYPE_OF[format];
@@ -58,7 +64,11 @@ export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, se
       else partition = key ? partitionForKey(key, topic.partitions) : roundRobin.pick(cluster, topic);
       return { partition, timestamp: rt.clock.now(), key, value };
     });
-    const stored = rt.tx(() => rt.kafka.append(cluster, topic.name, records));
+    const stored = rt.tx(() => {
+      const appended = rt.kafka.append(cluster, topic.name, records);
+      if (appended.length) mirroring.propagate(cluster, topic.name);
+      return appended;
+    });
     return {
       status: 200,
       headers: V2_JSON,

@@ -1,0 +1,7 @@
+import type { Reply } from '../../engine/types.js';
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** The catalog answers plain `application/json`. */
+export const ok = (body: unknown): Reply => ({ status: 200, headers: JSON_TYPE, body });
+export const noContent = (): Reply => ({ status: 204 });
