@@ -37,6 +37,15 @@ export interface MirrorRow {
   created_at: number;
 }
 
+/** A mirror that starts now: `where` says which topic of which cluster mirrors which source topic through which link. */
+export function newMirror(
+  where: Pick<MirrorRow, 'cluster_id' | 'mirror_topic_name' | 'link_name' | 'source_cluster_id' | 'source_topic_name' | 'source_topic_id'>,
+  status: StoredMirrorStatus,
+  now: number,
+): MirrorRow {
+  return { ...where, status, state_time: now, stop_at: null, stop_kind: null, stopped_offsets: null, transition_errors: [], created_at: now };
+}
+
 type RawLink = Omit<LinkRow, 'configs'> & { configs: string };
 type RawMirror = Omit<MirrorRow, 'stopped_offsets' | 'transition_errors'> & { stopped_offsets: string | null; transition_errors: string };
 

@@ -1,6 +1,6 @@
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
-import type { LinkRow, MirrorRow } from '../../store/kafka-links.js';
+import { newMirror, type LinkRow, type MirrorRow } from '../../store/kafka-links.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { linkMode, linkOf, reverseOf } from './cluster-links.js';
 import { kafkaError } from './errors.js';
@@ -79,21 +79,8 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
         // The remote topic drops what the local mirror never got, then mirrors the local topic.
         ends.forEach((end, p) => rt.kafka.truncate(source.cluster_id, source.name, p, end));
         const local = rt.kafka.topic(m.cluster_id, m.mirror_topic_name)!;
-        mirroring.store.saveMirror({
-          cluster_id: source.cluster_id,
-          mirror_topic_name: source.name,
-          link_name: side.reverse.link_name,
-          source_cluster_id: m.cluster_id,
-          source_topic_name: local.name,
-          source_topic_id: local.topic_id,
-          status: remoteStatus,
-          state_time: now,
-          stop_at: null,
-          stop_kind: null,
-          stopped_offsets: null,
-          transition_errors: [],
-          created_at: now,
-        });
+        const remote = { cluster_id: source.cluster_id, mirror_topic_name: source.name, link_name: side.reverse.link_name };
+        mirroring.store.saveMirror(newMirror({ ...remote, source_cluster_id: m.cluster_id, source_topic_name: local.name, source_topic_id: local.topic_id }, remoteStatus, now));
       },
     };
   }

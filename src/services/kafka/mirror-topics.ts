@@ -1,6 +1,6 @@
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
-import type { MirrorRow } from '../../store/kafka-links.js';
+import { newMirror, type MirrorRow } from '../../store/kafka-links.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { linkMode, linkOf } from './cluster-links.js';
 import { invalidKafkaRequest, kafkaError, topicNotFound } from './errors.js';
@@ -93,21 +93,7 @@ export function mirrorTopicHandlers(rt: Runtime, mirroring: Mirroring): HandlerM
       const now = rt.clock.now();
       rt.tx(() => {
         rt.kafka.createTopic(scope.id, name, source.partitions, rf, configs, now);
-        const row: MirrorRow = {
-          cluster_id: scope.id,
-          mirror_topic_name: name,
-          link_name: link.link_name,
-          source_cluster_id: source.cluster_id,
-          source_topic_name: source.name,
-          source_topic_id: source.topic_id,
-          status: 'ACTIVE',
-          state_time: now,
-          stop_at: null,
-          stop_kind: null,
-          stopped_offsets: null,
-          transition_errors: [],
-          created_at: now,
-        };
+        const row = newMirror({ cluster_id: scope.id, mirror_topic_name: name, link_name: link.link_name, source_cluster_id: source.cluster_id, source_topic_name: source.name, source_topic_id: source.topic_id }, 'ACTIVE', now);
         mirroring.store.saveMirror(row);
         mirroring.copy(row);
       });
