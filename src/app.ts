@@ -68,6 +68,10 @@ export async function buildApp(config: Config): Promise<Emulator> {
   };
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonOrNothing);
   app.addContentTypeParser(JSON_VENDOR_TYPE, { parseAs: 'string' }, parseJsonOrNothing);
+  // The STS token exchange is an OAuth form: its fields become an object of strings.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, body === '' ? undefined : Object.fromEntries(new URLSearchParams(body as string)));
+  });
 
   // Fixtures: the bootstrap org, environment, user, service account and Cloud API key.
   const fixtures: Fixtures | undefined = config.fixtures === 'none' ? undefined : overrideBootstrapKey(readFixtures(config.fixtures || defaultFixturesPath()), config.apiKey, config.apiSecret);

@@ -7,7 +7,8 @@ import { CredentialStore } from './store/credentials.js';
 import { KafkaStore } from './store/kafka.js';
 import { SchemaRegistryStore } from './store/schema-registry.js';
 import { CatalogStore } from './store/catalog.js';
-import { tokenSecret } from './store/meta.js';
+import { stsTokenSecret, tokenSecret } from './store/meta.js';
+import { AccessTokens } from './http/access-tokens.js';
 import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
 import { Validator } from './openapi/validate.js';
 import { RateLimiter } from './http/rate-limit.js';
@@ -22,6 +23,8 @@ export class Runtime {
   readonly schemaRegistry: SchemaRegistryStore;
   readonly catalog: CatalogStore;
   readonly tokens: PageTokens;
+  /** Access tokens of the sts/v1 exchange. */
+  readonly accessTokens: AccessTokens;
   readonly docs: LoadedDocuments;
   readonly validator: Validator;
   readonly rateLimiter: RateLimiter;
@@ -35,6 +38,7 @@ export class Runtime {
     this.schemaRegistry = new SchemaRegistryStore(this.db);
     this.catalog = new CatalogStore(this.db);
     this.tokens = new PageTokens(tokenSecret(this.db));
+    this.accessTokens = new AccessTokens(stsTokenSecret(this.db), this.clock, this.resources);
     this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
     this.validator = new Validator(this.docs.dereferenced);
     this.rateLimiter = new RateLimiter(config.rateLimit, this.clock);

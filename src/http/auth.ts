@@ -1,5 +1,6 @@
 import { unauthenticated } from '../core/errors.js';
 import type { Credential, CredentialStore } from '../store/credentials.js';
+import type { AccessTokens } from './access-tokens.js';
 
 /** Who is calling: the organization every query is confined to, and the key's owner. */
 export interface Caller {
@@ -10,7 +11,9 @@ export interface Caller {
   resourceId?: string;
 }
 
-const MANAGEMENT_SCHEMES = new Set(['cloud-api-key', 'api-key', 'global-api-key', 'confluent-sts-access-token']);
+/** Access tokens from the sts/v1 exchange, sent as `Authorization: Bearer <token>`. */
+const STS_SCHEME = 'confluent-sts-access-token';
+const MANAGEMENT_SCHEMES = new Set(['cloud-api-key', 'api-key', 'global-api-key', STS_SCHEME]);
 const RESOURCE_SCHEMES = new Set(['resource-api-key']);
 
 /** Reads `Authorization: Basic base64(key:secret)`; undefined when absent or malformed. */
@@ -26,14 +29,22 @@ export function basicCredentials(header: string | undefined): { key: string; sec
 
 /**
  * Authenticates a request against the security schemes of its operation. Management operations
- * take a live Cloud API key; data-plane operations take a resource-specific key, which must be
+ * take a live Cloud API key, or an sts/v1 access token where they list that scheme; data-plane
+ * operations take a resource-specific key, which must be
  * scoped to the cluster the path names (`clusterId`). Anything else answers 401: no or malformed
  * credentials, a wrong secret, a deleted key, a key of the wrong kind or of another cluster.
  */
-export function authenticate(security: string[], authorization: string | undefined, credentials: CredentialStore, clusterId?: string): Caller {
+export function authenticate(security: string[], authorization: string | undefined, credentials: CredentialStore, clusterId?: string, tokens?: AccessTokens): Caller {
   const management = security.some((s) => MANAGEMENT_SCHEMES.has(s));
   const resource = security.some((s) => RESOURCE_SCHEMES.has(s));
   if (!management && !resource) throw unauthenticated('This operation accepts no credentials the emulator can issue');
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (bearer !== undefined) {
+    if (!security.includes(STS_SCHEME) || !tokens) throw unauthenticated('This operation does not accept access tokens; use an API key');
+    const caller = tokens.verify(bearer);
+    if (!caller) throw unauthenticated('The access token is invalid or expired, or its identity pool was deleted');
+    return caller;
+  }
   const basic = basicCredentials(authorization);
   if (!basic) throw unauthenticated();
   const cred: Credential | undefined = credentials.verify(basic.key, basic.secret);

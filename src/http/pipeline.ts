@@ -27,8 +27,8 @@ function declaredQuery(op: Operation, query: Record<string, unknown>): Record<st
   return out;
 }
 
-/** Kafka REST and the Stream Catalog answer a body that does not fit its schema with 400, not 422. */
-const BODY_ERROR_IS_400 = new Set(['kafka/v3', 'catalog/v1']);
+/** Kafka REST, the Stream Catalog and the STS token exchange answer a body that does not fit its schema with 400, not 422. */
+const BODY_ERROR_IS_400 = new Set(['kafka/v3', 'catalog/v1', 'sts/v1']);
 function asGroupError(op: Operation, err: unknown): unknown {
   if (err instanceof ApiError && err.status === 422 && BODY_ERROR_IS_400.has(op.group)) {
     return new ApiError({ status: 400, code: 'bad_request', title: 'Bad Request', detail: err.detail, errorCode: 400 });
@@ -73,7 +73,7 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     let caller: Caller | undefined;
     if (op.security.length) {
       const clusterId = (req.params as Record<string, string | undefined>).cluster_id;
-      caller = authenticate(op.security, req.headers.authorization, rt.credentials, clusterId);
+      caller = authenticate(op.security, req.headers.authorization, rt.credentials, clusterId, rt.accessTokens);
       if (rt.rateLimiter.enabled) {
         // Only the management APIs tell the client about its limit; Kafka REST's 429 is bare.
         const announce = op.dialect === 'management';

@@ -87,18 +87,20 @@ export class Validator {
 }
 
 const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json$/i;
+/** Form bodies arrive parsed into an object of strings (src/app.ts), so they validate as JSON objects do. */
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
 /**
  * openapi-backend validates only `application/json` bodies. The data planes declare vendor JSON
- * media types (`application/vnd.schemaregistry.v1+json`, `application/vnd.kafka.v2+json`), so the
- * validator gets a copy of the document in which each such body is also filed under
- * `application/json`. The served document is left as written.
+ * media types (`application/vnd.schemaregistry.v1+json`, `application/vnd.kafka.v2+json`), and the
+ * STS token exchange a form, so the validator gets a copy of the document in which each such body
+ * is also filed under `application/json`. The served document is left as written.
  */
 function withJsonAliases(doc: JsonSchema): JsonSchema {
   const copy = structuredClone(doc) as { paths?: Record<string, Record<string, any>> };
   const alias = (content: Record<string, { schema?: unknown }> | undefined) => {
     if (!content || content['application/json']) return;
-    const vendor = Object.keys(content).find((type) => JSON_MEDIA_TYPE.test(type));
+    const vendor = Object.keys(content).find((type) => JSON_MEDIA_TYPE.test(type) || type === FORM_MEDIA_TYPE);
     if (vendor) content['application/json'] = content[vendor];
   };
   for (const item of Object.values(copy.paths ?? {})) {

@@ -5,6 +5,7 @@ import { clientQuotaHooks, clusterHooks } from './cmk/clusters.js';
 import { apiKeyHooks } from './iam/api-keys.js';
 import { invitationHooks } from './iam/invitations.js';
 import { jwksHandlers } from './iam/jwks.js';
+import { tokenExchangeHandlers } from './sts/token-exchange.js';
 import { kafkaHandlers } from './kafka/index.js';
 import { schemaRegistryHandlers } from './schema-registry/handlers.js';
 import { catalogHandlers } from './catalog/index.js';
@@ -27,6 +28,7 @@ export const resourceHooks: Record<string, ResourceHooks> = {
 export function serviceHandlers(engine: Engine): HandlerMap {
   return {
     ...jwksHandlers(engine, 'refreshIamV2JsonWebKeySet'),
+    ...tokenExchangeHandlers(engine.rt),
     ...kafkaHandlers(engine.rt),
     ...schemaRegistryHandlers(engine.rt),
     ...catalogHandlers(engine.rt),

@@ -11,3 +11,5 @@ export function metaValue(db: Db, key: string, create: () => string): string {
 }
 
 export const tokenSecret = (db: Db) => metaValue(db, 'page_token_secret', () => randomBytes(32).toString('base64url'));
+
+export const stsTokenSecret = (db: Db) => metaValue(db, 'sts_token_secret', () => randomBytes(32).toString('base64url'));

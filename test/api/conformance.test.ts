@@ -434,6 +434,22 @@ describe('conformance: every implemented operation answers as its document says'
     expect((await call('GET', `${c}/search/attribute?attrName=name`, undefined, k)).status).toBe(400);
   });
 
+  it('walks sts/v1', async () => {
+    const issuer = 'https://walk-idp.example.com';
+    const provider = await ok('POST', '/iam/v2/identity-providers', { display_name: 'walk-sts', description: 'd', issuer, jwks_uri: `${issuer}/keys` });
+    const pool = await ok('POST', `/iam/v2/identity-providers/${provider.id}/identity-pools`, { display_name: 'walk-sts', description: 'd', identity_claim: 'claims.sub', filter: 'true' });
+    const subject = [{ alg: 'none' }, { iss: issuer, sub: 'walker' }].map((p) => Buffer.from(JSON.stringify(p)).toString('base64url')).join('.') + '.x';
+    const form = new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token: subject,
+      identity_pool_id: pool.id,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+    });
+    const token = await ok('POST', '/sts/v1/oauth2/token', form.toString(), { 'content-type': 'application/x-www-form-urlencoded', authorization: '' });
+    await ok('GET', '/org/v2/environments', undefined, { authorization: `Bearer ${token.access_token}` });
+  });
+
   it('walks the control plane', async () => {
     await ok('GET', '/_emulator/health');
     await ok('GET', '/_emulator/operations');

@@ -20,7 +20,6 @@ const GROUPS: Record<string, { dialect: 'management' | 'connect'; operations: nu
   'sd/v1': { dialect: 'management', operations: 5 },
   'service-quota/v1': { dialect: 'management', operations: 4 },
   'sql/v1': { dialect: 'management', operations: 7 },
-  'sts/v1': { dialect: 'management', operations: 1 },
 };
 
 /** The size of Confluent's checklist of operations, every one of which has a route. */
@@ -68,8 +67,8 @@ describe('groups documented but not implemented yet', () => {
   });
   afterAll(() => t.close());
 
-  it('lists every operation of the groups, none implemented: 109 in all', () => {
-    expect(mine.length).toBe(109);
+  it('lists every operation of the groups, none implemented', () => {
+    expect(mine.length).toBe(Object.values(GROUPS).reduce((n, g) => n + g.operations, 0));
     for (const [group, { operations }] of Object.entries(GROUPS)) {
       expect(mine.filter((op) => op.group === group).length, group).toBe(operations);
     }
@@ -125,13 +124,10 @@ describe('groups documented but not implemented yet', () => {
       ['sd/v1', 'updateSdV1Pipeline', 'PATCH', '/sd/v1/pipelines/pipe-1', { spec: { activated: true } }],
       ['service-quota/v1', 'listServiceQuotaV1AppliedQuotas', 'GET', '/service-quota/v1/applied-quotas?scope=ORGANIZATION'],
       ['service-quota/v1', 'getServiceQuotaV1Scope', 'GET', '/service-quota/v1/scopes/ORGANIZATION'],
-      // sts/v1 takes no credentials at all.
-      ['sts/v1', 'exchangeStsV1OauthToken', 'POST', '/sts/v1/oauth2/token'],
     ];
     for (const [group, operationId, method, url, body] of calls) {
       expect(mine.some((op) => op.operation_id === operationId && op.group === group), operationId).toBe(true);
-      const headers = group === 'sts/v1' ? { authorization: '' } : {};
-      const r = body === undefined ? await t.request(method, url, undefined, headers) : await t.request(method, url, body, headers);
+      const r = await t.request(method, url, body);
       expectNotImplemented(r, 'management', operationId);
     }
     expect(new Set(calls.map(([group]) => group)).size).toBe(Object.keys(GROUPS).length - 2);
@@ -189,13 +185,10 @@ describe('groups documented but not implemented yet', () => {
   });
 
   it('answers every secured operation without credentials with its documented 401', async () => {
-    let secured = 0;
     for (const op of mine) {
-      if (op.group === 'sts/v1') continue;
-      secured++;
       const r = await t.request(op.method, fill(op.path), undefined, { authorization: '' });
       expectUnauthenticated(r, GROUPS[op.group].dialect, `${op.method} ${op.path}`);
     }
-    expect(secured).toBe(108);
+    expect(mine.length).toBeGreaterThan(0);
   });
 });
