@@ -13,6 +13,16 @@ import { ksqlClusterHooks } from './ksqldb/clusters.js';
 import { schemaRegistryClusterHandlers, schemaRegistryClusterHooks } from './srcm/clusters.js';
 import { schemaRegistryClusterV3Handlers } from './srcm/clusters-v3.js';
 import { srcmRegionHandlers } from './srcm/regions.js';
+import { computePoolHooks, flinkHandlers, statementHooks } from './flink/index.js';
+import { connectHandlers, connectHooks } from './connect/index.js';
+import { networkingHandlers, networkingHooks } from './networking/index.js';
+import { byokKeyHandlers, byokKeyHooks } from './byok/keys.js';
+import { pipelineHandlers, pipelineHooks } from './sd/pipelines.js';
+import { serviceQuotaHandlers } from './service-quota/quotas.js';
+import { billingHandlers } from './billing/costs.js';
+import { cdxHandlers, cdxHooks } from './cdx/index.js';
+import { notificationHandlers, notificationHooks } from './notifications/index.js';
+import { partnerHandlers, partnerHooks } from './partner/index.js';
 
 /** Code hooks of standard resources, by the name their declaration gives in `hooks:`. */
 export const resourceHooks: Record<string, ResourceHooks> = {
@@ -22,6 +32,15 @@ export const resourceHooks: Record<string, ResourceHooks> = {
   'kafka-quotas.client-quota': clientQuotaHooks,
   'ksqldbcm.cluster': ksqlClusterHooks,
   'srcm.cluster': schemaRegistryClusterHooks,
+  'fcpm.compute-pool': computePoolHooks,
+  'sql.statement': statementHooks,
+  ...connectHooks,
+  ...networkingHooks,
+  'byok.key': byokKeyHooks,
+  'sd.pipeline': pipelineHooks,
+  ...cdxHooks,
+  ...notificationHooks,
+  ...partnerHooks,
 };
 
 /** Hand-written handlers for operations beyond CRUD, keyed by operationId. */
@@ -33,7 +52,17 @@ export function serviceHandlers(engine: Engine): HandlerMap {
     ...schemaRegistryHandlers(engine.rt),
     ...catalogHandlers(engine.rt),
     ...srcmRegionHandlers(engine),
+    ...connectHandlers(engine),
+    ...networkingHandlers(engine),
     ...schemaRegistryClusterHandlers(engine),
     ...schemaRegistryClusterV3Handlers(engine),
+    ...flinkHandlers(engine),
+    ...byokKeyHandlers(engine),
+    ...pipelineHandlers(engine),
+    ...serviceQuotaHandlers(engine),
+    ...billingHandlers(engine),
+    ...cdxHandlers(engine),
+    ...notificationHandlers(engine),
+    ...partnerHandlers(engine),
   };
 }

@@ -450,6 +450,195 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', '/org/v2/environments', undefined, { authorization: `Bearer ${token.access_token}` });
   });
 
+  it('walks connect/v1', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-connect' })).id;
+    const spec = { display_name: 'walk-connect', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } };
+    const lkc = (await ok('POST', '/cmk/v2/clusters', { spec })).id;
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: lkc } } });
+    const base = `/connect/v1/environments/${env}/clusters/${lkc}`;
+    const config = { 'connector.class': 'DatagenSource', 'kafka.api.key': key.id, 'kafka.api.secret': key.spec.secret, 'kafka.topic': 'walk', 'tasks.max': '1' };
+    await ok('GET', `${base}/connector-plugins`);
+    await ok('PUT', `${base}/connector-plugins/DatagenSource/config/validate`, { name: 'walk', ...config });
+    await ok('POST', `${base}/connectors`, { name: 'walk', config });
+    expect((await call('POST', `${base}/connectors`, { name: 'walk', config })).status).toBe(409);
+    expect((await call('POST', `${base}/connectors`, { name: 'bad', config: { 'connector.class': 'DatagenSource' } })).status).toBe(400);
+    expect((await call('POST', `${base}/connectors`, { name: 'bad', config: { 'tasks.max': 1 } })).status).toBe(422);
+    await ok('GET', `${base}/connectors`);
+    await ok('GET', `${base}/connectors?expand=id,info,status`);
+    await ok('GET', `${base}/connectors/walk`);
+    await ok('GET', `${base}/connectors/walk/config`);
+    await ok('PUT', `${base}/connectors/walk/config`, { name: 'walk', ...config, 'tasks.max': '2' });
+    await ok('PUT', `${base}/connectors/walk/pause`);
+    await ok('PUT', `${base}/connectors/walk/resume`);
+    await ok('GET', `${base}/connectors/walk/status`);
+    await ok('GET', `${base}/connectors/walk/tasks`);
+    await ok('DELETE', `${base}/connectors/walk`);
+    for (const [method, url] of [['GET', `${base}/connectors/walk/status`], ['GET', `/connect/v1/environments/${env}/clusters/lkc-nope00/connectors`]]) {
+      expect((await call(method, url)).status, url).toBe(404);
+    }
+    const upload = await ok('POST', '/connect/v1/presigned-upload-url', { content_format: 'ZIP' });
+    const source = { location: 'PRESIGNED_URL_LOCATION', upload_id: upload.upload_id };
+    const plugin = await ok('POST', '/connect/v1/custom-connector-plugins', { display_name: 'walk', connector_class: 'com.example.Walk', connector_type: 'SOURCE', upload_source: source });
+    await ok('GET', '/connect/v1/custom-connector-plugins?page_size=1');
+    await ok('GET', `/connect/v1/custom-connector-plugins/${plugin.id}`);
+    await ok('PATCH', `/connect/v1/custom-connector-plugins/${plugin.id}`, { description: 'walked', upload_source: source });
+    await ok('DELETE', `/connect/v1/custom-connector-plugins/${plugin.id}`);
+  });
+
+  it('walks byok/v1, sd/v1, service-quota/v1 and billing/v1', async () => {
+    const key = await ok('POST', '/byok/v1/keys', { key: { kind: 'GcpKey', key_id: 'projects/p/locations/l/keyRings/r/cryptoKeys/walk' } });
+    await ok('GET', '/byok/v1/keys?provider=GCP&state=AVAILABLE');
+    await ok('GET', `/byok/v1/keys/${key.id}`);
+    await ok('DELETE', `/byok/v1/keys/${key.id}`);
+
+    const env = (await ok('GET', '/org/v2/environments')).data[0].id;
+    const lkc = await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-sd', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } });
+    const scope = `environment=${env}&spec.kafka_cluster=${lkc.id}`;
+    const pipe = await ok('POST', '/sd/v1/pipelines', { spec: { display_name: 'walk', environment: { id: env }, kafka_cluster: { id: lkc.id }, source_code: { sql: 'CREATE STREAM s AS SELECT * FROM t;' } } });
+    await ok('GET', `/sd/v1/pipelines?${scope}`);
+    await ok('GET', `/sd/v1/pipelines/${pipe.id}?${scope}`);
+    await ok('PATCH', `/sd/v1/pipelines/${pipe.id}`, { spec: { activated: true, activation_privilege: true } });
+    await ok('DELETE', `/sd/v1/pipelines/${pipe.id}?${scope}`);
+
+    await ok('GET', '/service-quota/v1/scopes');
+    await ok('GET', '/service-quota/v1/scopes/ORGANIZATION');
+    await ok('GET', `/service-quota/v1/applied-quotas?scope=KAFKA_CLUSTER&environment=${env}`);
+    await ok('GET', `/service-quota/v1/applied-quotas/kafka_clusters_per_environment?environment=${env}`);
+    expect((await call('GET', '/service-quota/v1/applied-quotas?scope=GALAXY')).status).toBe(400);
+
+    const today = (await ok('GET', '/_emulator/clock')).now.slice(0, 10);
+    await ok('GET', `/billing/v1/costs?start_date=${today}&end_date=${new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10)}`);
+    expect((await call('GET', `/billing/v1/costs?start_date=${today}&end_date=${today}`)).status).toBe(400);
+  });
+
+  it('walks networking/v1', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-networking' })).id;
+    const spec = { display_name: 'walk-net', cloud: 'AWS', region: 'us-east-1', connection_types: ['PEERING', 'TRANSITGATEWAY', 'PRIVATELINK'], cidr: '10.200.0.0/16', environment: { id: env } };
+    const n = await ok('POST', '/networking/v1/networks', { spec });
+    await ok('GET', `/networking/v1/networks?environment=${env}&spec.connection_types=PEERING&status.phase=READY,PROVISIONING&page_size=1`);
+    await ok('GET', `/networking/v1/networks/${n.id}?environment=${env}`);
+    await ok('PATCH', `/networking/v1/networks/${n.id}`, { spec: { display_name: 'walked', environment: { id: env } } });
+    expect((await call('PATCH', `/networking/v1/networks/${n.id}?environment=${env}`, { spec: { cidr: '10.201.0.0/16' } })).status).toBe(400);
+    expect((await call('POST', '/networking/v1/networks', { spec: { ...spec, cidr: '10.0.0.0/8' } })).status).toBe(422);
+
+    const aws = { kind: 'AwsPeering', account: '000000000000', vpc: 'vpc-1', routes: ['10.0.0.0/16'], customer_region: 'us-east-1' };
+    const p = await ok('POST', '/networking/v1/peerings', { spec: { cloud: aws, environment: { id: env }, network: { id: n.id } } });
+    await ok('GET', `/networking/v1/peerings?environment=${env}&spec.network=${n.id}`);
+    await ok('GET', `/networking/v1/peerings/${p.id}?environment=${env}`);
+    await ok('PATCH', `/networking/v1/peerings/${p.id}?environment=${env}`, { spec: { display_name: 'walked' } });
+    await ok('DELETE', `/networking/v1/peerings/${p.id}?environment=${env}`);
+
+    const tgw = { kind: 'AwsTransitGatewayAttachment', ram_share_arn: 'arn:aws:ram:us-east-1:000000000000:resource-share/walk', transit_gateway_id: 'tgw-0abc', routes: ['10.1.0.0/16'] };
+    const a = await ok('POST', '/networking/v1/transit-gateway-attachments', { spec: { cloud: tgw, environment: { id: env }, network: { id: n.id } } });
+    await ok('GET', `/networking/v1/transit-gateway-attachments?environment=${env}`);
+    await ok('GET', `/networking/v1/transit-gateway-attachments/${a.id}?environment=${env}`);
+    await ok('PATCH', `/networking/v1/transit-gateway-attachments/${a.id}?environment=${env}`, { spec: { display_name: 'walked' } });
+    expect((await call('POST', '/networking/v1/transit-gateway-attachments', { spec: { cloud: tgw, environment: { id: env }, network: { id: n.id } } })).status).toBe(402);
+    await ok('DELETE', `/networking/v1/transit-gateway-attachments/${a.id}?environment=${env}`);
+
+    const dns = { domains: ['walk.example'], config: { kind: 'ForwardViaIp', dns_server_ips: ['10.0.0.2'] }, environment: { id: env }, gateway: { id: n.spec.gateway.id } };
+    const f = await ok('POST', '/networking/v1/dns-forwarders', { spec: dns });
+    await ok('GET', `/networking/v1/dns-forwarders?environment=${env}`);
+    await ok('GET', `/networking/v1/dns-forwarders/${f.id}?environment=${env}`);
+    await ok('PATCH', `/networking/v1/dns-forwarders/${f.id}?environment=${env}`, { spec: { domains: ['walked.example'] } });
+    await ok('DELETE', `/networking/v1/dns-forwarders/${f.id}?environment=${env}`);
+
+    await ok('GET', '/networking/v1/ip-addresses?cloud=AWS&services=KAFKA,CONNECT&page_size=5');
+    const c = await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-net-kafka', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-1', config: { kind: 'Dedicated', cku: 1 }, environment: { id: env }, network: { id: n.id } } });
+    expect((await call('DELETE', `/networking/v1/networks/${n.id}?environment=${env}`)).status).toBe(409);
+    await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${env}`);
+    await ok('DELETE', `/networking/v1/networks/${n.id}?environment=${env}`);
+  });
+
+  it('walks fcpm/v2 and sql/v1', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-flink' })).id;
+    await ok('GET', '/fcpm/v2/regions?cloud=AWS&page_size=2');
+    const pool = await ok('POST', '/fcpm/v2/compute-pools', { spec: { display_name: 'walk', cloud: 'AWS', region: 'us-east-2', max_cfu: 5, environment: { id: env } } });
+    await ok('GET', `/fcpm/v2/compute-pools?environment=${env}&spec.region=us-east-2`);
+    await ok('GET', `/fcpm/v2/compute-pools/${pool.id}?environment=${env}`);
+    await ok('PATCH', `/fcpm/v2/compute-pools/${pool.id}`, { spec: { max_cfu: 10, environment: { id: env } } });
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: env } } });
+    const k = { authorization: basic(key.id, key.spec.secret) };
+    const org = t.emu.bootstrap!.orgId;
+    const s = `/sql/v1/organizations/${org}/environments/${env}/statements`;
+    const created = await ok('POST', s, { name: 'walk', spec: { statement: 'SELECT 1 AS one', compute_pool_id: pool.id } }, k);
+    await ok('GET', `${s}?spec.compute_pool_id=${pool.id}&page_size=5`, undefined, k);
+    await ok('GET', `${s}/walk`, undefined, k);
+    await ok('GET', `${s}/walk/results`, undefined, k);
+    await ok('GET', `${s}/walk/exceptions`, undefined, k);
+    await ok('PUT', `${s}/walk`, { name: 'walk', metadata: { resource_version: created.metadata.resource_version }, spec: { stopped: true } }, k);
+    await ok('DELETE', `${s}/walk`, undefined, k);
+    for (const [method, url] of [['GET', `${s}/nope`], ['GET', `${s}/nope/results`], ['GET', `${s}/nope/exceptions`], ['DELETE', `${s}/nope`]]) {
+      expect((await call(method, url, undefined, k)).status, url).toBe(404);
+    }
+    expect((await call('POST', s, { name: 'walk', spec: { statement: 'SHOW CATALOGS', compute_pool_id: 'lfcp-nope00' } }, k)).status).toBe(422);
+    await ok('DELETE', `/fcpm/v2/compute-pools/${pool.id}?environment=${env}`);
+  });
+
+  it('walks notifications/v1 and partner/v2', async () => {
+    await ok('GET', '/notifications/v1/notification-types?page_size=3');
+    await ok('GET', '/notifications/v1/notification-types/CLUSTER_SHRINK');
+    const target = { kind: 'Webhook', url: 'https://hooks.example.com/walk' };
+    await ok('POST', '/notifications/v1/integrations:test', { display_name: 'walk', target });
+    const int = await ok('POST', '/notifications/v1/integrations', { display_name: 'walk', target });
+    await ok('GET', '/notifications/v1/integrations');
+    await ok('GET', `/notifications/v1/integrations/${int.id}`);
+    await ok('PATCH', `/notifications/v1/integrations/${int.id}`, { description: 'walked' });
+    const sub = await ok('POST', '/notifications/v1/subscriptions', { notification_type: { id: 'API_KEY_CREATED' }, integrations: [{ id: int.id }] });
+    await ok('GET', '/notifications/v1/subscriptions');
+    await ok('GET', `/notifications/v1/subscriptions/${sub.id}`);
+    await ok('PATCH', `/notifications/v1/subscriptions/${sub.id}`, { current_state: 'DISABLED' });
+    await ok('DELETE', `/notifications/v1/subscriptions/${sub.id}`);
+    await ok('DELETE', `/notifications/v1/integrations/${int.id}`);
+    const ent = await ok('POST', '/partner/v2/entitlements', { external_id: 'walk-1', name: 'walk', plan_id: 'confluent-cloud-payg-prod', product_id: 'confluent-cloud-for-apache-kafka' });
+    await ok('GET', '/partner/v2/entitlements');
+    await ok('GET', `/partner/v2/entitlements/${ent.id}`);
+    const su = await ok('POST', '/partner/v2/signup', { organization: { name: 'Walk Customer' }, entitlement: { id: ent.id } });
+    await ok('GET', '/partner/v2/organizations');
+    await ok('GET', `/partner/v2/organizations/${su.organization_id}`);
+    await ok('POST', '/partner/v2/signup/activate', { organization_id: su.organization_id, user: { email: 'walk@example.com', given_name: 'W', family_name: 'K' } });
+  });
+
+  it('walks cdx/v1 Stream Sharing', async () => {
+    const env = (await ok('GET', '/org/v2/environments')).data[0].id;
+    const cluster = await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'cdx-walk', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } });
+    t.rt.kafka.createTopic(cluster.id, 'cdx-walk', 1, 3, {}, 0);
+    const consumer = await ok('POST', '/_emulator/orgs', {});
+    const C = { authorization: basic(consumer.api_key, consumer.api_secret) };
+    const email = (await ok('GET', '/iam/v2/users', undefined, C)).data[0].email;
+    await ok('GET', '/cdx/v1/opt-in');
+    await ok('PATCH', '/cdx/v1/opt-in', { stream_share_enabled: true });
+    const invite = { delivery_method: 'EMAIL', consumer_restriction: { kind: 'Email', email }, resources: [`crn://confluent.cloud/environment=${env}/kafka=${cluster.id}/topic=cdx-walk`] };
+    const created = await call('POST', '/cdx/v1/provider-shares', invite);
+    expect(created.status, created.raw).toBe(201);
+    const token = String(created.headers['x-emulator-shared-token']);
+    const ss = created.body.id;
+    await ok('GET', '/cdx/v1/provider-shares');
+    await ok('GET', `/cdx/v1/provider-shares/${ss}`);
+    await ok('POST', `/cdx/v1/provider-shares/${ss}:resend`);
+    const sr = (await ok('GET', `/cdx/v1/provider-shared-resources?stream_share=${ss}`)).data[0].id;
+    await ok('GET', `/cdx/v1/provider-shared-resources/${sr}`);
+    await ok('PATCH', `/cdx/v1/provider-shared-resources/${sr}`, { display_name: 'walked' });
+    await ok('POST', '/cdx/v1/shared-tokens:resources', { token }, C);
+    const redeemed = await ok('POST', '/cdx/v1/shared-tokens:redeem', { token }, C);
+    await ok('GET', '/cdx/v1/consumer-shares', undefined, C);
+    await ok('GET', `/cdx/v1/consumer-shares/${redeemed.id}`, undefined, C);
+    const csr = (await ok('GET', `/cdx/v1/consumer-shared-resources?stream_share=${redeemed.id}`, undefined, C)).data[0].id;
+    await ok('GET', `/cdx/v1/consumer-shared-resources/${csr}`, undefined, C);
+    // operationOf reads `{id}:network` as `{id}`: this one is checked against its own operation.
+    const networkOp = operations.find((o) => o.operationId === 'networkCdxV1ConsumerSharedResource')!;
+    const network = await t.request('GET', `/cdx/v1/consumer-shared-resources/${csr}:network`, undefined, C);
+    expect(network.status, network.raw).toBe(200);
+    assertConforms(t.rt, networkOp, network.status, network.body, network.headers);
+    succeeded.add(networkOp.operationId);
+    await ok('DELETE', `/cdx/v1/consumer-shares/${redeemed.id}`, undefined, C);
+    const again = await ok('POST', '/cdx/v1/provider-shares', invite);
+    await ok('DELETE', `/cdx/v1/provider-shares/${again.id}`);
+    expect((await call('POST', '/cdx/v1/shared-tokens:redeem', { token }, C)).status).toBe(404);
+  });
+
   it('walks the control plane', async () => {
     await ok('GET', '/_emulator/health');
     await ok('GET', '/_emulator/operations');

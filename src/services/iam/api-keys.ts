@@ -3,6 +3,7 @@ import { getAt, setAt } from '../../core/pointer.js';
 import { stripCrnPrefix, CRN_PREFIX } from '../../core/crn.js';
 import { unprocessable } from '../../core/errors.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
+import { findFlinkRegion } from '../flink/regions.js';
 
 /**
  * API keys: the secret is generated here and returned only in the create response (the engine
@@ -16,8 +17,20 @@ export const apiKeyHooks: ResourceHooks = {
     const resource = getAt(draft.body, '/spec/resource') as { id?: string } | null | undefined;
     if (resource && resource.id) {
       const target = h.engine.rt.resources.findById(h.org, resource.id);
-      if (!target) throw unprocessable(`The resource '${resource.id}' does not exist`, '/spec/resource/id');
-      setAt(draft.body, '/spec/resource', h.engine.reference(target, h.baseUrl));
+      const region = target ? undefined : findFlinkRegion(resource.id);
+      if (!target && !region) throw unprocessable(`The resource '${resource.id}' does not exist`, '/spec/resource/id');
+      // A Flink API key is scoped to a Flink region (`aws.us-east-2`), which is no stored resource.
+      const reference = target
+        ? h.engine.reference(target, h.baseUrl)
+        : {
+            id: region!.id,
+            api_version: 'fcpm/v2',
+            kind: 'Region',
+            related: `${h.baseUrl}/fcpm/v2/regions?cloud=${region!.cloud}&region_name=${encodeURIComponent(region!.region_name)}`,
+            resource_name: `${CRN_PREFIX}organization=${h.org}/flink-region=${region!.id}`,
+            ...((resource as { environment?: unknown }).environment ? { environment: (resource as { environment?: unknown }).environment } : {}),
+          };
+      setAt(draft.body, '/spec/resource', reference);
     }
   },
   crn(h, draft) {

@@ -6,8 +6,9 @@ import type { ResourceHooks } from '../../engine/hooks.js';
 const STORAGE_PER_CSU = 125;
 
 /** ksqlDB clusters per Kafka cluster (Confluent's quota code); `quotas` in the configuration overrides it. */
-const APPS_PER_CLUSTER = 'ksql.limits.max_apps_per_cluster';
-const DEFAULT_APPS_PER_CLUSTER = 10;
+/** The quota of ksqlDB clusters per Kafka cluster, enforced here and reported by service-quota/v1. */
+export const APPS_PER_CLUSTER = 'ksql.limits.max_apps_per_cluster';
+export const DEFAULT_APPS_PER_CLUSTER = 10;
 
 /**
  * ksqlDB clusters (ksqldbcm/v2): the Kafka cluster must be in the cluster's environment, the
