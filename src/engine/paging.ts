@@ -53,3 +53,24 @@ function listUrl(ctx: RequestContext, pageToken?: string): string {
   const path = ctx.op.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeURIComponent(ctx.params[p] ?? ''));
   return `${ctx.baseUrl}${path}${qs ? `?${qs}` : ''}`;
 }
+
+/**
+ * One page of a list held in memory (a read-only catalogue, or rows gathered by hand) in a fixed
+ * order, with the engine's keyset tokens and list metadata. `seq` is each item's keyset
+ * position: increasing along the list and stable between requests.
+ */
+export function pageInMemory<T extends { seq: number }>(tokens: PageTokens, ctx: RequestContext, identity: string, all: T[]): { items: T[]; metadata: Record<string, unknown> } {
+  const cursor = cursorOf(tokens, ctx, identity);
+  const size = cursor.size;
+  let items: T[];
+  if (cursor.last) items = all.slice(Math.max(0, all.length - size));
+  else if (cursor.before !== undefined) {
+    const before = all.filter((e) => e.seq < cursor.before!);
+    items = before.slice(Math.max(0, before.length - size));
+  } else items = all.filter((e) => cursor.after === undefined || e.seq > cursor.after).slice(0, size);
+  const first = items[0]?.seq;
+  const last = items[items.length - 1]?.seq;
+  const hasPrev = first !== undefined ? all.some((e) => e.seq < first) : cursor.after !== undefined;
+  const hasNext = last !== undefined && all.some((e) => e.seq > last);
+  return { items, metadata: listMetadata(tokens, ctx, cursor, { first, last, hasPrev, hasNext, total: all.length }) };
+}

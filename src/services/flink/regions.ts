@@ -1,7 +1,7 @@
 import { CRN_PREFIX } from '../../core/crn.js';
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
-import { cursorOf, listMetadata } from '../../engine/paging.js';
+import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 
 export type FlinkCloud = 'AWS' | 'GCP' | 'AZURE';
@@ -100,23 +100,11 @@ export function flinkRegionHandlers(engine: Engine): HandlerMap {
     listFcpmV2Regions: (ctx) => {
       const org = ctx.caller!.orgId;
       const f = filtersOf(ctx);
-      const cursor = cursorOf(rt.tokens, ctx, listIdentity([org, 'fcpm.v2.Region', f]));
-      const size = cursor.size;
       // Keyset positions are 1-based places in the catalogue.
       const all = FLINK_REGIONS.map((r, i) => ({ r, seq: i + 1 })).filter(
         (e) => (!f.cloud.length || f.cloud.includes(e.r.cloud)) && (!f.region_name.length || f.region_name.includes(e.r.region_name)),
       );
-      let page: typeof all;
-      if (cursor.last) page = all.slice(Math.max(0, all.length - size));
-      else if (cursor.before !== undefined) {
-        const before = all.filter((e) => e.seq < cursor.before!);
-        page = before.slice(Math.max(0, before.length - size));
-      } else page = all.filter((e) => cursor.after === undefined || e.seq > cursor.after).slice(0, size);
-      const first = page[0]?.seq;
-      const last = page[page.length - 1]?.seq;
-      const hasPrev = first !== undefined ? all.some((e) => e.seq < first) : cursor.after !== undefined;
-      const hasNext = last !== undefined && all.some((e) => e.seq > last);
-      const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total: all.length });
+      const { items: page, metadata } = pageInMemory(rt.tokens, ctx, listIdentity([org, 'fcpm.v2.Region', f]), all);
       return { status: 200, body: { api_version: 'fcpm/v2', kind: 'RegionList', metadata, data: page.map((e) => render(e.r, org, ctx.baseUrl)) } };
     },
   };

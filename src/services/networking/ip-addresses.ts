@@ -1,6 +1,6 @@
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
-import { cursorOf, listMetadata } from '../../engine/paging.js';
+import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { values } from './query.js';
 
@@ -85,20 +85,8 @@ export function ipAddressHandlers(engine: Engine): HandlerMap {
     listNetworkingV1IpAddresses: (ctx) => {
       const f = filtersOf(ctx);
       const identity = listIdentity([ctx.caller!.orgId, 'networking.v1.IpAddress', f]);
-      const cursor = cursorOf(rt.tokens, ctx, identity);
-      const size = cursor.size;
       const all = IP_ADDRESSES.map((address, i) => ({ address, seq: i + 1 })).filter((e) => matches(e.address, f));
-      let page: typeof all;
-      if (cursor.last) page = all.slice(Math.max(0, all.length - size));
-      else if (cursor.before !== undefined) {
-        const before = all.filter((e) => e.seq < cursor.before!);
-        page = before.slice(Math.max(0, before.length - size));
-      } else page = all.filter((e) => cursor.after === undefined || e.seq > cursor.after).slice(0, size);
-      const first = page[0]?.seq;
-      const last = page[page.length - 1]?.seq;
-      const hasPrev = first !== undefined ? all.some((e) => e.seq < first) : cursor.after !== undefined;
-      const hasNext = last !== undefined && all.some((e) => e.seq > last);
-      const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total: all.length });
+      const { items: page, metadata } = pageInMemory(rt.tokens, ctx, identity, all);
       return { status: 200, body: { api_version: 'networking/v1', kind: 'IpAddressList', metadata, data: page.map((e) => render(e.address)) } };
     },
   };

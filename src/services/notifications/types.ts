@@ -2,7 +2,7 @@ import { notFound } from '../../core/errors.js';
 import { CRN_PREFIX } from '../../core/crn.js';
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
-import { cursorOf, listMetadata } from '../../engine/paging.js';
+import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap } from '../../engine/types.js';
 
 export type Category = 'BILLING_LICENSING' | 'SECURITY' | 'SERVICE' | 'ACCOUNT';
@@ -83,20 +83,8 @@ export function notificationTypeHandlers(engine: Engine): HandlerMap {
   return {
     listNotificationsV1NotificationTypes: (ctx) => {
       const org = ctx.caller!.orgId;
-      const cursor = cursorOf(rt.tokens, ctx, listIdentity([org, 'notifications.v1.NotificationType']));
-      const size = cursor.size;
       const all = NOTIFICATION_TYPES.map((type, i) => ({ type, seq: i + 1 }));
-      let page: typeof all;
-      if (cursor.last) page = all.slice(Math.max(0, all.length - size));
-      else if (cursor.before !== undefined) {
-        const before = all.filter((e) => e.seq < cursor.before!);
-        page = before.slice(Math.max(0, before.length - size));
-      } else page = all.filter((e) => cursor.after === undefined || e.seq > cursor.after).slice(0, size);
-      const first = page[0]?.seq;
-      const last = page[page.length - 1]?.seq;
-      const hasPrev = first !== undefined ? all.some((e) => e.seq < first) : cursor.after !== undefined;
-      const hasNext = last !== undefined && all.some((e) => e.seq > last);
-      const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total: all.length });
+      const { items: page, metadata } = pageInMemory(rt.tokens, ctx, listIdentity([org, 'notifications.v1.NotificationType']), all);
       return { status: 200, body: { api_version: 'notifications/v1', kind: 'NotificationTypeList', metadata, data: page.map((e) => render(e.type, org, ctx.baseUrl)) } };
     },
 

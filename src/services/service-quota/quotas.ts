@@ -3,7 +3,7 @@ import { CRN_PREFIX } from '../../core/crn.js';
 import { listIdentity } from '../../core/pagination.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
-import { cursorOf, listMetadata } from '../../engine/paging.js';
+import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { PIPELINE_QUOTAS, reapPipelines } from '../sd/pipelines.js';
 import { APPS_PER_CLUSTER, DEFAULT_APPS_PER_CLUSTER } from '../ksqldb/clusters.js';
@@ -199,21 +199,7 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
     return { org, env, cluster, seq: cluster.seq };
   }
 
-  function page<T extends { seq: number }>(ctx: RequestContext, identity: string, all: T[]) {
-    const cursor = cursorOf(rt.tokens, ctx, identity);
-    const size = cursor.size;
-    let items: T[];
-    if (cursor.last) items = all.slice(Math.max(0, all.length - size));
-    else if (cursor.before !== undefined) {
-      const before = all.filter((e) => e.seq < cursor.before!);
-      items = before.slice(Math.max(0, before.length - size));
-    } else items = all.filter((e) => cursor.after === undefined || e.seq > cursor.after).slice(0, size);
-    const first = items[0]?.seq;
-    const last = items[items.length - 1]?.seq;
-    const hasPrev = first !== undefined ? all.some((e) => e.seq < first) : cursor.after !== undefined;
-    const hasNext = last !== undefined && all.some((e) => e.seq > last);
-    return { items, metadata: listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total: all.length }) };
-  }
+  const page = <T extends { seq: number }>(ctx: RequestContext, identity: string, all: T[]) => pageInMemory(rt.tokens, ctx, identity, all);
 
   const renderScope = (id: string, org: string, base: string) => ({
     api_version: API_VERSION,

@@ -2,7 +2,7 @@ import { notFound } from '../../core/errors.js';
 import { CRN_PREFIX } from '../../core/crn.js';
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
-import { cursorOf, listMetadata } from '../../engine/paging.js';
+import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 
 export type Cloud = 'AWS' | 'GCP' | 'AZURE';
@@ -119,23 +119,9 @@ export function srcmRegionHandlers(engine: Engine): HandlerMap {
       const org = ctx.caller!.orgId;
       const f = filtersOf(ctx);
       const identity = listIdentity([org, 'srcm.v2.Region', f]);
-      const cursor = cursorOf(rt.tokens, ctx, identity);
-      const size = cursor.size;
-
       // Keyset positions are 1-based places in the catalogue.
       const all = SR_REGIONS.map((region, i) => ({ region, seq: i + 1 })).filter((e) => matches(e.region, f));
-      let page: typeof all;
-      if (cursor.last) page = all.slice(Math.max(0, all.length - size));
-      else if (cursor.before !== undefined) {
-        const before = all.filter((e) => e.seq < cursor.before!);
-        page = before.slice(Math.max(0, before.length - size));
-      } else page = all.filter((e) => cursor.after === undefined || e.seq > cursor.after).slice(0, size);
-
-      const first = page[0]?.seq;
-      const last = page[page.length - 1]?.seq;
-      const hasPrev = first !== undefined ? all.some((e) => e.seq < first) : cursor.after !== undefined;
-      const hasNext = last !== undefined && all.some((e) => e.seq > last);
-      const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total: all.length });
+      const { items: page, metadata } = pageInMemory(rt.tokens, ctx, identity, all);
       return { status: 200, body: { api_version: 'srcm/v2', kind: 'RegionList', metadata, data: page.map((e) => render(e.region, org, ctx.baseUrl)) } };
     },
 
