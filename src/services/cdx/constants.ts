@@ -1,0 +1,35 @@
+import type { ResourceRow } from '../../store/resources.js';
+
+/*
+ * Resource type names, limits, and the state each object keeps under its body's `_emulator`
+ * (never rendered: the API does not show it).
+ */
+
+export const PROVIDER_SHARE = 'CdxProviderShare';
+export const PROVIDER_SHARED_RESOURCE = 'CdxProviderSharedResource';
+export const CONSUMER_SHARE = 'CdxConsumerShare';
+export const CONSUMER_SHARED_RESOURCE = 'CdxConsumerSharedResource';
+export const OPT_IN = 'CdxOptIn';
+
+/** Confluent's invitations can be redeemed for a week. */
+export const INVITE_MS = 7 * 24 * 3600 * 1000;
+/** Confluent emails the token; the emulator answers it in this header instead. */
+export const TOKEN_HEADER = 'x-emulator-shared-token';
+
+/** A list limit above any organization's row count: "every row". */
+export const ALL = 1_000_000;
+
+export interface ProviderInternal {
+  shared_resource: string;
+  /** The ids the consumer share and consumer shared resource get when the share is redeemed. */
+  consumer_ids: { share: string; resource: string };
+  /** Set when the share is redeemed. */
+  consumer?: { org: string; share: string; resource: string; service_account: string };
+}
+export interface ConsumerInternal {
+  provider: { org: string; share: string; shared_resource: string; cluster: string };
+  shared_resource?: string;
+  consumer_share?: string;
+}
+
+export const internal = <T>(row: ResourceRow) => (row.body as { _emulator: T })._emulator;
