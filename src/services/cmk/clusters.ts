@@ -1,5 +1,6 @@
 import { ApiError, badRequest, unprocessable } from '../../core/errors.js';
 import { CRN_PREFIX } from '../../core/crn.js';
+import { networkReference } from '../networking/reference.js';
 import { observe, startState } from '../../core/lifecycle.js';
 import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceRow } from '../../store/resources.js';
@@ -43,12 +44,7 @@ function endpointsOf(h: HookContext, d: Draft) {
 function completeReferences(h: HookContext, d: Draft): void {
   const network = getAt(d.body, '/spec/network') as Ref | undefined;
   if (network?.id) {
-    setAt(d.body, '/spec/network', {
-      id: network.id,
-      environment: d.scope,
-      related: `${h.baseUrl}/networking/v1/networks/${encodeURIComponent(network.id)}`,
-      resource_name: `${CRN_PREFIX}organization=${d.org}/environment=${d.scope}/network=${network.id}`,
-    });
+    setAt(d.body, '/spec/network', networkReference(h.baseUrl, d.org, d.scope, network.id));
   }
   const byok = getAt(d.body, '/spec/byok') as Ref | undefined;
   if (byok?.id) {

@@ -4,6 +4,7 @@ import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import type { ResourceStore } from '../../store/resources.js';
 import { FLINK_REGIONS, flinkRegionOf } from './regions.js';
+import { networkReference } from '../networking/reference.js';
 
 export const COMPUTE_POOL = 'FlinkComputePool';
 export const STATEMENT = 'FlinkStatement';
@@ -44,12 +45,7 @@ export const computePoolHooks: ResourceHooks = {
     const network = getAt(d.body, '/spec/network') as { id?: string } | undefined;
     if (network?.id) {
       // The networking API lives elsewhere: the reference is completed, not resolved.
-      setAt(d.body, '/spec/network', {
-        id: network.id,
-        environment: d.scope,
-        related: `${h.baseUrl}/networking/v1/networks/${encodeURIComponent(network.id)}`,
-        resource_name: `${CRN_PREFIX}organization=${d.org}/environment=${d.scope}/network=${network.id}`,
-      });
+      setAt(d.body, '/spec/network', networkReference(h.baseUrl, d.org, d.scope, network.id));
     }
     setAt(d.body, '/spec/http_endpoint', h.baseUrl);
     setAt(d.body, '/status/current_cfu', 0);
