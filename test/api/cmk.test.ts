@@ -12,6 +12,18 @@ describe('cmk/v2 Kafka clusters', () => {
   const ready = async (over: Record<string, unknown> = {}) => (await create(over, { 'x-emulator-lifecycle': 'immediate' })).body;
   const url = (id: string, env = o.env) => `/cmk/v2/clusters/${id}?environment=${env}`;
   const advance = (seconds: number) => t.post('/_emulator/clock/advance', { seconds });
+  /** A network of the environment, made through networking/v1. */
+  const network = async (env = o.env, cidr = '10.1.0.0/16') => {
+    const n = await t.post('/networking/v1/networks', { spec: { cloud: 'AWS', region: 'us-east-2', connection_types: ['PEERING'], cidr, environment: { id: env } } }, { ...h(), 'x-emulator-lifecycle': 'immediate' });
+    expect(n.status, n.raw).toBe(202);
+    return n.body.id as string;
+  };
+  /** A BYOK key of the organization, made through byok/v1. */
+  const byokKey = async (n: number) => {
+    const k = await t.post('/byok/v1/keys', { key: { kind: 'AwsKey', key_arn: `arn:aws:kms:us-east-2:111122223333:key/0000000${n}-aaaa-bbbb-cccc-000000000000` } }, h());
+    expect(k.status, k.raw).toBe(201);
+    return k.body.id as string;
+  };
   beforeAll(async () => {
     t = await TestEmulator.start();
     o = await t.newOrg();
@@ -68,27 +80,42 @@ describe('cmk/v2 Kafka clusters', () => {
     expect((await create({ config: { kind: 'Huge' } })).status).toBe(422);
   });
 
+  it('refuses a network that is not in its environment and a BYOK key that does not exist (422)', async () => {
+    const env2 = (await t.post('/org/v2/environments', { display_name: 'elsewhere' }, h())).body.id;
+    const elsewhere = await network(env2);
+    for (const [over, pointer] of [
+      [{ network: { id: 'n-nope00' } }, '/spec/network/id'],
+      [{ network: { id: elsewhere } }, '/spec/network/id'],
+      [{ byok: { id: 'cck-nope0' } }, '/spec/byok/id'],
+    ] as const) {
+      const r = await create(over);
+      expect(r.status, r.raw).toBe(422);
+      expect(errorsOf(r)[0].source).toEqual({ pointer });
+    }
+  });
+
   it('refuses a change of a create-only field (400) but takes the same value; PATCH takes the environment from the body', async () => {
-    const c = await ready({ display_name: 'fixed', network: { id: 'n-abc12' }, byok: { id: 'cck-abc12' } });
+    const [net, other, key, otherKey] = [await network(), await network(o.env, '10.2.0.0/16'), await byokKey(1), await byokKey(2)];
+    const c = await ready({ display_name: 'fixed', network: { id: net }, byok: { id: key } });
     expect(c.spec.network).toEqual({
-      id: 'n-abc12',
+      id: net,
       environment: o.env,
-      related: 'http://emulator.test/networking/v1/networks/n-abc12',
-      resource_name: `crn://confluent.cloud/organization=${o.org}/environment=${o.env}/network=n-abc12`,
+      related: `http://emulator.test/networking/v1/networks/${net}`,
+      resource_name: `crn://confluent.cloud/organization=${o.org}/environment=${o.env}/network=${net}`,
     });
-    expect(c.spec.byok).toMatchObject({ id: 'cck-abc12', resource_name: `crn://confluent.cloud/organization=${o.org}/key=cck-abc12` });
+    expect(c.spec.byok).toMatchObject({ id: key, resource_name: `crn://confluent.cloud/organization=${o.org}/key=${key}` });
     const changes: Array<[Record<string, unknown>, string]> = [
       [{ region: 'eu-west-1' }, '/spec/region'],
       [{ cloud: 'GCP' }, '/spec/cloud'],
-      [{ network: { id: 'n-other' } }, '/spec/network'],
-      [{ byok: { id: 'cck-other' } }, '/spec/byok'],
+      [{ network: { id: other } }, '/spec/network'],
+      [{ byok: { id: otherKey } }, '/spec/byok'],
     ];
     for (const [change, pointer] of changes) {
       const r = await t.patch(url(c.id), { spec: change }, h());
       expect(r.status, pointer).toBe(400);
       expect(errorsOf(r)[0].source).toEqual({ pointer });
     }
-    const same = await t.patch(`/cmk/v2/clusters/${c.id}`, { spec: { region: 'us-east-2', cloud: 'AWS', network: { id: 'n-abc12' }, display_name: 'renamed', environment: { id: o.env } } }, h());
+    const same = await t.patch(`/cmk/v2/clusters/${c.id}`, { spec: { region: 'us-east-2', cloud: 'AWS', network: { id: net }, display_name: 'renamed', environment: { id: o.env } } }, h());
     expect(same.status).toBe(200);
     expect(same.body.spec).toMatchObject({ display_name: 'renamed', region: 'us-east-2', cloud: 'AWS' });
     expect(same.body.metadata.updated_at).toBeDefined();
@@ -153,13 +180,14 @@ describe('cmk/v2 Kafka clusters', () => {
   it('filters by network, repeated or comma-separated, and lists only the environment asked for', async () => {
     const env2 = (await t.post('/org/v2/environments', { display_name: 'other' }, h())).body;
     const plain = (await create({ environment: { id: env2.id } })).body;
-    const a = (await create({ environment: { id: env2.id }, network: { id: 'n-aaa' } })).body;
-    const b = (await create({ environment: { id: env2.id }, network: { id: 'n-bbb' } })).body;
+    const [na, nb] = [await network(env2.id), await network(env2.id, '10.2.0.0/16')];
+    const a = (await create({ environment: { id: env2.id }, network: { id: na } })).body;
+    const b = (await create({ environment: { id: env2.id }, network: { id: nb } })).body;
     const ids = async (query: string) => (await t.get(`/cmk/v2/clusters?environment=${env2.id}${query}`, h())).body.data.map((c: any) => c.id);
     expect(await ids('')).toEqual([plain.id, a.id, b.id]);
-    expect(await ids('&spec.network=n-aaa')).toEqual([a.id]);
-    expect(await ids('&spec.network=n-aaa&spec.network=n-bbb')).toEqual([a.id, b.id]);
-    expect(await ids('&spec.network=n-bbb,n-aaa')).toEqual([a.id, b.id]);
+    expect(await ids(`&spec.network=${na}`)).toEqual([a.id]);
+    expect(await ids(`&spec.network=${na}&spec.network=${nb}`)).toEqual([a.id, b.id]);
+    expect(await ids(`&spec.network=${nb},${na}`)).toEqual([a.id, b.id]);
     expect(await ids('&spec.network=n-none')).toEqual([]);
     expect((await t.get(url(a.id), h())).status).toBe(404);
     expect((await t.get(url(a.id, env2.id), h())).status).toBe(200);

@@ -292,9 +292,10 @@ describe('conformance: every implemented operation answers as its document says'
     const sa = (await ok('POST', '/iam/v2/service-accounts', { display_name: 'walk-kafka-sa' })).id;
     const spec = { display_name: 'walk-ded', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Dedicated', cku: 1 }, environment: { id: env } };
     const c = await ok('POST', '/cmk/v2/clusters', { spec });
-    const slow = await ok('POST', '/cmk/v2/clusters', { spec: { ...spec, display_name: 'walk-slow', network: { id: 'n-walk1' } } }, { 'x-emulator-lifecycle': 'timed' });
+    const net = (await ok('POST', '/networking/v1/networks', { spec: { cloud: 'AWS', region: 'us-east-2', connection_types: ['PEERING'], cidr: '10.9.0.0/16', environment: { id: env } } })).id;
+    const slow = await ok('POST', '/cmk/v2/clusters', { spec: { ...spec, display_name: 'walk-slow', network: { id: net } } }, { 'x-emulator-lifecycle': 'timed' });
     await ok('GET', `/cmk/v2/clusters?environment=${env}`);
-    await ok('GET', `/cmk/v2/clusters?environment=${env}&spec.network=n-walk1&page_size=1`);
+    await ok('GET', `/cmk/v2/clusters?environment=${env}&spec.network=${net}&page_size=1`);
     await ok('GET', `/cmk/v2/clusters/${slow.id}?environment=${env}`);
     await ok('DELETE', `/cmk/v2/clusters/${slow.id}?environment=${env}`);
     await ok('GET', `/cmk/v2/clusters/${c.id}?environment=${env}`);

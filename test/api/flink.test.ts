@@ -76,11 +76,15 @@ describe('fcpm/v2 compute pools', () => {
   });
 
   it('lists by environment with spec.region and spec.network filters; reads and deletes need the environment', async () => {
-    const west = (await t.post('/fcpm/v2/compute-pools', { spec: poolSpec(o.env, { display_name: 'west', region: 'us-west-2', network: { id: 'n-abc123' } }) }, h(IMMEDIATE))).body;
-    expect(west.spec.network).toMatchObject({ id: 'n-abc123', environment: o.env });
+    const net = (await t.post('/networking/v1/networks', { spec: { cloud: 'AWS', region: 'us-west-2', connection_types: ['PEERING'], cidr: '10.1.0.0/16', environment: { id: o.env } } }, h(IMMEDIATE))).body.id;
+    const nowhere = await t.post('/fcpm/v2/compute-pools', { spec: poolSpec(o.env, { display_name: 'nowhere', region: 'us-west-2', network: { id: 'n-nope00' } }) }, h(IMMEDIATE));
+    expect(nowhere.status).toBe(422);
+    expect(errorsOf(nowhere)[0].source).toEqual({ pointer: '/spec/network/id' });
+    const west = (await t.post('/fcpm/v2/compute-pools', { spec: poolSpec(o.env, { display_name: 'west', region: 'us-west-2', network: { id: net } }) }, h(IMMEDIATE))).body;
+    expect(west.spec.network).toMatchObject({ id: net, environment: o.env });
     const byRegion = await t.get(`/fcpm/v2/compute-pools?environment=${o.env}&spec.region=us-west-2`, h());
     expect(byRegion.body.data.map((p: any) => p.id)).toEqual([west.id]);
-    const byNetwork = await t.get(`/fcpm/v2/compute-pools?environment=${o.env}&spec.network=n-abc123`, h());
+    const byNetwork = await t.get(`/fcpm/v2/compute-pools?environment=${o.env}&spec.network=${net}`, h());
     expect(byNetwork.body.data.map((p: any) => p.id)).toEqual([west.id]);
     const paged = await t.get(`/fcpm/v2/compute-pools?environment=${o.env}&page_size=1`, h());
     expect(paged.body.data).toHaveLength(1);

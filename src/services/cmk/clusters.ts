@@ -40,14 +40,21 @@ function endpointsOf(h: HookContext, d: Draft) {
   return { http: h.baseUrl, host };
 }
 
-/** Fills the server-side fields of the network and BYOK key references (their APIs live elsewhere). */
+/**
+ * Checks the network (of the cluster's environment) and the BYOK key (of its organization) the
+ * cluster names, 422 when they do not exist, and fills their references' server-side fields.
+ */
 function completeReferences(h: HookContext, d: Draft): void {
   const network = getAt(d.body, '/spec/network') as Ref | undefined;
   if (network?.id) {
+    if (h.engine.rt.resources.get(d.org, 'Network', network.id)?.scope !== d.scope) {
+      throw unprocessable(`The network '${network.id}' does not exist in the environment '${d.scope}'`, '/spec/network/id');
+    }
     setAt(d.body, '/spec/network', networkReference(h.baseUrl, d.org, d.scope, network.id));
   }
   const byok = getAt(d.body, '/spec/byok') as Ref | undefined;
   if (byok?.id) {
+    if (!h.engine.rt.resources.get(d.org, 'ByokKey', byok.id)) throw unprocessable(`The BYOK key '${byok.id}' does not exist`, '/spec/byok/id');
     setAt(d.body, '/spec/byok', {
       id: byok.id,
       related: `${h.baseUrl}/byok/v1/keys/${encodeURIComponent(byok.id)}`,

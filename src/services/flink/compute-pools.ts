@@ -44,7 +44,9 @@ export const computePoolHooks: ResourceHooks = {
     }
     const network = getAt(d.body, '/spec/network') as { id?: string } | undefined;
     if (network?.id) {
-      // The networking API lives elsewhere: the reference is completed, not resolved.
+      if (h.engine.rt.resources.get(d.org, 'Network', network.id)?.scope !== d.scope) {
+        throw unprocessable(`The network '${network.id}' does not exist in the environment '${d.scope}'`, '/spec/network/id');
+      }
       setAt(d.body, '/spec/network', networkReference(h.baseUrl, d.org, d.scope, network.id));
     }
     setAt(d.body, '/spec/http_endpoint', h.baseUrl);
