@@ -91,9 +91,24 @@ function requestFilters(decl: ResourceDecl, ctx: RequestContext): FieldFilter[] 
     const raw = ctx.query[name];
     if (raw === undefined || raw === '') continue;
     const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).filter((v) => v !== '');
-    if (values.length) filters.push({ pointer: f.pointer, values, match: f.match });
+    if (!values.length) continue;
+    // An array is stored as JSON text, in which an element shows as its quoted JSON string.
+    if (f.match === 'element') filters.push({ pointer: f.pointer, values: values.map((v) => JSON.stringify(v)), match: 'contains' });
+    else filters.push({ pointer: f.pointer, values, match: f.match });
   }
   return filters;
+}
+
+/**
+ * A list filtered by the phase first brings the scope's unsettled rows up to date on the clock
+ * (not as reads), so that `status.phase=READY` finds what became READY since it was last read.
+ * Other lists advance only the rows of the page, as reads.
+ */
+function catchUpPhases(engine: Engine, decl: ResourceDecl, q: ListQuery, baseUrl: string): void {
+  if (!decl.lifecycle || !q.filters.some((f) => f.pointer === decl.lifecycle!.field)) return;
+  for (const row of engine.rt.resources.list({ ...q, filters: [], limit: -1 })) {
+    if (row.lifecycle && row.lifecycle.stage !== 'settled') engine.observeRow(decl, row, baseUrl, false);
+  }
 }
 
 function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
@@ -104,6 +119,7 @@ function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
   const identity = listIdentity([q.org, decl.name, scope, filters]);
   const cursor = cursorOf(rt.tokens, ctx, identity);
   const size = cursor.size;
+  catchUpPhases(engine, decl, q, ctx.baseUrl);
 
   return rt.tx(() => {
     let rows: ResourceRow[];

@@ -175,14 +175,15 @@ export class Engine {
   }
 
   /**
-   * Advances a row's phase as one read; undefined when its deletion just completed. A read that
-   * changes nothing writes nothing; one that moves the phase writes in its own transaction.
+   * Advances a row's phase as one read (or, with `isRead` false, only as far as the clock has
+   * gone); undefined when its deletion just completed. An observation that changes nothing writes
+   * nothing; one that moves the phase writes in its own transaction.
    */
-  observeRow(decl: ResourceDecl, row: ResourceRow, baseUrl: string): ResourceRow | undefined {
+  observeRow(decl: ResourceDecl, row: ResourceRow, baseUrl: string, isRead = true): ResourceRow | undefined {
     const lifecycle = decl.lifecycle;
     if (!lifecycle || !row.lifecycle) return row;
     const now = this.rt.clock.now();
-    const seen = observe(row.lifecycle, lifecycle, now, true);
+    const seen = observe(row.lifecycle, lifecycle, now, isRead);
     if (!seen.changed) return row;
     return this.rt.tx(() => {
       row.lifecycle = seen.state;

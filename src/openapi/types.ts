@@ -7,7 +7,8 @@ export type JsonSchema = Record<string, any>;
 
 export interface FilterDecl {
   pointer: string;
-  match: 'exact' | 'contains';
+  /** `exact` value, `contains` a substring, or `element`: the field is an array holding the value. */
+  match: 'exact' | 'contains' | 'element';
 }
 
 /** A standard resource, as declared under `x-emulator.resources` (see openapi/README.md). */

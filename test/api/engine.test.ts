@@ -103,6 +103,22 @@ describe('generic resource engine (a kind declared only in a document)', () => {
     expect(names(await t.get(`/widgets/v1/widgets?environment=${env}&spec.cloud=AWS,AZURE`))).toEqual(['f1', 'f3']);
   });
 
+  it('filters an array field by element, and by phase as of the clock, not of the last read', async () => {
+    const env = (await t.post('/org/v2/environments', { display_name: 'element-filters' })).body.id;
+    const make = (n: string, zones: string[]) => t.post('/widgets/v1/widgets', { spec: { display_name: n, cloud: 'AWS', zones, environment: { id: env } } });
+    const z1 = (await make('z1', ['use1-az1', 'use1-az2'])).body.id;
+    const z2 = (await make('z2', ['use1-az2'])).body.id;
+    const ids = async (query: string) => (await t.get(`/widgets/v1/widgets?environment=${env}&${query}`)).body.data.map((w: any) => w.id);
+    expect(await ids('spec.zones=use1-az1')).toEqual([z1]);
+    expect(await ids('spec.zones=use1-az2')).toEqual([z1, z2]);
+    expect(await ids('spec.zones=use1')).toEqual([]);
+    expect(await ids('status.phase=PROVISIONING')).toEqual([z1, z2]);
+    // Both became PROVISIONED on the clock without being read: the phase filter sees it.
+    expect((await t.post('/_emulator/clock/advance', { seconds: 3 })).status).toBe(200);
+    expect(await ids('status.phase=PROVISIONED')).toEqual([z1, z2]);
+    expect(await ids('status.phase=PROVISIONING')).toEqual([]);
+  });
+
   it('filters numbers and booleans by the text of the query string', async () => {
     const env = (await t.post('/org/v2/environments', { display_name: 'typed-filters' })).body.id;
     for (const [n, size, shared] of [['t1', 2, true], ['t2', 3, false], ['t3', 2, false]] as const) {
