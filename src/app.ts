@@ -72,6 +72,10 @@ export async function buildApp(config: Config): Promise<Emulator> {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, body === '' ? undefined : Object.fromEntries(new URLSearchParams(body as string)));
   });
+  // Images (the Stream Sharing image upload) are bytes: a Buffer, or no body when empty.
+  app.addContentTypeParser(/^image\//i, { parseAs: 'buffer' }, (_req, body, done) => {
+    done(null, (body as Buffer).length === 0 ? undefined : body);
+  });
 
   // Fixtures: the bootstrap org, environment, user, service account and Cloud API key.
   const fixtures: Fixtures | undefined = config.fixtures === 'none' ? undefined : overrideBootstrapKey(readFixtures(config.fixtures || defaultFixturesPath()), config.apiKey, config.apiSecret);

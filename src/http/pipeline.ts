@@ -42,11 +42,14 @@ function streamedBodies(op: Operation, sequence: JsonSequence): unknown[] {
   throw new ApiError({ status: 400, code: 'invalid_json', title: 'Bad Request', detail: 'The request body must be a single JSON value', errorCode: 400 });
 }
 
+/** Whether a declared media type covers the one sent: exactly, or as a declared wildcard (`image/*` covers `image/png`). */
+const covers = (declared: string, sent: string) => declared === sent || (declared.endsWith('/*') && sent.startsWith(declared.slice(0, -1)) && sent.length > declared.length - 1);
+
 /** A body in a media type the operation does not declare is refused, as the real services do. */
 function checkMediaType(op: Operation, contentType: string | undefined): void {
   const declared = Object.keys((op.raw.requestBody as { content?: Record<string, unknown> } | undefined)?.content ?? {});
   const sent = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (declared.length && !declared.includes(sent)) {
+  if (declared.length && !declared.some((d) => covers(d.toLowerCase(), sent))) {
     throw new ApiError({ status: 415, code: 'unsupported_media_type', title: 'Unsupported Media Type', detail: `The request body must be ${declared.join(' or ')}`, errorCode: 415 });
   }
 }
@@ -128,6 +131,7 @@ function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {
  */
 export function assertConforms(rt: Runtime, op: Operation, status: number, body: unknown, headers: Record<string, unknown>): void {
   const problems = rt.validator.checkResponse(op, status, body);
+  if (Buffer.isBuffer(body) && !headers['content-type']) problems.push(`${op.operationId} ${status} answers bytes without their Content-Type`);
   const declared = op.responses[String(status)];
   for (const [name, h] of Object.entries<Record<string, unknown>>(declared?.headers ?? {})) {
     const key = name.toLowerCase();

@@ -81,6 +81,11 @@ export class Validator {
     if (!declared) return [`status ${status} is not declared for ${op.operationId}`];
     const hasSchema = !!declared.content?.['application/json']?.schema || !!Object.values(declared.content ?? {})[0];
     if (!hasSchema) return body === undefined || body === '' ? [] : [`${op.operationId} ${status} declares no body but one was sent`];
+    // Bytes (an image) conform to a declared binary media type, and only to one; a binary-only response takes only bytes.
+    const types = Object.keys(declared.content ?? {});
+    const binary = types.filter((type) => !JSON_MEDIA_TYPE.test(type));
+    if (Buffer.isBuffer(body)) return binary.length ? [] : [`${op.operationId} ${status} declares a JSON body but bytes were sent`];
+    if (binary.length === types.length) return [`${op.operationId} ${status} declares a binary body but no bytes were sent`];
     const result = this.validator.validateResponse(body, op.raw as any, status);
     return result.valid ? [] : (result.errors ?? []).map((e: any) => `${op.operationId} ${status} body${e.instancePath} ${e.message}`);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic, errorsOf, TestEmulator } from '../helpers.js';
 import { kafkaCluster } from '../support/clusters.js';
+import { assertConforms } from '../../src/http/pipeline.js';
 
 const DAY = 24 * 3600;
 
@@ -25,6 +26,24 @@ describe('cdx/v1 Stream Sharing', () => {
   const share = (resources: string[], email = consumerEmail, delivery_method = 'EMAIL') =>
     t.post('/cdx/v1/provider-shares', { delivery_method, consumer_restriction: { kind: 'Email', email }, resources }, P);
   const tokenOf = (r: { headers: Record<string, unknown> }) => String(r.headers['x-emulator-shared-token']);
+  /** A request with a raw body (bytes), answering the raw bytes too. */
+  const binary = async (method: string, url: string, auth: { authorization: string }, payload?: Buffer | string, contentType?: string) => {
+    const res = await t.emu.app.inject({
+      method: method as any,
+      url,
+      headers: { ...auth, host: 'emulator.test', ...(contentType ? { 'content-type': contentType } : {}) },
+      payload,
+    });
+    let body: any;
+    try {
+      body = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload, body, raw: res.body };
+  };
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from([0, 0xff, 0xfe, 0x0d, 0x0a, 0])]);
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x80, 0xc3, 0xff, 0xd9]);
 
   beforeAll(async () => {
     t = await TestEmulator.start({ lifecycle: { mode: 'immediate', reads: 3 } });
@@ -299,6 +318,123 @@ describe('cdx/v1 Stream Sharing', () => {
       expect((await t.patch('/cdx/v1/provider-shared-resources/sr-nothere', {}, P)).status).toBe(404);
     });
 
+    let imageSr: string;
+    let imageCsr: string;
+
+    it('the provider shared resource keeps images, byte for byte, that the consumer reads while its share is live', async () => {
+      const sr = (await t.get(`/cdx/v1/provider-shared-resources?stream_share=${ss.id}`, P)).body.data[0];
+      const csr = (await t.get(`/cdx/v1/consumer-shared-resources?stream_share=${redeemed.id}`, C)).body.data[0];
+      imageSr = sr.id;
+      imageCsr = csr.id;
+      const url = `/cdx/v1/provider-shared-resources/${sr.id}/images/logo.png`;
+      const consumerUrl = `/cdx/v1/consumer-shared-resources/${csr.id}/images/logo.png`;
+      expect((await binary('GET', url, P)).status).toBe(404);
+
+      const up = await binary('POST', url, P, PNG, 'image/png');
+      expect(up.status, up.raw).toBe(201);
+      expect(up.headers.location).toBe(`http://emulator.test${url}`);
+      expect(up.raw).toBe('');
+      const view = await binary('GET', url, P);
+      expect(view.status).toBe(200);
+      expect(view.headers['content-type']).toBe('image/png');
+      expect(view.bytes.equals(PNG)).toBe(true);
+      const seen = await binary('GET', consumerUrl, C);
+      expect(seen.status, seen.raw).toBe(200);
+      expect(seen.headers['content-type']).toBe('image/png');
+      expect(seen.bytes.equals(PNG)).toBe(true);
+
+      // image/* (as Confluent's samples send it) is stored as the type the bytes show; parameters are dropped.
+      expect((await binary('POST', `/cdx/v1/provider-shared-resources/${sr.id}/images/photo`, P, JPEG, 'image/*')).status).toBe(201);
+      const photo = await binary('GET', `/cdx/v1/provider-shared-resources/${sr.id}/images/photo`, P);
+      expect(photo.headers['content-type']).toBe('image/jpeg');
+      expect(photo.bytes.equals(JPEG)).toBe(true);
+      const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+      expect((await binary('POST', `/cdx/v1/provider-shared-resources/${sr.id}/images/icon.svg`, P, svg, 'image/svg+xml; charset=utf-8')).status).toBe(201);
+      expect((await binary('GET', `/cdx/v1/consumer-shared-resources/${csr.id}/images/icon.svg`, C)).headers['content-type']).toBe('image/svg+xml');
+      expect((await binary('POST', `/cdx/v1/provider-shared-resources/${sr.id}/images/icon2.svg`, P, svg, 'image/*')).status).toBe(201);
+      expect((await binary('GET', `/cdx/v1/provider-shared-resources/${sr.id}/images/icon2.svg`, P)).headers['content-type']).toBe('image/svg+xml');
+
+      // Uploading the same file name again replaces the image.
+      const again = await binary('POST', url, P, JPEG, 'image/jpeg');
+      expect(again.status).toBe(201);
+      const replaced = await binary('GET', consumerUrl, C);
+      expect(replaced.headers['content-type']).toBe('image/jpeg');
+      expect(replaced.bytes.equals(JPEG)).toBe(true);
+      expect((await binary('POST', url, P, PNG, 'image/png')).status).toBe(201);
+
+      // The largest image taken is 1 MiB.
+      const big = Buffer.alloc(1024 * 1024, 7);
+      expect((await binary('POST', `/cdx/v1/provider-shared-resources/${sr.id}/images/big.bmp`, P, big, 'image/bmp')).status).toBe(201);
+      const bigBack = await binary('GET', `/cdx/v1/provider-shared-resources/${sr.id}/images/big.bmp`, P);
+      expect(bigBack.bytes.equals(big)).toBe(true);
+      expect((await binary('DELETE', `/cdx/v1/provider-shared-resources/${sr.id}/images/big.bmp`, P)).status).toBe(204);
+
+      // Images are not part of the shared resource's representation.
+      expect((await t.get(`/cdx/v1/provider-shared-resources/${sr.id}`, P)).body).toEqual(sr);
+      expect((await t.get(`/cdx/v1/consumer-shared-resources/${csr.id}`, C)).body).toEqual(csr);
+    });
+
+    it('refuses bad image uploads and answers 404 for unknown shared resources and images', async () => {
+      const url = `/cdx/v1/provider-shared-resources/${imageSr}/images/bad.png`;
+      const expectError = (r: { status: number; body: any; raw: string }, status: number, code?: string) => {
+        expect(r.status, r.raw).toBe(status);
+        expect(r.body.errors[0].status).toBe(String(status));
+        if (code) expect(r.body.errors[0].code).toBe(code);
+      };
+      // No body, or an empty one: 400.
+      expectError(await binary('POST', url, P, Buffer.alloc(0), 'image/png'), 400);
+      expectError(await binary('POST', url, P), 400);
+      // Not an image: 415.
+      expectError(await binary('POST', url, P, '{}', 'application/json'), 415, 'unsupported_media_type');
+      expectError(await binary('POST', url, P, 'hello', 'text/plain'), 415, 'unsupported_media_type');
+      expectError(await binary('POST', url, P, PNG, 'application/octet-stream'), 415, 'unsupported_media_type');
+      expectError(await binary('POST', url, P, PNG, 'imagex/png'), 415, 'unsupported_media_type');
+      // image/* whose bytes are no known image format: 415.
+      const unknown = await binary('POST', url, P, Buffer.from('plain words'), 'image/*');
+      expectError(unknown, 415, 'unsupported_media_type');
+      expect(unknown.body.errors[0].detail).toMatch(/not recognized/);
+      // Over 1 MiB: 413.
+      expectError(await binary('POST', url, P, Buffer.alloc(1024 * 1024 + 1), 'image/png'), 413, 'payload_too_large');
+      // File names: letters, digits, '.', '_' and '-', beginning with a letter or digit: 400 otherwise.
+      for (const name of ['.hidden', '-x', 'a%20b', 'a%2Fb', 'caf%C3%A9', 'a%00']) {
+        const r = await binary('POST', `/cdx/v1/provider-shared-resources/${imageSr}/images/${name}`, P, PNG, 'image/png');
+        expectError(r, 400);
+        expect((await binary('GET', `/cdx/v1/provider-shared-resources/${imageSr}/images/${name}`, P)).status, name).toBe(400);
+        expect((await binary('GET', `/cdx/v1/consumer-shared-resources/${imageCsr}/images/${name}`, C)).status, name).toBe(400);
+      }
+      // At most 100 characters (longer path parameters the router refuses with 414).
+      expect((await binary('POST', `/cdx/v1/provider-shared-resources/${imageSr}/images/${'x'.repeat(100)}`, P, PNG, 'image/png')).status).toBe(201);
+      expect((await binary('DELETE', `/cdx/v1/provider-shared-resources/${imageSr}/images/${'x'.repeat(100)}`, P)).status).toBe(204);
+      expect((await binary('POST', `/cdx/v1/provider-shared-resources/${imageSr}/images/${'x'.repeat(101)}`, P, PNG, 'image/png')).status).toBe(414);
+      // Nothing was stored by the refused uploads.
+      expectError(await binary('GET', url, P), 404, 'not_found');
+
+      // Unknown shared resources and images: 404; each side sees only its own objects.
+      expectError(await binary('POST', '/cdx/v1/provider-shared-resources/sr-nothere/images/logo.png', P, PNG, 'image/png'), 404, 'not_found');
+      expectError(await binary('GET', '/cdx/v1/provider-shared-resources/sr-nothere/images/logo.png', P), 404, 'not_found');
+      expectError(await binary('DELETE', '/cdx/v1/provider-shared-resources/sr-nothere/images/logo.png', P), 404, 'not_found');
+      expectError(await binary('GET', `/cdx/v1/provider-shared-resources/${imageSr}/images/nothere.png`, P), 404, 'not_found');
+      expectError(await binary('DELETE', `/cdx/v1/provider-shared-resources/${imageSr}/images/nothere.png`, P), 404, 'not_found');
+      expectError(await binary('GET', '/cdx/v1/consumer-shared-resources/sr-nothere/images/logo.png', C), 404, 'not_found');
+      expectError(await binary('GET', `/cdx/v1/consumer-shared-resources/${imageCsr}/images/nothere.png`, C), 404, 'not_found');
+      expectError(await binary('GET', `/cdx/v1/provider-shared-resources/${imageSr}/images/logo.png`, C), 404, 'not_found');
+      expectError(await binary('POST', `/cdx/v1/provider-shared-resources/${imageSr}/images/logo.png`, C, PNG, 'image/png'), 404, 'not_found');
+      expectError(await binary('GET', `/cdx/v1/consumer-shared-resources/${imageCsr}/images/logo.png`, P), 404, 'not_found');
+      // Without credentials: 401, before the body is looked at.
+      expectError(await binary('POST', url, { authorization: '' }, PNG, 'image/png'), 401);
+      expectError(await binary('GET', `/cdx/v1/consumer-shared-resources/${imageCsr}/images/logo.png`, { authorization: '' }), 401);
+    });
+
+    it('deleting an image: 204, then 404 on both sides', async () => {
+      const url = `/cdx/v1/provider-shared-resources/${imageSr}/images/icon2.svg`;
+      expect((await binary('DELETE', url, P)).status).toBe(204);
+      expect((await binary('GET', url, P)).status).toBe(404);
+      expect((await binary('GET', `/cdx/v1/consumer-shared-resources/${imageCsr}/images/icon2.svg`, C)).status).toBe(404);
+      expect((await binary('DELETE', url, P)).status).toBe(404);
+      // The other images stay.
+      expect((await binary('GET', `/cdx/v1/consumer-shared-resources/${imageCsr}/images/logo.png`, C)).bytes.equals(PNG)).toBe(true);
+    });
+
     it('the consumer deleting its share revokes the credentials and deactivates both sides', async () => {
       const csr = (await t.get(`/cdx/v1/consumer-shared-resources?stream_share=${redeemed.id}`, C)).body.data[0];
       const sa = (await t.get(`/cdx/v1/provider-shares/${ss.id}`, P)).body.service_account.id;
@@ -322,6 +458,17 @@ describe('cdx/v1 Stream Sharing', () => {
       expect((await t.get(`/cdx/v1/provider-shared-resources?stream_share=${ss.id}&include_deleted=true`, P)).body.data).toHaveLength(1);
       expect((await t.delete(`/cdx/v1/consumer-shares/${redeemed.id}`, C)).status).toBe(404);
       expect((await t.post('/cdx/v1/shared-tokens:redeem', { token }, C)).status).toBe(404);
+
+      // The images went with the share and its shared resource: 404 on both sides, and no bytes are kept.
+      expect((await binary('GET', `/cdx/v1/consumer-shared-resources/${imageCsr}/images/logo.png`, C)).status).toBe(404);
+      expect((await binary('GET', `/cdx/v1/provider-shared-resources/${imageSr}/images/logo.png`, P)).status).toBe(404);
+      expect((await binary('POST', `/cdx/v1/provider-shared-resources/${imageSr}/images/logo.png`, P, PNG, 'image/png')).status).toBe(404);
+      const rows = t.rt.db.prepare("SELECT body, deleted_at FROM resources WHERE type = 'CdxSharedResourceImage'").all() as Array<{ body: string; deleted_at: number | null }>;
+      expect(rows.length).toBeGreaterThanOrEqual(4);
+      for (const row of rows) {
+        expect(row.deleted_at).not.toBeNull();
+        expect(JSON.parse(row.body).data).toBe('');
+      }
     });
   });
 
@@ -378,11 +525,27 @@ describe('cdx/v1 Stream Sharing', () => {
   });
 
   it('refuses Stream Sharing objects in fixtures: they exist only through the flows above', async () => {
-    for (const name of ['CdxProviderShare', 'CdxProviderSharedResource', 'CdxConsumerShare', 'CdxConsumerSharedResource', 'CdxOptIn']) {
+    for (const name of ['CdxProviderShare', 'CdxProviderSharedResource', 'CdxConsumerShare', 'CdxConsumerSharedResource', 'CdxOptIn', 'CdxSharedResourceImage']) {
       const r = await t.post('/_emulator/fixtures', { organizations: [{ id: crypto.randomUUID(), resources: { [name]: [{ display_name: 'x' }] } }] });
       expect(r.status, name).toBe(400);
       expect(JSON.stringify(r.body), name).toMatch(/created (through cdx\/v1 only|with provider shares)/);
     }
+  });
+
+  it('bytes: the self-check takes them only where a binary body is declared, with a Content-Type; only images take image bodies', async () => {
+    const opOf = (id: string) => t.rt.docs.operations.find((o) => o.operationId === id)!;
+    const view = opOf('view_imageCdxV1ProviderSharedResource');
+    const json = opOf('getCdxV1ProviderSharedResource');
+    expect(t.rt.validator.checkResponse(view, 200, PNG)).toEqual([]);
+    expect(t.rt.validator.checkResponse(view, 200, { not: 'bytes' })).toHaveLength(1);
+    expect(t.rt.validator.checkResponse(json, 200, PNG)).toHaveLength(1);
+    expect(t.rt.validator.checkResponse(view, 404, PNG)).toHaveLength(1);
+    const headers = { 'x-request-id': 'r', 'x-ratelimit-limit': 1, 'x-ratelimit-remaining': 1, 'x-ratelimit-reset': 1 };
+    expect(() => assertConforms(t.rt, view, 200, PNG, { ...headers, 'content-type': 'image/png' })).not.toThrow();
+    expect(() => assertConforms(t.rt, view, 200, PNG, headers)).toThrow(/without their Content-Type/);
+    // An operation that declares JSON keeps exact media-type matching.
+    const r = await binary('POST', '/iam/v2/service-accounts', P, PNG, 'image/png');
+    expect(r.status, r.raw).toBe(415);
   });
 
   it('answers 404 for unknown ids and 401 without credentials', async () => {

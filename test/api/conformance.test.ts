@@ -628,6 +628,23 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', `/cdx/v1/consumer-shares/${redeemed.id}`, undefined, C);
     const csr = (await ok('GET', `/cdx/v1/consumer-shared-resources?stream_share=${redeemed.id}`, undefined, C)).data[0].id;
     await ok('GET', `/cdx/v1/consumer-shared-resources/${csr}`, undefined, C);
+    // The images take and answer bytes, which t.request does not carry: sent with inject, answers checked as bytes.
+    const image = async (method: string, url: string, headers: Record<string, string> = {}, payload?: Buffer) => {
+      const res = await t.emu.app.inject({ method: method as any, url, headers: { authorization: t.auth, host: 'emulator.test', ...headers }, payload });
+      const op = operationOf(method, url);
+      assertConforms(t.rt, op, res.statusCode, res.statusCode === 200 ? res.rawPayload : res.body ? JSON.parse(res.body) : undefined, res.headers);
+      checked.push(`${op.operationId} ${res.statusCode}`);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+      succeeded.add(op.operationId);
+      return res;
+    };
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 0xff]);
+    const imageUrl = `/cdx/v1/provider-shared-resources/${sr}/images/logo.png`;
+    expect((await image('POST', imageUrl, { 'content-type': 'image/png' }, png)).headers.location).toBe(`http://emulator.test${imageUrl}`);
+    expect((await image('GET', imageUrl)).rawPayload.equals(png)).toBe(true);
+    expect((await image('GET', `/cdx/v1/consumer-shared-resources/${csr}/images/logo.png`, C)).rawPayload.equals(png)).toBe(true);
+    await image('DELETE', imageUrl);
+    expect((await call('GET', imageUrl)).status).toBe(404);
     // operationOf reads `{id}:network` as `{id}`: this one is checked against its own operation.
     const networkOp = operations.find((o) => o.operationId === 'networkCdxV1ConsumerSharedResource')!;
     const network = await t.request('GET', `/cdx/v1/consumer-shared-resources/${csr}:network`, undefined, C);

@@ -10,11 +10,15 @@ export const PROVIDER_SHARED_RESOURCE = 'CdxProviderSharedResource';
 export const CONSUMER_SHARE = 'CdxConsumerShare';
 export const CONSUMER_SHARED_RESOURCE = 'CdxConsumerSharedResource';
 export const OPT_IN = 'CdxOptIn';
+export const IMAGE = 'CdxSharedResourceImage';
 
 /** Confluent's invitations can be redeemed for a week. */
 export const INVITE_MS = 7 * 24 * 3600 * 1000;
 /** Confluent emails the token; the emulator answers it in this header instead. */
 export const TOKEN_HEADER = 'x-emulator-shared-token';
+
+/** The largest image a provider shared resource takes (Confluent documents no limit). */
+export const IMAGE_MAX_BYTES = 1024 * 1024;
 
 /** A list limit above any organization's row count: "every row". */
 export const ALL = 1_000_000;
@@ -30,6 +34,16 @@ export interface ConsumerInternal {
   provider: { org: string; share: string; shared_resource: string; cluster: string };
   shared_resource?: string;
   consumer_share?: string;
+}
+
+/** An image row's body (no `_emulator`: image rows are never rendered). */
+export interface StoredImage {
+  shared_resource: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  /** The bytes, base64. */
+  data: string;
 }
 
 export const internal = <T>(row: ResourceRow) => (row.body as { _emulator: T })._emulator;

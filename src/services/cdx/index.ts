@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import type { HandlerMap } from '../../engine/types.js';
 import { consumerHandlers } from './consumer.js';
+import { imageHandlers, imageHooks } from './images.js';
 import { optInHandlers } from './opt-in.js';
 import { providerSharedResourceHandlers, providerSharedResourceHooks } from './provider-shared-resources.js';
 import { providerShareHandlers } from './provider-shares.js';
@@ -21,7 +22,8 @@ export { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, INVITE_MS, PROVIDER_SHARE, PR
  * clusters, which the data planes accept at once. Either side's delete deactivates both sides and
  * deletes that service account (and so its keys).
  *
- * What the API does not show is kept under the body's `_emulator`, which is never rendered.
+ * What the API does not show is kept under the body's `_emulator`, which is never rendered. Images
+ * are rows of their own (CdxSharedResourceImage), never rendered either.
  *
  *   constants.ts                  type names, limits, the `_emulator` shapes
  *   crn.ts                        CRN parsing
@@ -35,12 +37,14 @@ export { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, INVITE_MS, PROVIDER_SHARE, PR
  *   provider-shares.ts            provider shares: invite, list, resend, delete
  *   redeem.ts                     previewing and redeeming a token
  *   consumer.ts                   consumer shares and consumer shared resources
+ *   images.ts                     the images of provider shared resources, as both sides read them
  *   deactivate.ts                 deactivating both sides of a share
  */
 
 export const cdxHooks: Record<string, ResourceHooks> = {
   'cdx.internal': internalHooks,
   'cdx.provider-shared-resource': providerSharedResourceHooks,
+  'cdx.image': imageHooks,
 };
 
 export const cdxHandlers = (engine: Engine): HandlerMap => ({
@@ -49,4 +53,5 @@ export const cdxHandlers = (engine: Engine): HandlerMap => ({
   ...providerSharedResourceHandlers(engine),
   ...redeemHandlers(engine),
   ...consumerHandlers(engine),
+  ...imageHandlers(engine),
 });
