@@ -7,6 +7,7 @@ import type { Engine } from './engine.js';
 import { pickDeclared } from './objects.js';
 import { cursorOf, listMetadata } from './paging.js';
 import { header, type Handler, type RequestContext } from './types.js';
+import { queryValues } from './query.js';
 
 /** The generic handler for an operation bound to a declared resource with `x-emulator`. */
 export function crudHandler(engine: Engine, op: Operation): Handler {
@@ -88,9 +89,7 @@ function remove(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
 function requestFilters(decl: ResourceDecl, ctx: RequestContext): FieldFilter[] {
   const filters: FieldFilter[] = [];
   for (const [name, f] of Object.entries(decl.filters)) {
-    const raw = ctx.query[name];
-    if (raw === undefined || raw === '') continue;
-    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).filter((v) => v !== '');
+    const values = queryValues(ctx.query[name]);
     if (!values.length) continue;
     // An array is stored as JSON text, in which an element shows as its quoted JSON string.
     if (f.match === 'element') filters.push({ pointer: f.pointer, values: values.map((v) => JSON.stringify(v)), match: 'contains' });

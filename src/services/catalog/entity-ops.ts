@@ -5,10 +5,10 @@ import { attributesOf, classificationOf, ensureEntity, entityBody, EntityIndex, 
 import { catalogError } from './errors.js';
 import { ok } from './reply.js';
 import { catalogScope } from './scope.js';
+import { queryFlag } from '../../engine/query.js';
 
 type Json = Record<string, unknown>;
 
-const flag = (v: unknown) => v === true || v === 'true';
 
 /**
  * Reading an entity with its tags and business metadata, and updating its user attributes
@@ -19,7 +19,7 @@ export function entityHandlers(rt: Runtime): HandlerMap {
     getByUniqueAttributes: (ctx) => {
       const s = catalogScope(rt, ctx);
       const live = liveEntity(s, pathEntity(new EntityIndex(s), ctx));
-      return ok({ referredEntities: {}, entity: entityBody(live, !flag(ctx.query.ignoreRelationships)) });
+      return ok({ referredEntities: {}, entity: entityBody(live, !queryFlag(ctx.query.ignoreRelationships)) });
     },
 
     partialEntityUpdate: (ctx) => {

@@ -4,6 +4,7 @@ import { ANY_ENTITY, attributesOf, classificationOf, ENTITY_TYPES, EntityIndex, 
 import { catalogError } from './errors.js';
 import { ok } from './reply.js';
 import { catalogScope } from './scope.js';
+import { queryFlag } from '../../engine/query.js';
 
 type Json = Record<string, unknown>;
 
@@ -13,7 +14,6 @@ const DEFAULT_LIMIT = 100;
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]).filter((x) => x !== '');
 /** An entity's own attribute (never one of Object.prototype's members). */
 const attribute = (attributes: Json, name: string): unknown => (Object.hasOwn(attributes, name) ? attributes[name] : undefined);
-const flag = (v: unknown) => v === true || v === 'true';
 
 /** The entity types to search: `type` and `types` together; none, or `cf_entity`, means all. */
 function typesOf(query: Json): { asked: string[]; searched: readonly EntityType[] } {
@@ -82,7 +82,7 @@ export function searchHandlers(rt: Runtime): HandlerMap {
     const tag = typeof q.tag === 'string' && q.tag ? q.tag : undefined;
     if (tag && !rt.catalog.def(s.cluster, 'tag', tag)) throw catalogError(400, `Unknown tag '${tag}'`);
     const matches = matcher(q);
-    const includeDeleted = flag(q.deleted);
+    const includeDeleted = queryFlag(q.deleted);
     const found = new EntityIndex(s)
       .all(searched)
       .filter((d) => includeDeleted || d.status === 'ACTIVE')

@@ -3,7 +3,8 @@ import type { Engine } from '../../engine/engine.js';
 import type { HandlerMap } from '../../engine/types.js';
 import { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, PROVIDER_SHARE, internal, type ConsumerInternal } from './constants.js';
 import { deactivate } from './deactivate.js';
-import { includeDeleted, page, values, visible } from './list.js';
+import { includeDeleted, page, visible } from './list.js';
+import { queryValues } from '../../engine/query.js';
 import { render } from './render.js';
 import { allRows, liveRow } from './rows.js';
 
@@ -12,7 +13,7 @@ import { allRows, liveRow } from './rows.js';
 export const consumerHandlers = (engine: Engine): HandlerMap => ({
   listCdxV1ConsumerShares: (ctx) => {
     const org = ctx.caller!.orgId;
-    const srs = values(ctx.query.shared_resource);
+    const srs = queryValues(ctx.query.shared_resource);
     const rows = visible(engine, ctx, org, CONSUMER_SHARE).filter((s) => !srs.length || srs.includes(String(internal<ConsumerInternal>(s).shared_resource)));
     return page(engine, ctx, CONSUMER_SHARE, rows, [srs, includeDeleted(ctx)]);
   },
@@ -38,7 +39,7 @@ export const consumerHandlers = (engine: Engine): HandlerMap => ({
 
   listCdxV1ConsumerSharedResources: (ctx) => {
     const org = ctx.caller!.orgId;
-    const shares = values(ctx.query.stream_share);
+    const shares = queryValues(ctx.query.stream_share);
     const rows = visible(engine, ctx, org, CONSUMER_SHARED_RESOURCE).filter((r) => !shares.length || shares.includes(String(internal<ConsumerInternal>(r).consumer_share)));
     return page(engine, ctx, CONSUMER_SHARED_RESOURCE, rows, [shares, includeDeleted(ctx)]);
   },

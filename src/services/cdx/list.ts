@@ -5,17 +5,13 @@ import type { RequestContext } from '../../engine/types.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { render } from './render.js';
 import { allRows } from './rows.js';
+import { queryFlag } from '../../engine/query.js';
 
 /*
  * The cdx/v1 lists: their filters match fields kept under `_emulator` and may include deleted
  * rows, so they are filtered here and paged by hand rather than by the engine's list.
  */
 
-/** A query parameter's values: repeated and comma-joined values both count; empty means no filter. */
-export function values(raw: unknown): string[] {
-  if (raw === undefined || raw === '') return [];
-  return (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).filter((v) => v !== '');
-}
 
 /** One page of rows (keyset positions are their `seq`), with the engine's tokens and links. */
 export function page(engine: Engine, ctx: RequestContext, type: string, rows: ResourceRow[], filters: unknown[]) {
@@ -25,6 +21,6 @@ export function page(engine: Engine, ctx: RequestContext, type: string, rows: Re
   return { status: 200, body: { api_version: 'cdx/v1', kind: `${d.kind}List`, metadata, data: items.map((r) => render(engine, r, ctx.baseUrl)) } };
 }
 
-export const includeDeleted = (ctx: RequestContext) => ctx.query.include_deleted === true || ctx.query.include_deleted === 'true';
+export const includeDeleted = (ctx: RequestContext) => queryFlag(ctx.query.include_deleted);
 export const visible = (engine: Engine, ctx: RequestContext, org: string, type: string) =>
   allRows(engine, org, type).filter((r) => r.deleted_at === null || includeDeleted(ctx));

@@ -4,7 +4,8 @@ import type { ResourceHooks } from '../../engine/hooks.js';
 import type { HandlerMap } from '../../engine/types.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { ALL, PROVIDER_SHARE, PROVIDER_SHARED_RESOURCE, internal, type ProviderInternal } from './constants.js';
-import { includeDeleted, page, values, visible } from './list.js';
+import { includeDeleted, page, visible } from './list.js';
+import { queryValues } from '../../engine/query.js';
 import { derivedFields, resolve, type Resolved } from './resolve.js';
 import { allRows, insertRow, issueId } from './rows.js';
 
@@ -50,8 +51,8 @@ export const providerSharedResourceHooks: ResourceHooks = {
 export const providerSharedResourceHandlers = (engine: Engine): HandlerMap => ({
   listCdxV1ProviderSharedResources: (ctx) => {
     const org = ctx.caller!.orgId;
-    const shares = values(ctx.query.stream_share);
-    const crns = values(ctx.query.crn);
+    const shares = queryValues(ctx.query.stream_share);
+    const crns = queryValues(ctx.query.crn);
     const wanted = new Set(allRows(engine, org, PROVIDER_SHARE).filter((s) => shares.includes(s.id)).map((s) => internal<ProviderInternal>(s).shared_resource));
     const rows = visible(engine, ctx, org, PROVIDER_SHARED_RESOURCE).filter((sr) => {
       if (shares.length && !wanted.has(sr.id)) return false;

@@ -3,7 +3,8 @@ import type { Engine } from '../../engine/engine.js';
 import type { HandlerMap } from '../../engine/types.js';
 import { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, INVITE_MS, PROVIDER_SHARE, PROVIDER_SHARED_RESOURCE, TOKEN_HEADER, internal, type ProviderInternal } from './constants.js';
 import { deactivate } from './deactivate.js';
-import { includeDeleted, page, values, visible } from './list.js';
+import { includeDeleted, page, visible } from './list.js';
+import { queryValues } from '../../engine/query.js';
 import { requireOptedIn } from './opt-in.js';
 import { sharedResourceFor, srCrnsOf } from './provider-shared-resources.js';
 import { callerRow, envRef, globalRef, nameOf, phaseOf, render, selfOf } from './render.js';
@@ -60,8 +61,8 @@ export const providerShareHandlers = (engine: Engine): HandlerMap => ({
 
   listCdxV1ProviderShares: (ctx) => {
     const org = ctx.caller!.orgId;
-    const srs = values(ctx.query.shared_resource);
-    const crns = values(ctx.query.crn);
+    const srs = queryValues(ctx.query.shared_resource);
+    const crns = queryValues(ctx.query.crn);
     const sharedResources = crns.length ? allRows(engine, org, PROVIDER_SHARED_RESOURCE) : [];
     const rows = visible(engine, ctx, org, PROVIDER_SHARE).filter((s) => {
       const srId = internal<ProviderInternal>(s).shared_resource;

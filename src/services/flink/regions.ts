@@ -3,6 +3,7 @@ import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import { queryValues } from '../../engine/query.js';
 
 export type FlinkCloud = 'AWS' | 'GCP' | 'AZURE';
 
@@ -80,14 +81,8 @@ function render(r: FlinkRegion, org: string, baseUrl: string): Record<string, un
   };
 }
 
-/** A query parameter's values: repeated and comma-joined values both count. */
-function values(raw: unknown): string[] {
-  if (raw === undefined || raw === '') return [];
-  return (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).filter((v) => v !== '');
-}
-
 function filtersOf(ctx: RequestContext) {
-  return { cloud: values(ctx.query.cloud).map((c) => c.toUpperCase()), region_name: values(ctx.query.region_name) };
+  return { cloud: queryValues(ctx.query.cloud).map((c) => c.toUpperCase()), region_name: queryValues(ctx.query.region_name) };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ResourceRow } from '../../store/resources.js';
 import { COMPUTE_POOL, STATEMENT, refreshCurrentCfu } from './compute-pools.js';
 import { findFlinkRegion } from './regions.js';
 import { plan as planStatement, recordRow, type Plan } from './sql.js';
+import { queryValues } from '../../engine/query.js';
 
 /** How long each transitional phase (PENDING, FAILING, DELETING) lasts in `timed` mode. */
 const STAGE_MS = 3000;
@@ -402,8 +403,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
     listSqlv1Statements: (ctx) =>
       rt.tx(() => {
         const env = scopeOf(ctx);
-        const pool = ctx.query['spec.compute_pool_id'];
-        const values = (Array.isArray(pool) ? pool : pool === undefined || pool === '' ? [] : [pool]).flatMap((v) => String(v).split(',')).filter(Boolean);
+        const values = queryValues(ctx.query['spec.compute_pool_id']);
         const filters = values.length ? [{ pointer: '/spec/compute_pool_id', values, match: 'exact' as const }] : [];
         const q = { org: env.org_id, type: STATEMENT, scope: env.id, filters, limit: 0 };
         const cursor = cursorOf(rt.tokens, ctx, listIdentity([q.org, STATEMENT, env.id, filters]));

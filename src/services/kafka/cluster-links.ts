@@ -5,7 +5,8 @@ import type { LinkRow, RemoteField } from '../../store/kafka-links.js';
 import { clusterOf, KAFKA_CLUSTER, type ClusterScope } from './cluster.js';
 import { invalidKafkaRequest, invalidLinkName, kafkaError, linkNotFound } from './errors.js';
 import { checkLinkConfigValue, linkConfigValue } from './link-config-catalog.js';
-import { flag, type Mirroring } from './mirroring.js';
+import type { Mirroring } from './mirroring.js';
+import { queryFlagOf } from '../../engine/query.js';
 import { LEGAL_TOPIC_NAME } from './topics.js';
 
 /** Link names follow the rules of topic names. */
@@ -118,7 +119,7 @@ export function clusterLinkHandlers(rt: Runtime, mirroring: Mirroring): HandlerM
       }
       if (other) linkId = other.link_id;
     }
-    if (flag(ctx, 'validate_link') !== false && !mirroring.clusterExists(remote)) {
+    if (queryFlagOf(ctx, 'validate_link') !== false && !mirroring.clusterExists(remote)) {
       throw invalidKafkaRequest(`Cluster link validation failed: cluster ${remote} cannot be reached. Create the link with validate_link=false to skip this check.`);
     }
     // Organizations are isolated: a link reaches another organization's cluster only with an API
@@ -139,25 +140,25 @@ export function clusterLinkHandlers(rt: Runtime, mirroring: Mirroring): HandlerM
     createKafkaLink: (ctx) => {
       const scope = clusterOf(rt, ctx);
       const row = prepare(ctx, scope);
-      if (!flag(ctx, 'validate_only')) rt.tx(() => mirroring.store.insertLink(row));
+      if (!queryFlagOf(ctx, 'validate_only')) rt.tx(() => mirroring.store.insertLink(row));
       return { status: 204 };
     },
     getKafkaLink: (ctx) => {
       const scope = clusterOf(rt, ctx);
       const link = linkOf(mirroring, scope, ctx.params.link_name);
-      return { status: 200, body: renderLink(mirroring, scope, link, flag(ctx, 'include_tasks') === true) };
+      return { status: 200, body: renderLink(mirroring, scope, link, queryFlagOf(ctx, 'include_tasks') === true) };
     },
     /** A link whose mirror topics are not all STOPPED is deleted only with force=true; its topics then stay as ordinary topics. */
     deleteKafkaLink: (ctx) => {
       const scope = clusterOf(rt, ctx);
       const link = linkOf(mirroring, scope, ctx.params.link_name);
       const active = mirroring.store.mirrors(scope.id, link.link_name).filter((m) => mirroring.view(m).status !== 'STOPPED');
-      if (active.length && !flag(ctx, 'force')) {
+      if (active.length && !queryFlagOf(ctx, 'force')) {
         throw invalidKafkaRequest(
           `Cluster link '${link.link_name}' has mirror topics that are not stopped (${active.map((m) => m.mirror_topic_name).join(', ')}); promote or fail them over first, or delete with force=true.`,
         );
       }
-      if (!flag(ctx, 'validate_only')) rt.tx(() => mirroring.store.deleteLink(scope.id, link.link_name));
+      if (!queryFlagOf(ctx, 'validate_only')) rt.tx(() => mirroring.store.deleteLink(scope.id, link.link_name));
       return { status: 200 };
     },
   };

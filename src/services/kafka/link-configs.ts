@@ -5,7 +5,8 @@ import { clusterOf, type ClusterScope } from './cluster.js';
 import { linkOf } from './cluster-links.js';
 import { kafkaError } from './errors.js';
 import { checkLinkConfigChange, isLinkConfig, LINK_CONFIGS, linkConfigValue } from './link-config-catalog.js';
-import { flag, type Mirroring } from './mirroring.js';
+import type { Mirroring } from './mirroring.js';
+import { queryFlagOf } from '../../engine/query.js';
 
 /**
  * A link config as Kafka REST reports it: the effective value (null for a password), where it
@@ -93,7 +94,7 @@ export function linkConfigHandlers(rt: Runtime, mirroring: Mirroring): HandlerMa
           next[e.name] = String(e.value);
         }
       }
-      if (!b.validate_only && !flag(ctx, 'validate_only')) save(link, next);
+      if (!b.validate_only && !queryFlagOf(ctx, 'validate_only')) save(link, next);
       return { status: 204 };
     },
   };

@@ -4,7 +4,8 @@ import { newMirror, type LinkRow, type MirrorRow } from '../../store/kafka-links
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { linkMode, linkOf, reverseOf } from './cluster-links.js';
 import { kafkaError } from './errors.js';
-import { flag, type Mirroring } from './mirroring.js';
+import type { Mirroring } from './mirroring.js';
+import { queryFlagOf } from '../../engine/query.js';
 
 type Action = 'promote' | 'failover' | 'pause' | 'resume' | 'reverse-and-start-mirror' | 'reverse-and-pause-mirror' | 'truncate-and-restore';
 
@@ -182,7 +183,7 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
   function run(ctx: RequestContext, action: Action) {
     const scope = clusterOf(rt, ctx);
     const link = linkOf(mirroring, scope, ctx.params.link_name);
-    const validateOnly = flag(ctx, 'validate_only') === true;
+    const validateOnly = queryFlagOf(ctx, 'validate_only') === true;
     let outcomes: Array<[string, Outcome]>;
     if (action === 'truncate-and-restore') {
       const reverseLink = reverseOf(mirroring, link);
@@ -209,7 +210,7 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
         }
       });
     }
-    const detailed = flag(ctx, 'include_partition_level_truncation_data') === true;
+    const detailed = queryFlagOf(ctx, 'include_partition_level_truncation_data') === true;
     const data = outcomes.map(([name, o]) => {
       const m = mirroring.store.mirror(scope.id, name);
       return {

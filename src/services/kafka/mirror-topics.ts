@@ -5,7 +5,8 @@ import { clusterOf, type ClusterScope } from './cluster.js';
 import { linkMode, linkOf } from './cluster-links.js';
 import { invalidKafkaRequest, kafkaError, topicNotFound } from './errors.js';
 import { linkConfigValue } from './link-config-catalog.js';
-import { flag, type Mirroring } from './mirroring.js';
+import type { Mirroring } from './mirroring.js';
+import { queryFlagOf } from '../../engine/query.js';
 import { configsOf, LEGAL_TOPIC_NAME } from './topics.js';
 
 /** Confluent Cloud runs every topic with three replicas, mirrors included. */
@@ -66,7 +67,7 @@ export function mirrorTopicHandlers(rt: Runtime, mirroring: Mirroring): HandlerM
       const scope = clusterOf(rt, ctx);
       const link = linkOf(mirroring, scope, ctx.params.link_name);
       const m = mirrorOf(rt, mirroring, scope, link.link_name, ctx.params.mirror_topic_name);
-      return { status: 200, body: renderMirror(mirroring, scope, m, flag(ctx, 'include_state_transition_errors') === true) };
+      return { status: 200, body: renderMirror(mirroring, scope, m, queryFlagOf(ctx, 'include_state_transition_errors') === true) };
     },
     /**
      * A read-only topic with the source topic's partitions and configs (the request's configs

@@ -132,10 +132,3 @@ export class Mirroring {
     return now + (immediate ? 0 : STOP_MS);
   }
 }
-
-/** A boolean query parameter, however the validator left it. */
-export const flag = (ctx: RequestContext, name: string): boolean | undefined => {
-  const v = ctx.query[name];
-  if (v === undefined) return undefined;
-  return v === true || v === 'true';
-};

@@ -5,6 +5,7 @@ import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
 import { invalidKafkaRequest, kafkaError } from './errors.js';
 import { isTopicConfig, READ_ONLY_TOPIC_CONFIGS } from './config-catalog.js';
 import type { Mirroring } from './mirroring.js';
+import { queryFlag } from '../../engine/query.js';
 
 const DEFAULT_PARTITIONS = 6;
 /** Confluent Cloud runs every topic with three replicas and accepts no other factor. */
@@ -68,7 +69,7 @@ export function topicHandlers(rt: Runtime, mirroring: Mirroring): HandlerMap {
     getKafkaTopic: (ctx) => {
       const scope = clusterOf(rt, ctx);
       const body: Record<string, unknown> = renderTopic(scope, topicOf(rt, scope, ctx.params.topic_name));
-      if (ctx.query.include_authorized_operations === true || ctx.query.include_authorized_operations === 'true') {
+      if (queryFlag(ctx.query.include_authorized_operations)) {
         body.authorized_operations = ['ALL'];
       }
       return { status: 200, body };

@@ -2,7 +2,7 @@ import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
-import { values } from './query.js';
+import { queryValues } from '../../engine/query.js';
 
 export interface IpAddress {
   ip_prefix: string;
@@ -62,10 +62,10 @@ interface Filters {
 }
 
 const filtersOf = (ctx: RequestContext): Filters => ({
-  cloud: values(ctx.query.cloud),
-  region: values(ctx.query.region),
-  services: values(ctx.query.services),
-  address_type: values(ctx.query.address_type),
+  cloud: queryValues(ctx.query.cloud),
+  region: queryValues(ctx.query.region),
+  services: queryValues(ctx.query.services),
+  address_type: queryValues(ctx.query.address_type),
 });
 
 function matches(a: IpAddress, f: Filters): boolean {

@@ -7,6 +7,7 @@ import { crudHandler } from '../../engine/crud.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { loadFixtures } from '../../control/fixtures.js';
+import { queryFlag } from '../../engine/query.js';
 
 const ENTITLEMENT = 'PartnerEntitlement';
 const PARTNER_ORG = 'PartnerOrganization';
@@ -82,7 +83,6 @@ function userBody(user: Obj, pointer: string): Obj {
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 class DryRun extends Error {}
 
-const isTrue = (v: unknown) => v === true || v === 'true';
 
 /**
  * Signup creates a real organization, through the same fixtures loader as `POST /_emulator/orgs`:
@@ -124,7 +124,7 @@ function signup(engine: Engine, ctx: RequestContext) {
       engine.create(engine.decl(ENTITLEMENT), input, { org: partner, baseUrl: ctx.baseUrl, callerId: ctx.caller!.ownerId });
     }
   };
-  if (isTrue(ctx.query.dry_run)) {
+  if (queryFlag(ctx.query.dry_run)) {
     try {
       rt.tx(() => {
         run();

@@ -10,6 +10,7 @@ import { SCHEMA_TYPES } from './formats.js';
 import { DEFAULT_MODE, Registry, type SchemaInput } from './registry.js';
 import { exporterHandlers } from './exporters.js';
 import type { StoredSchema } from '../../store/schema-registry.js';
+import { optionalQueryFlag, queryFlag } from '../../engine/query.js';
 
 const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
 const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'];
@@ -17,7 +18,6 @@ const MAX_SCHEMAS = 20000;
 const MAX_REQUESTS_PER_SEC = 25;
 
 const ok = (body: unknown): Reply => ({ status: 200, headers: SR_JSON, body });
-const flag = (v: unknown) => v === true || v === 'true';
 /** `offset` and `limit` on a list; a negative limit (the default) means the rest of it. */
 function page<T>(items: T[], query: Record<string, unknown>): T[] {
   const offset = Math.max(0, Number(query.offset ?? 0) || 0);
@@ -34,8 +34,6 @@ function propertiesOf(query: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
 }
 
-/** A boolean query parameter the request may leave out (then `undefined`). */
-const optionalFlag = (v: unknown) => (v === undefined ? undefined : flag(v));
 
 /**
  * How Schema Registry answers a schema: `schemaType` only when it is not Avro, references,
@@ -71,12 +69,12 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
   function compatibility(ctx: RequestContext, raw?: string) {
     const r = registryOf(ctx);
     const subject = subjectOf(ctx);
-    const parsed = r.parse(body(ctx), contextOf(subject), r.normalizes(subject, optionalFlag(ctx.query.normalize)));
+    const parsed = r.parse(body(ctx), contextOf(subject), r.normalizes(subject, optionalQueryFlag(ctx.query.normalize)));
     const live = rt.schemaRegistry.versions(r.cluster, subject).filter((v) => !v.deleted);
     if (raw !== undefined && !live.length) throw subjectNotFound(subject);
     const against = raw === undefined ? undefined : [r.version(subject, raw)];
     const problems = r.problems(subject, parsed, against);
-    return ok({ is_compatible: problems.length === 0, ...(flag(ctx.query.verbose) ? { messages: problems } : {}) });
+    return ok({ is_compatible: problems.length === 0, ...(queryFlag(ctx.query.verbose) ? { messages: problems } : {}) });
   }
 
   /** A config as read: the level as `compatibilityLevel`, then the other members set. */
@@ -107,7 +105,7 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
     const r = registryOf(ctx);
     const mode = String(body(ctx).mode ?? '').toUpperCase();
     if (!MODES.includes(mode)) throw invalidMode(String(body(ctx).mode));
-    if (mode === 'IMPORT' && !flag(ctx.query.force) && hasLiveSubjects(r, scope)) throw operationNotPermitted('Cannot import since found existing subjects');
+    if (mode === 'IMPORT' && !queryFlag(ctx.query.force) && hasLiveSubjects(r, scope)) throw operationNotPermitted('Cannot import since found existing subjects');
     rt.tx(() => rt.schemaRegistry.setSetting(r.cluster, scope, 'mode', mode));
     return ok({ mode });
   }
@@ -127,13 +125,13 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
     const subject = subjectOf(ctx);
     const own = rt.schemaRegistry.setting(r.cluster, subject, kind);
     const ownConfig = kind === 'compatibility' ? r.ownConfig(subject) : undefined;
-    if (own === undefined && ownConfig === undefined && !flag(ctx.query.defaultToGlobal)) {
+    if (own === undefined && ownConfig === undefined && !queryFlag(ctx.query.defaultToGlobal)) {
       throw kind === 'compatibility'
         ? srError(404, 40408, `Subject '${subject}' does not have subject-level compatibility configured`)
         : srError(404, 40409, `Subject '${subject}' does not have subject-level mode configured`);
     }
     if (kind === 'mode') return ok({ mode: own ?? r.mode(subject) });
-    return ok(flag(ctx.query.defaultToGlobal) ? configBody(r.compatibility(subject), r.config(subject)) : configBody(own, ownConfig));
+    return ok(queryFlag(ctx.query.defaultToGlobal) ? configBody(r.compatibility(subject), r.config(subject)) : configBody(own, ownConfig));
   }
 
   function resetConfig(ctx: RequestContext, scope: string) {
@@ -174,55 +172,55 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
     list: (ctx) => {
       const r = registryOf(ctx);
       const prefix = String(ctx.query.subjectPrefix ?? '');
-      const deletedOnly = flag(ctx.query.deletedOnly);
-      const withDeleted = flag(ctx.query.deleted) || deletedOnly;
+      const deletedOnly = queryFlag(ctx.query.deletedOnly);
+      const withDeleted = queryFlag(ctx.query.deleted) || deletedOnly;
       const bySubject = new Map<string, boolean[]>();
       for (const v of rt.schemaRegistry.allVersions(r.cluster)) bySubject.set(v.subject, [...(bySubject.get(v.subject) ?? []), v.deleted]);
       const subjects = [...bySubject].filter(([s, flags]) => matchesPrefix(s, prefix) && (deletedOnly ? flags.every((d) => d) : withDeleted || flags.some((d) => !d))).map(([s]) => s);
       return ok(page(subjects, ctx.query));
     },
 
-    register: (ctx) => ok({ id: registryOf(ctx).register(subjectOf(ctx), body(ctx), optionalFlag(ctx.query.normalize)) }),
+    register: (ctx) => ok({ id: registryOf(ctx).register(subjectOf(ctx), body(ctx), optionalQueryFlag(ctx.query.normalize)) }),
 
     lookUpSchemaUnderSubject: (ctx) => {
       const r = registryOf(ctx);
       const subject = subjectOf(ctx);
       r.versions(subject, true);
-      const found = r.lookup(subject, body(ctx), optionalFlag(ctx.query.normalize), flag(ctx.query.deleted));
+      const found = r.lookup(subject, body(ctx), optionalQueryFlag(ctx.query.normalize), queryFlag(ctx.query.deleted));
       if (!found) throw srError(404, 40403, 'Schema not found');
       return ok({ subject, version: found.version, id: found.schema_id, ...describe(r.schemaOf(found)) });
     },
 
     listVersions: (ctx) => {
       const r = registryOf(ctx);
-      const deletedOnly = flag(ctx.query.deletedOnly);
-      const versions = r.versions(subjectOf(ctx), flag(ctx.query.deleted) || deletedOnly).filter((v) => !deletedOnly || v.deleted);
+      const deletedOnly = queryFlag(ctx.query.deletedOnly);
+      const versions = r.versions(subjectOf(ctx), queryFlag(ctx.query.deleted) || deletedOnly).filter((v) => !deletedOnly || v.deleted);
       return ok(page(versions.map((v) => v.version), ctx.query));
     },
-    getSchemaByVersion: (ctx) => ok(versionBody(registryOf(ctx), subjectOf(ctx), ctx.params.version, flag(ctx.query.deleted))),
+    getSchemaByVersion: (ctx) => ok(versionBody(registryOf(ctx), subjectOf(ctx), ctx.params.version, queryFlag(ctx.query.deleted))),
     getLatestWithMetadata: (ctx) => {
       const r = registryOf(ctx);
       const subject = subjectOf(ctx);
-      const v = r.latestWithProperties(subject, propertiesOf(ctx.query), flag(ctx.query.deleted));
+      const v = r.latestWithProperties(subject, propertiesOf(ctx.query), queryFlag(ctx.query.deleted));
       return ok({ subject, version: v.version, id: v.schema_id, ...describe(r.schemaOf(v)) });
     },
     getSchemaOnly_1: (ctx) => {
       const r = registryOf(ctx);
-      return ok(r.schemaOf(r.version(subjectOf(ctx), ctx.params.version, flag(ctx.query.deleted))).schema);
+      return ok(r.schemaOf(r.version(subjectOf(ctx), ctx.params.version, queryFlag(ctx.query.deleted))).schema);
     },
     getReferencedBy: (ctx) => {
       const r = registryOf(ctx);
       const v = r.version(subjectOf(ctx), ctx.params.version);
       return ok(r.referencedBy(v.subject, v.version));
     },
-    deleteSubject: (ctx) => ok(registryOf(ctx).deleteSubject(subjectOf(ctx), flag(ctx.query.permanent))),
-    deleteSchemaVersion: (ctx) => ok(registryOf(ctx).deleteVersion(subjectOf(ctx), ctx.params.version, flag(ctx.query.permanent))),
+    deleteSubject: (ctx) => ok(registryOf(ctx).deleteSubject(subjectOf(ctx), queryFlag(ctx.query.permanent))),
+    deleteSchemaVersion: (ctx) => ok(registryOf(ctx).deleteVersion(subjectOf(ctx), ctx.params.version, queryFlag(ctx.query.permanent))),
 
     getSchema: (ctx) => {
       const r = registryOf(ctx);
       const context = idContext(ctx);
       const s = r.schema(Number(ctx.params.id), context);
-      return ok({ ...describe(s), ...(flag(ctx.query.fetchMaxId) ? { maxId: rt.schemaRegistry.maxId(r.cluster, context) } : {}) });
+      return ok({ ...describe(s), ...(queryFlag(ctx.query.fetchMaxId) ? { maxId: rt.schemaRegistry.maxId(r.cluster, context) } : {}) });
     },
     getSchemaOnly: (ctx) => ok(registryOf(ctx).schema(Number(ctx.params.id), idContext(ctx)).schema),
     getSubjects: (ctx) => {
@@ -230,7 +228,7 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
       const id = Number(ctx.params.id);
       const context = idContext(ctx);
       r.schema(id, context);
-      const subjects = rt.schemaRegistry.versionsOfSchema(r.cluster, id, context).filter((v) => flag(ctx.query.deleted) || !v.deleted).map((v) => v.subject);
+      const subjects = rt.schemaRegistry.versionsOfSchema(r.cluster, id, context).filter((v) => queryFlag(ctx.query.deleted) || !v.deleted).map((v) => v.subject);
       return ok([...new Set(subjects)]);
     },
     getVersions: (ctx) => {
@@ -238,14 +236,14 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
       const id = Number(ctx.params.id);
       const context = idContext(ctx);
       r.schema(id, context);
-      const versions = rt.schemaRegistry.versionsOfSchema(r.cluster, id, context).filter((v) => flag(ctx.query.deleted) || !v.deleted);
+      const versions = rt.schemaRegistry.versionsOfSchema(r.cluster, id, context).filter((v) => queryFlag(ctx.query.deleted) || !v.deleted);
       return ok(versions.map((v) => ({ subject: v.subject, version: v.version })));
     },
     getSchemas: (ctx) => {
       const r = registryOf(ctx);
       const prefix = String(ctx.query.subjectPrefix ?? '');
-      let versions = rt.schemaRegistry.allVersions(r.cluster).filter((v) => matchesPrefix(v.subject, prefix) && (flag(ctx.query.deleted) || !v.deleted));
-      if (flag(ctx.query.latestOnly)) versions = versions.filter((v, i) => versions[i + 1]?.subject !== v.subject);
+      let versions = rt.schemaRegistry.allVersions(r.cluster).filter((v) => matchesPrefix(v.subject, prefix) && (queryFlag(ctx.query.deleted) || !v.deleted));
+      if (queryFlag(ctx.query.latestOnly)) versions = versions.filter((v, i) => versions[i + 1]?.subject !== v.subject);
       return ok(page(versions, ctx.query).map((v) => ({ subject: v.subject, version: v.version, id: v.schema_id, ...describe(r.schemaOf(v)) })));
     },
 

@@ -4,6 +4,7 @@ import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import { queryValues } from '../../engine/query.js';
 
 export type Cloud = 'AWS' | 'GCP' | 'AZURE';
 export type Package = 'ESSENTIALS' | 'ADVANCED';
@@ -82,12 +83,6 @@ function render(r: SrRegion, org: string, baseUrl: string): Record<string, unkno
   };
 }
 
-/** A query parameter's values: repeated and comma-joined values both count. */
-function values(raw: unknown): string[] {
-  if (raw === undefined || raw === '') return [];
-  return (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).filter((v) => v !== '');
-}
-
 interface RegionFilters {
   cloud: string[];
   region_name: string[];
@@ -95,7 +90,7 @@ interface RegionFilters {
 }
 
 function filtersOf(ctx: RequestContext): RegionFilters {
-  return { cloud: values(ctx.query['spec.cloud']), region_name: values(ctx.query['spec.region_name']), packages: values(ctx.query['spec.packages']) };
+  return { cloud: queryValues(ctx.query['spec.cloud']), region_name: queryValues(ctx.query['spec.region_name']), packages: queryValues(ctx.query['spec.packages']) };
 }
 
 function matches(r: SrRegion, f: RegionFilters): boolean {
