@@ -67,7 +67,7 @@ const org = (ctx: RequestContext) => ctx.caller!.orgId;
  * The Kafka cluster of the path, which must be in the environment of the path, in the caller's
  * organization (404 `account not found` otherwise, as Confluent answers).
  */
-function clusterOf(engine: Engine, ctx: RequestContext): ResourceRow {
+export function clusterOf(engine: Engine, ctx: RequestContext): ResourceRow {
   const env = ctx.params.environment_id;
   const id = ctx.params.kafka_cluster_id;
   if (!engine.rt.resources.get(org(ctx), 'Environment', env)) throw connectError(404, `account not found: the environment '${env}' does not exist`);

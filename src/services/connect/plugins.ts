@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { MANAGED_PLUGINS, configProblems, connectError, isSensitive, managedTypeOf, MASK } from './config.js';
+import { clusterOf } from './connectors.js';
 
 const UPLOAD = 'ConnectPluginUpload';
 
@@ -11,14 +12,6 @@ const UPLOAD_TTL_MS = 60 * 60 * 1000;
 
 const org = (ctx: RequestContext) => ctx.caller!.orgId;
 
-/** The Kafka cluster of the path must be in the environment of the path (404 otherwise). */
-function checkCluster(engine: Engine, ctx: RequestContext): void {
-  const env = ctx.params.environment_id;
-  const id = ctx.params.kafka_cluster_id;
-  if (!engine.rt.resources.get(org(ctx), 'Environment', env)) throw connectError(404, `account not found: the environment '${env}' does not exist`);
-  const cluster = engine.rt.resources.get(org(ctx), 'KafkaCluster', id);
-  if (!cluster || cluster.scope !== env) throw connectError(404, `account not found: the Kafka cluster '${id}' does not exist in the environment '${env}'`);
-}
 
 /** The settings every connector has, in the groups Confluent's validation answers them under. */
 const STANDARD: Array<{ name: string; type: string; group: string; display: string; doc: string; required: (c: Record<string, string>) => boolean }> = [
@@ -75,11 +68,11 @@ function validate(plugin: string, type: 'sink' | 'source', input: Record<string,
 export function managedPluginHandlers(engine: Engine): HandlerMap {
   return {
     listConnectv1ConnectorPlugins: (ctx) => {
-      checkCluster(engine, ctx);
+      clusterOf(engine, ctx);
       return { status: 200, body: MANAGED_PLUGINS };
     },
     validateConnectv1ConnectorPlugin: (ctx) => {
-      checkCluster(engine, ctx);
+      clusterOf(engine, ctx);
       const plugin = ctx.params.plugin_name;
       const type = managedTypeOf(plugin);
       if (!type) throw connectError(404, `Connector plugin ${plugin} not found`);
