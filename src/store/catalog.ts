@@ -38,14 +38,6 @@ export interface BusinessMetadataRow extends EntityKey {
 }
 
 /** A schema as the catalog sees it: enough to name its entities and tell a re-registered one apart. */
-export interface CatalogSchemaRow {
-  context: string;
-  id: number;
-  schema_type: string;
-  schema: string;
-  fingerprint: string;
-}
-
 type Raw<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
 
 /**
@@ -158,11 +150,6 @@ export class CatalogStore {
   /** Removes business metadata from an entity; false when the entity did not carry it. */
   deleteBusinessMetadata(cluster: string, key: EntityKey, bm: string): boolean {
     return this.sql.get('DELETE FROM catalog_business_metadata WHERE cluster_id = ? AND type_name = ? AND qualified_name = ? AND bm = ?').run(cluster, key.type_name, key.qualified_name, bm).changes > 0;
-  }
-
-  /** The Schema Registry cluster's schemas, every context, by context then id (read from Schema Registry's table). */
-  schemas(cluster: string): CatalogSchemaRow[] {
-    return this.sql.get('SELECT context, id, schema_type, schema, fingerprint FROM sr_schemas WHERE cluster_id = ? ORDER BY context, id').all(cluster) as CatalogSchemaRow[];
   }
 
   /** Deletes everything stored for a Schema Registry cluster. */

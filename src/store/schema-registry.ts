@@ -47,6 +47,15 @@ export type SettingKind = 'compatibility' | 'mode' | 'config';
 const FIRST_ID = 100001;
 const DEFAULT_CONTEXT = '.';
 
+/** A stored schema as its id, format, text and fingerprint, without references, metadata or rule set. */
+export interface SchemaIdentity {
+  context: string;
+  id: number;
+  schema_type: string;
+  schema: string;
+  fingerprint: string;
+}
+
 interface SchemaRow {
   id: number;
   context: string;
@@ -91,6 +100,11 @@ export class SchemaRegistryStore {
   schema(cluster: string, id: number, context = DEFAULT_CONTEXT): StoredSchema | undefined {
     const r = this.sql.get(`SELECT ${SCHEMA_COLUMNS} FROM sr_schemas WHERE cluster_id = ? AND context = ? AND id = ?`).get(cluster, context, id) as SchemaRow | undefined;
     return r && toSchema(r);
+  }
+
+  /** Every schema of every context, by context then id, with its fingerprint (the Stream Catalog's schema entities). */
+  schemaIdentities(cluster: string): SchemaIdentity[] {
+    return this.sql.get('SELECT context, id, schema_type, schema, fingerprint FROM sr_schemas WHERE cluster_id = ? ORDER BY context, id').all(cluster) as SchemaIdentity[];
   }
 
   /** The schemas of every context that reference others. */

@@ -120,7 +120,7 @@ export class EntityIndex {
           .filter((v) => !v.deleted)
           .map((v) => `${qualifiedSubject(v.subject).context}:${v.schema_id}`),
       );
-      this.schemaList = rt.catalog.schemas(cluster).map((s) => {
+      this.schemaList = rt.schemaRegistry.schemaIdentities(cluster).map((s) => {
         let records: ReturnType<typeof avroRecords> | undefined;
         return {
           qualifiedName: `${cluster}:${s.context}:${s.id}`,
