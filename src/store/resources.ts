@@ -101,6 +101,11 @@ export class ResourceStore {
     return undefined;
   }
 
+  /** Every resource of a type in the org, deleted ones included, in creation order. */
+  allOfType(org: string, type: string): ResourceRow[] {
+    return (this.sql.get('SELECT * FROM resources WHERE org_id = ? AND type = ? ORDER BY seq').all(org, type) as RawRow[]).map(decode);
+  }
+
   /** Any live resource of the org with this id, whatever its type. */
   findById(org: string, id: string): ResourceRow | undefined {
     const r = this.sql.get('SELECT * FROM resources WHERE id = ? AND org_id = ? AND deleted_at IS NULL').get(id, org) as RawRow | undefined;

@@ -18,10 +18,7 @@ export const internalHooks: ResourceHooks = {
 };
 
 /** Every row of a type in an organization, deleted ones included, in creation order. */
-export function allRows(engine: Engine, org: string, type: string): ResourceRow[] {
-  const raw = engine.rt.db.prepare('SELECT * FROM resources WHERE org_id = ? AND type = ? ORDER BY seq').all(org, type) as Array<Record<string, any>>;
-  return raw.map((r) => ({ ...r, body: JSON.parse(r.body), lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null }) as ResourceRow);
-}
+export const allRows = (engine: Engine, org: string, type: string): ResourceRow[] => engine.rt.resources.allOfType(org, type);
 
 export function issueId(engine: Engine, type: string): string {
   for (;;) {
