@@ -42,19 +42,6 @@ function stateOf(phase: string, activated: boolean): string {
   return phase === 'ACTIVE' ? 'DRAFT' : 'DEACTIVATING';
 }
 
-/**
- * Deletes the pipelines whose Kafka cluster is gone: cmk/v2's cascade does not name pipelines, so
- * they go the next time pipelines are looked at (or counted).
- */
-export function reapPipelines(engine: Engine, org: string, baseUrl: string): void {
-  const rt = engine.rt;
-  if (!rt.docs.resources.has(PIPELINE)) return;
-  const decl = engine.decl(PIPELINE);
-  for (const row of rt.resources.list({ org, type: PIPELINE, filters: [], limit: -1 })) {
-    if (!rt.resources.get(org, 'KafkaCluster', String(getAt(row.body, '/spec/kafka_cluster/id')))) engine.delete(decl, row, baseUrl);
-  }
-}
-
 const activatedOf = (body: Record<string, unknown>) => getAt(body, '/spec/activated') === true;
 
 function checkPrivilege(spec: Record<string, unknown>): void {
@@ -93,7 +80,6 @@ export const pipelineHooks: ResourceHooks = {
     checkPrivilege(d.body.spec as Record<string, unknown>);
     checkClusters(h.engine, d.org, d.body, d.scope, kafka.id!);
     const rt = h.engine.rt;
-    reapPipelines(h.engine, d.org, h.baseUrl);
     const { perOrg, perCluster } = PIPELINE_QUOTAS;
     if (rt.resources.atLeast({ org: d.org, type: PIPELINE, filters: [], limit: 0 }, rt.config.quotas[perOrg.name] ?? perOrg.limit)) throw quotaExceeded(perOrg.name);
     const onCluster = { org: d.org, type: PIPELINE, filters: [{ pointer: '/spec/kafka_cluster/id', values: [kafka.id!], match: 'exact' as const }], limit: 0 };
@@ -126,22 +112,17 @@ export function pipelineHandlers(engine: Engine): HandlerMap {
   const list = crudHandler(engine, ops.get('listSdV1Pipelines')!);
   const read = crudHandler(engine, ops.get('getSdV1Pipeline')!);
   const remove = crudHandler(engine, ops.get('deleteSdV1Pipeline')!);
-  const reap = (ctx: RequestContext) => engine.rt.tx(() => reapPipelines(engine, ctx.caller!.orgId, ctx.baseUrl));
 
   const missing = (id: string) => notFound(`The Pipeline '${id}' was not found`);
 
   /** 404 unless the pipeline is on the Kafka cluster the query names. */
   const onCluster = (ctx: RequestContext) => {
-    reap(ctx);
     const row = engine.rt.resources.get(ctx.caller!.orgId, PIPELINE, ctx.params.id);
     if (row && getAt(row.body, '/spec/kafka_cluster/id') !== ctx.query['spec.kafka_cluster']) throw missing(ctx.params.id);
   };
 
   return {
-    listSdV1Pipelines: (ctx) => {
-      reap(ctx);
-      return list(ctx);
-    },
+    listSdV1Pipelines: list,
     getSdV1Pipeline: (ctx) => {
       onCluster(ctx);
       return read(ctx);
@@ -155,7 +136,6 @@ export function pipelineHandlers(engine: Engine): HandlerMap {
       const patch = (pickDeclared(ctx.body ?? {}, ctx.op.requestSchema) ?? {}) as Record<string, unknown>;
       const spec = (patch.spec ?? {}) as Record<string, unknown>;
       const policy = engine.policyFrom(header(ctx, 'x-emulator-lifecycle'));
-      reap(ctx);
       const row = engine.rt.tx(() => {
         const current = engine.read(decl, org, ctx.params.id, undefined, ctx.baseUrl);
         const env = (spec.environment as Ref | undefined)?.id;

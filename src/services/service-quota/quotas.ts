@@ -5,7 +5,7 @@ import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
-import { PIPELINE_QUOTAS, reapPipelines } from '../sd/pipelines.js';
+import { PIPELINE_QUOTAS } from '../sd/pipelines.js';
 import { APPS_PER_CLUSTER, DEFAULT_APPS_PER_CLUSTER } from '../ksqldb/clusters.js';
 
 const API_VERSION = 'service-quota/v1';
@@ -96,10 +96,7 @@ function quotaDefs(engine: Engine): QuotaDef[] {
         scope: 'ORGANIZATION',
         display_name: nameOf(perOrg.name),
         default_limit: perOrg.limit,
-        usage: (e, t) => {
-          e.rt.tx(() => reapPipelines(e, t.org, ''));
-          return e.rt.resources.count({ org: t.org, type: 'Pipeline', filters: [], limit: 0 });
-        },
+        usage: (e, t) => e.rt.resources.count({ org: t.org, type: 'Pipeline', filters: [], limit: 0 }),
       },
       { id: perCluster.name, scope: 'KAFKA_CLUSTER', display_name: nameOf(perCluster.name), default_limit: perCluster.limit, usage: (e, t) => countWhere(e, t.org, 'Pipeline', '/spec/kafka_cluster/id', t.cluster!.id) },
     );
