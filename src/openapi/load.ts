@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
 import { toRoutePath } from './route-path.js';
+import { checkDocumentDeclarations, checkOperationDeclaration } from './x-emulator-schema.js';
 
 /** YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. */
 const parseYaml = (text: string) => load(text, { schema: CORE_SCHEMA });
@@ -55,6 +56,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
   const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string> }>();
 
   for (const { file, doc } of docs) {
+    checkDocumentDeclarations(file, doc['x-emulator']);
     const ext = doc['x-emulator'] ?? {};
     const group: string = ext.group ?? 'shared';
     const dialect: Dialect = ext.dialect ?? 'management';
@@ -62,6 +64,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     for (const [path, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
       if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
       merged.paths[path] = item;
+      for (const method of METHODS) if (item[method]) checkOperationDeclaration(file, item[method].operationId, item[method]['x-emulator']);
       groupOf.set(path, { group, dialect, aliases });
     }
     for (const [section, entries] of Object.entries<JsonSchema>(doc.components ?? {})) {

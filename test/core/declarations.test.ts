@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDocuments } from '../../src/openapi/load.js';
+
+/** A folder holding one document whose `x-emulator` declarations are the given YAML. */
+function documentWith(topLevel: string, operation = 'x-emulator: { resource: Widget, action: read }'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'declarations-'));
+  writeFileSync(
+    join(dir, 'widgets.yaml'),
+    `openapi: 3.0.3
+info: { title: widgets, version: '1' }
+${topLevel}
+paths:
+  /widgets/v1/widgets/{id}:
+    get:
+      operationId: getWidget
+      ${operation}
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+`,
+  );
+  return dir;
+}
+
+const widget = (extra: string) => `x-emulator:
+  group: widgets/v1
+  resources:
+    Widget:
+      api_version: widgets/v1
+      kind: Widget
+      collection: /widgets/v1/widgets
+      id: { prefix: w-, length: 6 }
+      crn: organization={org}/widget={id}
+${extra}`;
+
+describe('x-emulator declarations are checked when the documents load', () => {
+  it('accepts a well-formed declaration', () => {
+    const docs = loadDocuments([documentWith(widget('      unique: [/display_name]'))]);
+    expect(docs.resources.get('Widget')?.unique).toEqual(['/display_name']);
+  });
+
+  it('refuses a misspelt resource key, naming the file and the key', () => {
+    expect(() => loadDocuments([documentWith(widget('      uniqe: [/display_name]'))])).toThrow(/widgets\.yaml: x-emulator: .*uniqe/);
+  });
+
+  it('refuses a wrong value: a filter match the engine does not know', () => {
+    expect(() => loadDocuments([documentWith(widget('      filters: { name: { pointer: /name, match: fuzzy } }'))])).toThrow(/widgets\.yaml: x-emulator/);
+  });
+
+  it('refuses a lifecycle without its ready phase', () => {
+    expect(() => loadDocuments([documentWith(widget('      lifecycle: { field: /status/phase, initial: A, failed: F, duration_ms: 1 }'))])).toThrow(/lifecycle.*ready/);
+  });
+
+  it('refuses an operation binding with an unknown action, naming the operation', () => {
+    expect(() => loadDocuments([documentWith(widget(''), 'x-emulator: { resource: Widget, action: fetch }')])).toThrow(/widgets\.yaml: getWidget: x-emulator/);
+  });
+});
