@@ -32,6 +32,8 @@ export class Runtime {
   readonly startedAt = Date.now();
   /** Consumer groups of every cluster: the Kafka protocol's coordinator, which Kafka REST v3 lists too. */
   readonly groups: GroupCoordinator;
+  /** The Kafka protocol listener once it listens: its port and the PEM of the CA clients trust. */
+  kafkaEndpoint?: { port: number; caPem: string };
 
   constructor(readonly config: Config) {
     this.db = openDb(config.db);
