@@ -310,3 +310,19 @@ describe('group coordinator (classic rebalance protocol)', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('consumer protocol assignments', () => {
+  it('reads the partitions of a ConsumerProtocolAssignment and nothing from other bytes', async () => {
+    const { assignedPartitions } = await import('../../src/services/kafka/groups/consumer-protocol.js');
+    const { Writer } = await import('../../src/kafka-protocol/codec/writer.js');
+    const w = new Writer().int16(1).array(['b', 'a'], (w, t) => w.string(t).array([2, 0], (w, p) => w.int32(p))).nullableBytes(Buffer.from('user'));
+    expect(assignedPartitions(Buffer.from(w.toBuffer()))).toEqual([
+      { topic: 'a', partition: 0 },
+      { topic: 'a', partition: 2 },
+      { topic: 'b', partition: 0 },
+      { topic: 'b', partition: 2 },
+    ]);
+    expect(assignedPartitions(Buffer.alloc(0))).toEqual([]);
+    expect(assignedPartitions(Buffer.from([0, 0, 0, 0, 0, 9, 0]))).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
-import type { Writer } from '../../src/kafka-protocol/codec/writer.js';
+import { Writer } from '../../src/kafka-protocol/codec/writer.js';
 import { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
 
 /** The group APIs over hand-built frames, every version layout a client may pick. */
@@ -172,5 +172,58 @@ describe('Kafka protocol group APIs on the wire', () => {
     // Now empty: a simple commit is accepted.
     const c0b = await call(8, 0, (w) => w.string('old-group').array(['orders'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(9).nullableString(null))));
     expect(c0b.array((r) => [r.string(), r.array((r) => [r.int32(), r.int16()])])).toEqual([['orders', [[0, 0]]]]);
+  });
+
+  it('Kafka REST v3 lists a protocol group: state, assignor, members with client and instance ids, assignments, lag with owner', async () => {
+    const v3 = `/kafka/v3/clusters/${env.clusterId}/consumer-groups`;
+    // A consumer-protocol assignment: version 0, orders -> [0, 1], no user data.
+    const plan = new Writer().int16(0).array(['orders'], (w, t) => w.string(t).array([1, 0], (w, p) => w.int32(p))).nullableBytes(null);
+    const assignment = Buffer.from(plan.toBuffer());
+    const join = await call(11, 5, (w) =>
+      w.string('rest-seen').int32(6000).int32(10000).string('').nullableString('static-1').string('consumer').array(['roundrobin'], (w, p) => w.string(p).bytes(Buffer.alloc(0))),
+    );
+    join.int32();
+    expect(join.int16()).toBe(0);
+    join.int32();
+    join.string();
+    join.string();
+    const me = join.string();
+
+    const rebalancing = await env.http('GET', `${v3}/rest-seen`, undefined, env.restAuth);
+    expect(rebalancing.body).toMatchObject({ state: 'COMPLETING_REBALANCE', is_simple: false, partition_assignor: '' });
+
+    const sync = await call(14, 3, (w) => w.string('rest-seen').int32(1).string(me).nullableString('static-1').array([me], (w, m) => w.string(m).bytes(assignment)));
+    sync.int32();
+    expect(sync.int16()).toBe(0);
+    const commit = await call(8, 7, (w) => w.string('rest-seen').int32(1).string(me).nullableString('static-1').array(['orders'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(0).int32(-1).nullableString(null))));
+    commit.int32();
+    expect(commit.array((r) => [r.string(), r.array((r) => [r.int32(), r.int16()])])).toEqual([['orders', [[0, 0]]]]);
+    const produced = await env.http('POST', `/kafka/v3/clusters/${env.clusterId}/topics/orders/records`, { partition_id: 0, value: { type: 'JSON', data: 1 } }, env.restAuth);
+    expect(produced.status).toBe(200);
+
+    const group = await env.http('GET', `${v3}/rest-seen`, undefined, env.restAuth);
+    expect(group.body).toMatchObject({ state: 'STABLE', is_simple: false, partition_assignor: 'roundrobin' });
+    const list = await env.http('GET', v3, undefined, env.restAuth);
+    expect(list.body.data.map((g: any) => g.consumer_group_id)).toEqual(expect.arrayContaining(['rest-seen', 'wire-group']));
+    const consumers = await env.http('GET', `${v3}/rest-seen/consumers`, undefined, env.restAuth);
+    expect(consumers.body.data).toEqual([expect.objectContaining({ consumer_id: me, instance_id: 'static-1', client_id: 'wire-test' })]);
+    const assignments = await env.http('GET', `${v3}/rest-seen/consumers/${me}/assignments`, undefined, env.restAuth);
+    expect(assignments.body.data.map((a: any) => [a.topic_name, a.partition_id])).toEqual([
+      ['orders', 0],
+      ['orders', 1],
+    ]);
+    const lag = await env.http('GET', `${v3}/rest-seen/lags/orders/partitions/0`, undefined, env.restAuth);
+    expect(lag.body).toMatchObject({ current_offset: 0, log_end_offset: 1, lag: 1, consumer_id: me, instance_id: 'static-1', client_id: 'wire-test' });
+    const summary = await env.http('GET', `${v3}/rest-seen/lag-summary`, undefined, env.restAuth);
+    expect(summary.body).toMatchObject({ max_lag: 1, total_lag: 1, max_lag_consumer_id: me, max_lag_instance_id: 'static-1' });
+
+    // Gone over LeaveGroup v3 by its instance id alone: an Empty group with offsets.
+    const leave = await call(13, 3, (w) => w.string('rest-seen').array(['static-1'], (w, i) => w.string('').nullableString(i)));
+    leave.int32();
+    expect(leave.int16()).toBe(0);
+    expect(leave.array((r) => [r.string(), r.nullableString(), r.int16()])).toEqual([['', 'static-1', 0]]);
+    const empty = await env.http('GET', `${v3}/rest-seen`, undefined, env.restAuth);
+    expect(empty.body).toMatchObject({ state: 'EMPTY', is_simple: false, partition_assignor: '' });
+    expect((await env.http('GET', `${v3}/rest-seen/consumers`, undefined, env.restAuth)).body.data).toEqual([]);
   });
 });
