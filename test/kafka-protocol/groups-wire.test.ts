@@ -226,4 +226,51 @@ describe('Kafka protocol group APIs on the wire', () => {
     expect(empty.body).toMatchObject({ state: 'EMPTY', is_simple: false, partition_assignor: '' });
     expect((await env.http('GET', `${v3}/rest-seen/consumers`, undefined, env.restAuth)).body.data).toEqual([]);
   });
+
+  it('a static member restarting (new connection, empty member id, same group.instance.id) rejoins without a rebalance', async () => {
+    const joinStatic = (conn: RawConnection, id: number) => {
+      conn.send(
+        requestFrame(11, 5, id, (w) =>
+          w.string('statics').int32(6000).int32(10000).string('').nullableString('pod-1').string('consumer').array(['range'], (w, p) => w.string(p).bytes(Buffer.alloc(0))),
+        ),
+      );
+    };
+    const readJoin = async (conn: RawConnection) => {
+      const r = new Reader((await conn.frame())!);
+      r.int32();
+      r.int32();
+      return { error: r.int16(), generation: r.int32(), protocol: r.string(), leader: r.string(), memberId: r.string(), members: r.array((r) => r.string()) };
+    };
+    joinStatic(raw, 900);
+    const first = await readJoin(raw);
+    expect(first).toMatchObject({ error: 0, generation: 1, leader: first.memberId });
+    const sync = await call(14, 3, (w) => w.string('statics').int32(1).string(first.memberId).nullableString('pod-1').array([first.memberId], (w, m) => w.string(m).bytes(Buffer.from('mine'))));
+    sync.int32();
+    expect(sync.int16()).toBe(0);
+
+    const restarted = await RawConnection.open(env.port);
+    try {
+      expect(await rawAuthenticate(restarted, env.key, env.secret)).toBe(0);
+      joinStatic(restarted, 901);
+      const again = await readJoin(restarted);
+      // Same generation, a new member id, the old leader id (so it does not assign), no members list.
+      expect(again).toMatchObject({ error: 0, generation: 1, leader: first.memberId, members: [] });
+      expect(again.memberId).not.toBe(first.memberId);
+      restarted.send(requestFrame(14, 3, 902, (w) => w.string('statics').int32(1).string(again.memberId).nullableString('pod-1').array([], () => {})));
+      const synced = new Reader((await restarted.frame())!);
+      synced.int32();
+      synced.int32();
+      expect([synced.int16(), synced.bytes().toString()]).toEqual([0, 'mine']);
+      // The old instance is fenced.
+      const hb = await call(12, 3, (w) => w.string('statics').int32(1).string(first.memberId).nullableString('pod-1'));
+      hb.int32();
+      expect(hb.int16()).toBe(82);
+      const d = await call(15, 4, (w) => w.array(['statics'], (w, g) => w.string(g)).boolean(false));
+      d.int32();
+      const [g] = d.array((r) => ({ error: r.int16(), id: r.string(), state: r.string(), type: r.string(), protocol: r.string(), members: r.array((r) => { const m = { id: r.string(), instance: r.nullableString() }; r.string(); r.string(); r.bytes(); r.bytes(); return m; }), ops: r.int32() }));
+      expect(g).toMatchObject({ state: 'Stable', members: [{ id: again.memberId, instance: 'pod-1' }], ops: -2147483648 });
+    } finally {
+      restarted.close();
+    }
+  });
 });
