@@ -192,6 +192,7 @@ describe('group coordinator (classic rebalance protocol)', () => {
     const rejoined = await gc.join(CLUSTER, joinReq({ groupInstanceId: 'instance-1', requireKnownMemberId: true }));
     expect(rejoined.errorCode).toBe(GroupError.NONE);
     expect(rejoined.memberId).not.toBe(a.memberId);
+    expect(rejoined.memberId).toMatch(/^instance-1-/);
     expect(rejoined.generationId).toBe(1);
     // The old leader id is answered, so the member does not compute an assignment.
     expect(rejoined.leader).toBe(a.memberId);

@@ -100,7 +100,8 @@ export class GroupCoordinator {
   }
 
   private joinNewMember(group: Group, req: JoinRequest, resolve: (r: JoinResult) => void): void {
-    const memberId = `${req.clientId}-${randomUUID()}`;
+    // As Kafka names members: the instance id of a static member, else the client id, and a UUID.
+    const memberId = `${req.groupInstanceId ?? req.clientId}-${randomUUID()}`;
     const known = req.groupInstanceId === null ? undefined : group.staticMembers.get(req.groupInstanceId);
     if (known !== undefined) return this.rejoinStaticMember(group, req, known, memberId, resolve);
     if (req.requireKnownMemberId && req.groupInstanceId === null) {
