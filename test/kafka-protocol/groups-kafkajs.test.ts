@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignerProtocol, type Consumer, type ConsumerConfig, type EachMessagePayload, type PartitionAssigner } from 'kafkajs';
-import { startKafkaEnv, type KafkaEnv } from './support.js';
+import { Reader } from '../../src/kafka-protocol/codec/reader.js';
+import { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
 
 /** Polls until cond holds (or fails after timeoutMs). */
 async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
@@ -134,5 +135,50 @@ describe('consumer groups with kafkajs', () => {
     const group = await env.http('GET', `${v3()}/consumer-groups/mixed-group/consumers`, undefined, env.restAuth);
     expect(group.body.data).toHaveLength(1);
     await a.consumer.disconnect();
+  });
+
+  it('a member that stops heartbeating (a crashed process) expires after its session timeout and kafkajs takes over its partitions', async () => {
+    await createTopic('orphaned', 2);
+    // A raw member with a 1 s session joins first, takes the group and then goes silent.
+    const raw = await RawConnection.open(env.port);
+    try {
+      expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
+      raw.send(
+        requestFrame(11, 5, 10, (w) =>
+          w.string('orphans').int32(1000).int32(1000).string('').nullableString(null).string('consumer').array(['RoundRobinAssigner'], (w, p) => w.string(p).bytes(Buffer.alloc(0))),
+        ),
+      );
+      const required = new Reader((await raw.frame())!);
+      required.int32();
+      required.int32();
+      expect(required.int16()).toBe(79);
+      required.int32();
+      required.string();
+      required.string();
+      const memberId = required.string();
+      raw.send(
+        requestFrame(11, 5, 11, (w) =>
+          w.string('orphans').int32(1000).int32(1000).string(memberId).nullableString(null).string('consumer').array(['RoundRobinAssigner'], (w, p) => w.string(p).bytes(Buffer.alloc(0))),
+        ),
+      );
+      const joined = new Reader((await raw.frame())!);
+      joined.int32();
+      joined.int32();
+      expect(joined.int16()).toBe(0);
+      raw.send(requestFrame(14, 3, 12, (w) => w.string('orphans').int32(1).string(memberId).nullableString(null).array([], () => {})));
+      await raw.frame();
+
+      const started = Date.now();
+      const survivor = await consume('orphans', 'orphaned');
+      await until(() => survivor.assigned.length === 2, 10_000, 'the silent member to expire');
+      // Not before the silent member's session ran out.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      const consumers = (await env.http('GET', `${v3()}/consumer-groups/orphans/consumers`, undefined, env.restAuth)).body.data;
+      expect(consumers.map((c: any) => c.consumer_id)).not.toContain(memberId);
+      expect(consumers).toHaveLength(1);
+      await survivor.consumer.disconnect();
+    } finally {
+      raw.close();
+    }
   });
 });
