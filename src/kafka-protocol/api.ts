@@ -29,8 +29,11 @@ export interface Session {
   readonly tls: boolean;
   /** Whether the connection has closed (a waiting handler may give up). */
   readonly closed: boolean;
-  /** Runs fn once when the connection closes (e.g. a group member leaving on disconnect). */
-  onClose(fn: () => void): void;
+  /**
+   * Runs fn once when the connection closes (e.g. a group member leaving on disconnect); at once if
+   * it is closed already. Returns a function that cancels it (a waiting handler that finished).
+   */
+  onClose(fn: () => void): () => void;
 }
 
 /** A session whose principal is known: what handlers of authenticated APIs receive. */

@@ -42,7 +42,7 @@ export class Connection implements Session {
   private readonly splitter: FrameSplitter;
   private readonly queue: Buffer[] = [];
   private processing = false;
-  private closeHandlers: Array<() => void> = [];
+  private readonly closeHandlers = new Set<() => void>();
   /** After a SaslHandshake v0, the next frame is a bare SASL token (no Kafka header). */
   private expectRawSaslToken = false;
   private handshakeDone = false;
@@ -70,9 +70,13 @@ export class Connection implements Session {
     return { host: this.ctx.advertisedHost(this.socket), port: this.ctx.port(), nodeId: 0 };
   }
 
-  onClose(fn: () => void): void {
-    if (this.closed) fn();
-    else this.closeHandlers.push(fn);
+  onClose(fn: () => void): () => void {
+    if (this.closed) {
+      fn();
+      return () => {};
+    }
+    this.closeHandlers.add(fn);
+    return () => this.closeHandlers.delete(fn);
   }
 
   close(): void {
@@ -80,7 +84,9 @@ export class Connection implements Session {
     this.closed = true;
     this.queue.length = 0;
     this.socket.destroy();
-    for (const fn of this.closeHandlers.splice(0)) {
+    const handlers = [...this.closeHandlers];
+    this.closeHandlers.clear();
+    for (const fn of handlers) {
       try {
         fn();
       } catch (err) {

@@ -1,4 +1,5 @@
 import type { Runtime } from '../../runtime.js';
+import { Statements } from '../../store/db.js';
 import type { NewRecord, StoredRecord, TopicRow } from '../../store/kafka.js';
 import { TOPIC_CONFIG_DEFAULTS } from './config-catalog.js';
 import { Mirroring } from './mirroring.js';
@@ -14,10 +15,51 @@ export const topicConfig = (topic: TopicRow, name: string): string => topic.conf
  * (`message.timestamp.type`), one transaction per append, and the mirrors fed in it.
  */
 export class RecordLog {
+  private readonly sql: Statements;
+  private readonly waiters = new Set<(cluster: string, topic: string) => void>();
+
   constructor(
     private readonly rt: Runtime,
     readonly mirroring: Mirroring,
-  ) {}
+  ) {
+    this.sql = new Statements(rt.db);
+  }
+
+  /** Calls fn after each append (a long-polling fetch waits on it); returns the unsubscribe. */
+  onAppend(fn: (cluster: string, topic: string) => void): () => void {
+    this.waiters.add(fn);
+    return () => this.waiters.delete(fn);
+  }
+
+  /** The first offset still stored in a partition (its log start offset). */
+  logStartOffset(cluster: string, topic: string, partition: number): number {
+    const r = this.sql.get('SELECT MIN(offset) AS o FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ?').get(cluster, topic, partition) as { o: number | null };
+    return r.o ?? this.rt.kafka.endOffset(cluster, topic, partition);
+  }
+
+  /** The high watermark: the offset the next record gets. */
+  endOffset(cluster: string, topic: string, partition: number): number {
+    return this.rt.kafka.endOffset(cluster, topic, partition);
+  }
+
+  /** The earliest record whose timestamp is at or after `timestamp` (ListOffsets by time), or undefined. */
+  offsetForTimestamp(cluster: string, topic: string, partition: number, timestamp: number): { offset: number; timestamp: number } | undefined {
+    return this.sql
+      .get('SELECT offset, timestamp FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND timestamp >= ? ORDER BY offset LIMIT 1')
+      .get(cluster, topic, partition, timestamp) as { offset: number; timestamp: number } | undefined;
+  }
+
+  /** The record with the largest timestamp (ListOffsets MAX_TIMESTAMP), or undefined. */
+  maxTimestamp(cluster: string, topic: string, partition: number): { offset: number; timestamp: number } | undefined {
+    return this.sql
+      .get('SELECT offset, timestamp FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? ORDER BY timestamp DESC, offset LIMIT 1')
+      .get(cluster, topic, partition) as { offset: number; timestamp: number } | undefined;
+  }
+
+  /** Up to `limit` records from `offset` on. */
+  read(cluster: string, topic: string, partition: number, offset: number, limit: number): StoredRecord[] {
+    return this.rt.kafka.read(cluster, topic, partition, offset, limit);
+  }
 
   /** The topic's `max.message.bytes`. */
   maxMessageBytes(topic: TopicRow): number {
@@ -51,11 +93,13 @@ export class RecordLog {
     if (!records.length) return [];
     const now = this.rt.clock.now();
     const stamped = this.timestampType(topic) === 'LogAppendTime' ? records.map((r) => ({ ...r, timestamp: now })) : records;
-    return this.rt.tx(() => {
-      const appended = this.rt.kafka.append(cluster, topic.name, stamped);
+    const appended = this.rt.tx(() => {
+      const stored = this.rt.kafka.append(cluster, topic.name, stamped);
       this.mirroring.propagate(cluster, topic.name);
-      return appended;
+      return stored;
     });
+    for (const fn of this.waiters) fn(cluster, topic.name);
+    return appended;
   }
 }
 

@@ -1,0 +1,154 @@
+import CRC32C from 'crc-32/crc32c';
+import { Reader } from '../codec/reader.js';
+import { Writer } from '../codec/writer.js';
+import { decompress } from './compression.js';
+
+/** One record of a batch, as the protocol carries it. */
+export interface WireRecord {
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Array<{ key: string; value: Buffer | null }>;
+}
+
+/** A decoded record batch (magic 2). */
+export interface DecodedBatch {
+  baseOffset: number;
+  attributes: number;
+  producerId: number;
+  producerEpoch: number;
+  baseSequence: number;
+  transactional: boolean;
+  control: boolean;
+  records: WireRecord[];
+}
+
+/** Why a record set is refused: Kafka's CORRUPT_MESSAGE (2) or UNSUPPORTED_FOR_MESSAGE_FORMAT (43). */
+export class InvalidRecordsError extends Error {
+  constructor(
+    readonly errorCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BATCH_OVERHEAD = 61; // base offset .. record count
+const CRC_START = 21; // attributes begin after base offset, length, leader epoch, magic, crc
+
+const crc32c = (b: Buffer) => CRC32C.buf(b) >>> 0;
+
+function decodeRecord(r: Reader, baseTimestamp: number): WireRecord {
+  const length = r.varint();
+  if (length < 0 || length > r.remaining) throw new InvalidRecordsError(2, 'Record length exceeds the batch');
+  const end = r.offset + length;
+  const rec = new Reader(r.buf, r.offset, end);
+  rec.int8(); // attributes (unused)
+  const timestampDelta = rec.varlong();
+  rec.varint(); // offset delta: records are stored in order
+  const key = rec.varintBytes();
+  const value = rec.varintBytes();
+  const headers = rec.varintArray((h) => {
+    const k = h.varintBytes();
+    if (k === null) throw new InvalidRecordsError(2, 'Record header without a key');
+    return { key: k.toString('utf8'), value: h.varintBytes() };
+  });
+  r.offset = end;
+  return { timestamp: baseTimestamp + timestampDelta, key: key && Buffer.from(key), value: value && Buffer.from(value), headers };
+}
+
+/**
+ * Decodes every batch of a produce request's record set: magic 2 only, CRC32C checked, records
+ * decompressed. Throws InvalidRecordsError for anything malformed, so that nothing of a bad set is
+ * stored.
+ */
+export function decodeRecordSet(set: Buffer): DecodedBatch[] {
+  const batches: DecodedBatch[] = [];
+  let at = 0;
+  while (at < set.length) {
+    if (set.length - at < BATCH_OVERHEAD) throw new InvalidRecordsError(2, 'Truncated record batch');
+    const batchLength = set.readInt32BE(at + 8);
+    const end = at + 12 + batchLength;
+    if (batchLength < BATCH_OVERHEAD - 12 || end > set.length) throw new InvalidRecordsError(2, 'Record batch length exceeds the record set');
+    const magic = set.readInt8(at + 16);
+    if (magic !== 2) throw new InvalidRecordsError(43, `Message format v${magic} is not supported; use record batches (magic 2)`);
+    const crc = set.readUInt32BE(at + 17);
+    if (crc32c(set.subarray(at + CRC_START, end)) !== crc) throw new InvalidRecordsError(2, 'Record batch CRC mismatch');
+    try {
+      const r = new Reader(set, at, end);
+      const baseOffset = r.int64();
+      r.int32(); // batch length
+      r.int32(); // partition leader epoch
+      r.int8(); // magic
+      r.uint32(); // crc
+      const attributes = r.int16();
+      r.int32(); // last offset delta
+      const baseTimestamp = r.int64();
+      r.int64(); // max timestamp
+      const producerId = r.int64();
+      const producerEpoch = r.int16();
+      const baseSequence = r.int32();
+      const count = r.int32();
+      const body = decompress(attributes & 0x07, r.buf.subarray(r.offset, end));
+      const rr = new Reader(body);
+      if (count < 0 || count > body.length) throw new InvalidRecordsError(2, 'Invalid record count');
+      const records: WireRecord[] = [];
+      for (let i = 0; i < count; i++) records.push(decodeRecord(rr, baseTimestamp));
+      if (rr.remaining !== 0) throw new InvalidRecordsError(2, 'Bytes left after the last record');
+      batches.push({ baseOffset, attributes, producerId, producerEpoch, baseSequence, transactional: (attributes & 0x10) !== 0, control: (attributes & 0x20) !== 0, records });
+    } catch (err) {
+      if (err instanceof InvalidRecordsError) throw err;
+      throw new InvalidRecordsError(2, `Corrupt record batch: ${(err as Error).message}`);
+    }
+    at = end;
+  }
+  return batches;
+}
+
+/** A stored record to serve, with its offset. */
+export interface OffsetRecord extends WireRecord {
+  offset: number;
+}
+
+/**
+ * Encodes records with consecutive offsets as one uncompressed batch (magic 2). `logAppendTime`
+ * sets the timestamp-type bit, as a broker does for topics with LogAppendTime.
+ */
+export function encodeBatch(w: Writer, records: readonly OffsetRecord[], logAppendTime = false): void {
+  const base = records[0];
+  const last = records[records.length - 1];
+  let maxTimestamp = base.timestamp;
+  for (const r of records) if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
+  const start = w.offset;
+  w.int64(base.offset);
+  const endLength = w.size();
+  w.int32(-1); // partition leader epoch
+  w.int8(2);
+  const crcAt = w.offset;
+  w.uint32(0);
+  const crcFrom = w.offset;
+  w.int16(logAppendTime ? 0x08 : 0);
+  w.int32(last.offset - base.offset);
+  w.int64(base.timestamp);
+  w.int64(maxTimestamp);
+  w.int64(-1); // producer id
+  w.int16(-1); // producer epoch
+  w.int32(-1); // base sequence
+  w.int32(records.length);
+  const body = new Writer(64);
+  for (const r of records) {
+    body.offset = 0;
+    body.int8(0);
+    body.varlong(r.timestamp - base.timestamp);
+    body.varint(r.offset - base.offset);
+    body.varintBytes(r.key);
+    body.varintBytes(r.value);
+    body.varint(r.headers.length);
+    for (const h of r.headers) body.varintBytes(Buffer.from(h.key, 'utf8')).varintBytes(h.value);
+    w.varint(body.offset).raw(body.toBuffer());
+  }
+  endLength();
+  const bytes = w.toBuffer();
+  bytes.writeUInt32BE(crc32c(bytes.subarray(crcFrom, w.offset)), crcAt);
+  void start;
+}
