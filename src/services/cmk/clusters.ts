@@ -130,6 +130,7 @@ export const clusterHooks: ResourceHooks = {
 
   afterDelete(h, row) {
     h.engine.rt.kafka.deleteCluster(row.id);
+    h.engine.rt.groups.dropClusters(new Set([row.id]));
   },
 };
 

@@ -543,9 +543,9 @@ export class GroupCoordinator {
     return [...out.values()].sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
 
-  /** Forgets every group of a cluster (the cluster was deleted). */
-  dropCluster(cluster: string): void {
-    for (const g of [...this.groups.values()]) if (g.cluster === cluster) this.forget(g);
+  /** Forgets every group of the clusters named (deleted clusters), or of every cluster. */
+  dropClusters(clusters: ReadonlySet<string> | 'all'): void {
+    for (const g of [...this.groups.values()]) if (clusters === 'all' || clusters.has(g.cluster)) this.forget(g);
   }
 
   private forget(group: Group): void {
