@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { TLSSocket, type SecureContext } from 'node:tls';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import type { Runtime } from '../runtime.js';
 import type { ApiModule } from './api.js';
 import { apiRegistry } from './apis/index.js';
@@ -12,8 +12,8 @@ const TLS_HANDSHAKE = 0x16;
 export interface KafkaListenerOptions {
   port: number;
   host: string;
-  /** TLS for connections that open with a TLS handshake; without it only plaintext is served. */
-  secureContext?: SecureContext;
+  /** PEM certificate (with chain) and key for connections that open with a TLS handshake; without them only plaintext is served. */
+  tls?: { cert: string; key: string };
   /** The host Metadata advertises; by default the TLS server name, else the address connected to. */
   publicHost?: string;
   maxFrameBytes?: number;
@@ -50,6 +50,10 @@ export class KafkaListener {
       port: () => this.boundPort,
       log: options.log ?? (() => {}),
     };
+    // TLS connections are handed to a TLS server that never listens itself.
+    const tlsServer = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }) : undefined;
+    tlsServer?.on('secureConnection', (secure: TLSSocket) => new Connection(secure, ctx));
+    tlsServer?.on('tlsClientError', (_err, socket) => socket.destroy());
     this.server = createServer((socket) => {
       this.connections.add(socket);
       socket.on('close', () => this.connections.delete(socket));
@@ -57,14 +61,9 @@ export class KafkaListener {
       socket.once('data', (first: Buffer) => {
         socket.pause();
         socket.unshift(first);
-        if (first[0] === TLS_HANDSHAKE && options.secureContext) {
-          const secure = new TLSSocket(socket, { isServer: true, secureContext: options.secureContext });
-          secure.on('error', () => socket.destroy());
-          new Connection(secure, ctx);
-        } else {
-          new Connection(socket, ctx);
-        }
-        socket.resume();
+        if (first[0] === TLS_HANDSHAKE && tlsServer) tlsServer.emit('connection', socket);
+        else new Connection(socket, ctx);
+        process.nextTick(() => socket.resume());
       });
     });
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Runtime } from '../runtime.js';
 import { KafkaListener } from './listener.js';
-import { ownTls, secureContextOf, storedTls, type KafkaTls } from './tls-cert.js';
+import { ownTls, storedTls, type KafkaTls } from './tls-cert.js';
 import type { ConnectionContext } from './connection.js';
 
 export interface StartedKafka {
@@ -43,7 +43,7 @@ export async function startKafka(rt: Runtime, log?: ConnectionContext['log']): P
   if (config.kafkaPort === null) return undefined;
   const publicHost = publicHostOf(config.publicUrl);
   const tls: KafkaTls = config.kafkaTlsCert && config.kafkaTlsKey ? ownTls(config.kafkaTlsCert, config.kafkaTlsKey) : await storedTls(rt.db, publicHost);
-  const listener = await KafkaListener.start(rt, { port: config.kafkaPort, host: config.host, secureContext: secureContextOf(tls), publicHost, log });
+  const listener = await KafkaListener.start(rt, { port: config.kafkaPort, host: config.host, tls: { cert: tls.certPem, key: tls.keyPem }, publicHost, log });
   rt.kafkaEndpoint = { port: listener.port, caPem: tls.caPem };
   const caFile = caFilePath(rt, listener.port);
   try {

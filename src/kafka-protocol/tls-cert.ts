@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { createSecureContext, type SecureContext } from 'node:tls';
 import selfsigned from 'selfsigned';
 import type { Db } from '../store/db.js';
 
@@ -88,8 +87,4 @@ export async function storedTls(db: Db, publicHost?: string): Promise<KafkaTls> 
 export function ownTls(certFile: string, keyFile: string): KafkaTls {
   const certPem = readFileSync(certFile, 'utf8');
   return { caPem: certPem, certPem, keyPem: readFileSync(keyFile, 'utf8'), names: [] };
-}
-
-export function secureContextOf(tls: KafkaTls): SecureContext {
-  return createSecureContext({ cert: tls.certPem, key: tls.keyPem });
 }

@@ -104,3 +104,17 @@ describe('Kafka listener surfaces', () => {
     await t.emu.app.close();
   });
 });
+
+describe('cmk/v2 bootstrap endpoints', () => {
+  it('name the Kafka listener on the host the request reached', async () => {
+    const env = await startKafkaEnv();
+    try {
+      const c = await env.http('GET', `/cmk/v2/clusters/${env.clusterId}?environment=${env.envId}`);
+      const host = new URL(env.emu.url).hostname;
+      expect(c.body.spec.kafka_bootstrap_endpoint).toBe(`SASL_SSL://${host}:${env.port}`);
+      expect(c.body.spec.endpoints.PUBLIC.kafka_bootstrap_endpoint).toBe(`${host}:${env.port}`);
+    } finally {
+      await env.close();
+    }
+  });
+});
