@@ -22,6 +22,7 @@ function memoryStorage(): OffsetStorage & { rows: Map<string, CommittedOffset[]>
         rows.set(k, [...kept, ...offsets]);
       },
       committed: (cluster, group) => rows.get(`${cluster}/${group}`) ?? [],
+      deleteCommitted: (cluster, group) => void rows.delete(`${cluster}/${group}`),
       groups: (cluster) => [...rows.keys()].filter((k) => k.startsWith(`${cluster}/`)).map((k) => k.slice(cluster.length + 1)),
       topic: (cluster, name) => (name === 't' ? { cluster_id: cluster, name, topic_id: 'x', partitions: 4, replication_factor: 3, configs: {}, created_at: 0 } : undefined),
     },
@@ -266,6 +267,20 @@ describe('group coordinator (classic rebalance protocol)', () => {
       ['g', 'CompletingRebalance'],
       ['simple', 'Empty'],
     ]);
+  });
+
+  it('deletes only groups without members, with their offsets (DeleteGroups)', async () => {
+    const a = await stableSingle();
+    gc.commitOffsets(CLUSTER, { groupId: 'g', generationId: 1, memberId: a.memberId, groupInstanceId: null, offsets: [{ topic: 't', partition: 0, offset: 1, metadata: null }] });
+    expect(gc.deleteGroup(CLUSTER, 'g')).toBe(GroupError.NON_EMPTY_GROUP);
+    expect(gc.deleteGroup(CLUSTER, 'unknown')).toBe(GroupError.GROUP_ID_NOT_FOUND);
+    gc.leave(CLUSTER, 'g', [{ memberId: a.memberId, groupInstanceId: null }]);
+    await flush();
+    expect(gc.describe(CLUSTER, 'g').state).toBe('Empty');
+    expect(gc.deleteGroup(CLUSTER, 'g')).toBe(GroupError.NONE);
+    expect(gc.describe(CLUSTER, 'g').state).toBe('Dead');
+    expect(gc.fetchOffsets(CLUSTER, 'g', null)).toEqual([]);
+    expect(gc.list(CLUSTER)).toEqual([]);
   });
 
   it('refuses offset metadata over 4 KiB', async () => {

@@ -116,6 +116,16 @@ describe('consumer groups with kafkajs', () => {
     const owned = (await env.http('GET', `${v3()}/consumer-groups/splitters/lags/split/partitions/3`, undefined, env.restAuth)).body;
     expect(owned.consumer_id).toMatch(/^client-\d+-/);
     await c.consumer.disconnect();
+
+    // The admin deletes the group, now empty, and its offsets with it.
+    const admin = env.kafka().admin();
+    await admin.connect();
+    try {
+      await admin.deleteGroups(['splitters']);
+    } finally {
+      await admin.disconnect();
+    }
+    expect((await env.http('GET', `${v3()}/consumer-groups/splitters`, undefined, env.restAuth)).status).toBe(404);
   });
 
   it('refuses a member whose assignor the group does not share (INCONSISTENT_GROUP_PROTOCOL)', async () => {

@@ -140,6 +140,16 @@ describe('Kafka protocol group APIs on the wire', () => {
     const after = await call(15, 0, (w) => w.array(['wire-group'], (w, g) => w.string(g)));
     const [g] = after.array((r) => ({ error: r.int16(), id: r.string(), state: r.string(), type: r.string(), protocol: r.string(), members: r.array(() => null) }));
     expect(g).toMatchObject({ state: 'Empty', members: [] });
+
+    // DeleteGroups v1: the empty group goes with its offsets; an unknown one is not found.
+    const del = await call(42, 1, (w) => w.array(['wire-group', 'never-was'], (w, g) => w.string(g)));
+    del.int32();
+    expect(del.array((r) => [r.string(), r.int16()])).toEqual([
+      ['wire-group', 0],
+      ['never-was', 69],
+    ]);
+    const gone = await call(9, 2, (w) => w.string('wire-group').int32(-1));
+    expect(gone.array(() => null)).toEqual([]);
   });
 
   it('older layouts: JoinGroup v0 (no rebalance timeout, no MEMBER_ID_REQUIRED), SyncGroup v0, Heartbeat v0, OffsetCommit v0-v2, OffsetFetch v1, LeaveGroup v0', async () => {
@@ -204,7 +214,7 @@ describe('Kafka protocol group APIs on the wire', () => {
     const group = await env.http('GET', `${v3}/rest-seen`, undefined, env.restAuth);
     expect(group.body).toMatchObject({ state: 'STABLE', is_simple: false, partition_assignor: 'roundrobin' });
     const list = await env.http('GET', v3, undefined, env.restAuth);
-    expect(list.body.data.map((g: any) => g.consumer_group_id)).toEqual(expect.arrayContaining(['rest-seen', 'wire-group']));
+    expect(list.body.data.map((g: any) => g.consumer_group_id)).toEqual(expect.arrayContaining(['old-group', 'rest-seen']));
     const consumers = await env.http('GET', `${v3}/rest-seen/consumers`, undefined, env.restAuth);
     expect(consumers.body.data).toEqual([expect.objectContaining({ consumer_id: me, instance_id: 'static-1', client_id: 'wire-test' })]);
     const assignments = await env.http('GET', `${v3}/rest-seen/consumers/${me}/assignments`, undefined, env.restAuth);

@@ -1,4 +1,5 @@
 import type { ApiModule } from '../api.js';
+import { deleteGroups } from './delete-groups.js';
 import { describeGroups } from './describe-groups.js';
 import { findCoordinator } from './find-coordinator.js';
 import { heartbeat } from './heartbeat.js';
@@ -11,7 +12,7 @@ import { syncGroup } from './sync-group.js';
 
 /**
  * The consumer-group APIs (FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup,
- * OffsetCommit, OffsetFetch, DescribeGroups, ListGroups): one module per file in this folder,
+ * OffsetCommit, OffsetFetch, DescribeGroups, ListGroups, DeleteGroups): one module per file in this folder,
  * listed here. Their meaning is the group coordinator's (`services/kafka/groups/`).
  */
-export const groupApis: ApiModule[] = [findCoordinator, joinGroup, syncGroup, heartbeat, leaveGroup, offsetCommit, offsetFetch, describeGroups, listGroups];
+export const groupApis: ApiModule[] = [findCoordinator, joinGroup, syncGroup, heartbeat, leaveGroup, offsetCommit, offsetFetch, describeGroups, listGroups, deleteGroups];

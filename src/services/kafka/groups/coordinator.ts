@@ -38,7 +38,7 @@ const MAX_OFFSET_METADATA = 4096;
 
 /** The store the coordinator commits offsets to, in one transaction per request. */
 export interface OffsetStorage {
-  kafka: Pick<KafkaStore, 'commit' | 'committed' | 'groups' | 'topic'>;
+  kafka: Pick<KafkaStore, 'commit' | 'committed' | 'deleteCommitted' | 'groups' | 'topic'>;
   tx<T>(fn: () => T): T;
   clock: { now(): number };
 }
@@ -504,6 +504,17 @@ export class GroupCoordinator {
       const c = byKey.get(`${p.topic}\u0000${p.partition}`);
       return { topic: p.topic, partition: p.partition, offset: c?.offset ?? -1, metadata: c?.metadata ?? '', errorCode: GroupError.NONE };
     });
+  }
+
+  /** Deletes a group without members, with its committed offsets (DeleteGroups). */
+  deleteGroup(cluster: string, groupId: string): GroupErrorCode {
+    if (!groupId) return GroupError.INVALID_GROUP_ID;
+    const group = this.groups.get(key(cluster, groupId));
+    if (group && (group.state !== 'Empty' || group.pendingMembers.size > 0)) return GroupError.NON_EMPTY_GROUP;
+    if (!group && this.storage.kafka.committed(cluster, groupId).length === 0) return GroupError.GROUP_ID_NOT_FOUND;
+    this.storage.tx(() => this.storage.kafka.deleteCommitted(cluster, groupId));
+    if (group) this.forget(group);
+    return GroupError.NONE;
   }
 
   // ---------------------------------------------------------------- Views
