@@ -25,6 +25,7 @@ const { offsetCommit } = await import('../../src/kafka-protocol/apis/offset-comm
 const { offsetFetch } = await import('../../src/kafka-protocol/apis/offset-fetch.js');
 const { describeGroups } = await import('../../src/kafka-protocol/apis/describe-groups.js');
 const { listGroups } = await import('../../src/kafka-protocol/apis/list-groups.js');
+const { deleteGroups } = await import('../../src/kafka-protocol/apis/delete-groups.js');
 
 describe('group APIs ask the authorization seam', () => {
   let t: TestEmulator;
@@ -69,6 +70,10 @@ describe('group APIs ask the authorization seam', () => {
     expect(fetched!.topics[0].partitions[0].errorCode).toBe(30);
     const described = await describeGroups.handle({ groups: ['g', 'other'], includeAuthorizedOperations: true }, session, 4);
     expect(described!.groups.map((g) => g.errorCode)).toEqual([30, 0]);
+    t.rt.kafka.commit(CLUSTER, 'g', [{ topic: 'open', partition: 0, offset: 1, metadata: '' }], 0);
+    expect((await deleteGroups.handle({ groups: ['g'] }, session, 1))!.results).toEqual([{ groupId: 'g', errorCode: 30 }]);
+    expect(seam.asked).toContain('Delete Group:g');
+    t.rt.kafka.deleteCommitted(CLUSTER, 'g');
     // Nothing was committed or joined.
     expect(t.rt.kafka.committed(CLUSTER, 'g')).toEqual([]);
     expect(t.rt.groups.describe(CLUSTER, 'g').state).toBe('Dead');
