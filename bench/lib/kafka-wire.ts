@@ -4,18 +4,26 @@ import { Reader } from '../../src/kafka-protocol/codec/reader.js';
 import { Writer } from '../../src/kafka-protocol/codec/writer.js';
 
 export class WireClient {
-  private buffered = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private buffered = 0;
   private pending: Array<(frame: Buffer) => void> = [];
   private correlation = 0;
 
   private constructor(private readonly socket: Socket) {
-    socket.on('data', (d) => {
-      this.buffered = this.buffered.length ? Buffer.concat([this.buffered, d]) : d;
-      while (this.buffered.length >= 4 && this.buffered.length >= 4 + this.buffered.readInt32BE(0)) {
-        const size = this.buffered.readInt32BE(0);
-        const frame = this.buffered.subarray(4, 4 + size);
-        this.buffered = this.buffered.subarray(4 + size);
-        this.pending.shift()?.(frame);
+    // Chunks are joined only once a whole frame is there: a large response costs one copy.
+    socket.on('data', (d: Buffer) => {
+      this.chunks.push(d);
+      this.buffered += d.length;
+      for (;;) {
+        if (this.buffered < 4) return;
+        if (this.chunks[0].length < 4) this.chunks = [Buffer.concat(this.chunks)];
+        const size = this.chunks[0].readInt32BE(0);
+        if (this.buffered < 4 + size) return;
+        const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        const rest = all.subarray(4 + size);
+        this.chunks = rest.length ? [rest] : [];
+        this.buffered = rest.length;
+        this.pending.shift()?.(all.subarray(4, 4 + size));
       }
     });
   }

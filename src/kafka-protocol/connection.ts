@@ -130,7 +130,7 @@ export class Connection implements Session {
     writeResponseHeader(w, correlationId, flexibleHeader);
     body(w);
     end();
-    this.socket.write(Buffer.from(w.toBuffer()));
+    this.socket.write(w.toBuffer()); // the writer is dropped: its bytes need no copy
   }
 
   /** Answers one frame; any decoding problem closes the connection, as a broker does. */

@@ -70,7 +70,7 @@ function readPartition(log: RecordLog, cluster: string, topic: string, partition
   if (!picked.length) return EMPTY;
   const w = new Writer(used + 64);
   encodeBatch(w, picked.map(toWire), logAppendTime);
-  return Buffer.from(w.toBuffer());
+  return w.toBuffer();
 }
 
 function readAll(session: AuthenticatedSession, req: FetchRequest): { response: FetchResponse; bytes: number; errors: boolean } {

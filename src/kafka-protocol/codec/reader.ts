@@ -98,12 +98,20 @@ export class Reader {
 
   /** Zigzag-encoded signed varlong (64 bits) as a JS number. */
   varlong(): number {
-    let result = 0n;
-    for (let shift = 0n; shift < 70n; shift += 7n) {
+    // Numbers are exact up to 2^53: seven 7-bit groups (49 bits) need no BigInt.
+    let result = 0;
+    for (let shift = 0; shift < 49; shift += 7) {
       this.need(1, 'varlong');
       const b = this.buf[this.offset++];
-      result |= BigInt(b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return Number((result >> 1n) ^ -(result & 1n));
+      result += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+    }
+    let big = BigInt(result);
+    for (let shift = 49n; shift < 70n; shift += 7n) {
+      this.need(1, 'varlong');
+      const b = this.buf[this.offset++];
+      big |= BigInt(b & 0x7f) << shift;
+      if ((b & 0x80) === 0) return Number((big >> 1n) ^ -(big & 1n));
     }
     throw new MalformedInputError('Varlong longer than 10 bytes');
   }

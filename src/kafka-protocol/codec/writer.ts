@@ -75,6 +75,8 @@ export class Writer {
   }
 
   varlong(v: number | bigint): this {
+    // Within int32 the 64-bit zigzag equals the 32-bit one: no BigInt on the common path.
+    if (typeof v === 'number' && v >= -0x40000000 && v < 0x40000000) return this.varint(v);
     let z = BigInt.asUintN(64, (BigInt(v) << 1n) ^ (BigInt(v) >> 63n));
     this.ensure(10);
     while (z >= 0x80n) {

@@ -42,19 +42,20 @@ function decodeRecord(r: Reader, baseTimestamp: number): WireRecord {
   const length = r.varint();
   if (length < 0 || length > r.remaining) throw new InvalidRecordsError(2, 'Record length exceeds the batch');
   const end = r.offset + length;
-  const rec = new Reader(r.buf, r.offset, end);
-  rec.int8(); // attributes (unused)
-  const timestampDelta = rec.varlong();
-  rec.varint(); // offset delta: records are stored in order
-  const key = rec.varintBytes();
-  const value = rec.varintBytes();
-  const headers = rec.varintArray((h) => {
-    const k = h.varintBytes();
+  r.int8(); // attributes (unused)
+  const timestampDelta = r.varlong();
+  r.varint(); // offset delta: records are stored in order
+  const key = r.varintBytes();
+  const value = r.varintBytes();
+  const count = r.varint();
+  const headers: WireRecord['headers'] = [];
+  for (let i = 0; i < count; i++) {
+    const k = r.varintBytes();
     if (k === null) throw new InvalidRecordsError(2, 'Record header without a key');
-    return { key: k.toString('utf8'), value: h.varintBytes() };
-  });
-  r.offset = end;
-  return { timestamp: baseTimestamp + timestampDelta, key: key && Buffer.from(key), value: value && Buffer.from(value), headers };
+    headers.push({ key: k.toString('utf8'), value: r.varintBytes() });
+  }
+  if (r.offset !== end) throw new InvalidRecordsError(2, 'Record length does not match its fields');
+  return { timestamp: baseTimestamp + timestampDelta, key, value, headers };
 }
 
 /**

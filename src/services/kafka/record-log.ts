@@ -56,9 +56,13 @@ export class RecordLog {
       .get(cluster, topic, partition) as { offset: number; timestamp: number } | undefined;
   }
 
-  /** Up to `limit` records from `offset` on. */
+  /** Up to `limit` records from `offset` on (the rows themselves, headers parsed in place). */
   read(cluster: string, topic: string, partition: number, offset: number, limit: number): StoredRecord[] {
-    return this.rt.kafka.read(cluster, topic, partition, offset, limit);
+    const rows = this.sql
+      .get('SELECT partition, offset, timestamp, key, value, headers FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?')
+      .all(cluster, topic, partition, offset, limit) as Array<Omit<StoredRecord, 'headers'> & { headers: string | null | StoredRecord['headers'] }>;
+    for (const r of rows) r.headers = r.headers ? JSON.parse(r.headers as string) : [];
+    return rows as StoredRecord[];
   }
 
   /** The topic's `max.message.bytes`. */
