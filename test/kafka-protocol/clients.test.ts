@@ -128,3 +128,51 @@ describe('Kafka protocol with kafkajs clients', () => {
     await expect(env.kafka({ username: other.key, password: other.secret }).admin().connect()).rejects.toThrow(/authentication failed/i);
   });
 });
+
+describe('records produced over Kafka REST v3, consumed with a kafkajs consumer', () => {
+  let env: KafkaEnv;
+  beforeAll(async () => {
+    env = await startKafkaEnv();
+  });
+  afterAll(() => env.close());
+
+  it('keeps keys, headers, timestamps, partitions and offsets', async () => {
+    const v3 = `/kafka/v3/clusters/${env.clusterId}`;
+    expect((await env.http('POST', `${v3}/topics`, { topic_name: 'from-rest', partitions_count: 3 }, env.restAuth)).status).toBe(201);
+    const sent = [];
+    for (let i = 0; i < 9; i++) {
+      const r = await env.http(
+        'POST',
+        `${v3}/topics/from-rest/records`,
+        {
+          key: { type: 'STRING', data: `k${i}` },
+          value: { type: 'STRING', data: `v${i}` },
+          headers: [{ name: 'trace', value: Buffer.from(`t${i}`).toString('base64') }],
+          timestamp: new Date(1_700_000_000_000 + i * 1000).toISOString(),
+        },
+        env.restAuth,
+      );
+      expect(r.body.error_code).toBe(200);
+      sent.push({ key: `k${i}`, value: `v${i}`, trace: `t${i}`, timestamp: String(1_700_000_000_000 + i * 1000), partition: r.body.partition_id, offset: String(r.body.offset) });
+    }
+    const consumer = env.kafka().consumer({ groupId: 'rest-to-protocol', maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'from-rest', fromBeginning: true });
+    const received: typeof sent = [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only ${received.length} records`)), 20_000);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          received.push({ key: message.key!.toString(), value: message.value!.toString(), trace: message.headers!.trace!.toString(), timestamp: message.timestamp, partition, offset: message.offset });
+          if (received.length === sent.length) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    await consumer.disconnect();
+    const order = (a: (typeof sent)[number], b: (typeof sent)[number]) => a.key.localeCompare(b.key);
+    expect(received.sort(order)).toEqual(sent.sort(order));
+  }, 30_000);
+});
