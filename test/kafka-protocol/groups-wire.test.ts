@@ -283,4 +283,27 @@ describe('Kafka protocol group APIs on the wire', () => {
       restarted.close();
     }
   });
+
+  it("another cluster's key sees none of this cluster's groups", async () => {
+    const other = await env.newCluster();
+    const conn = await RawConnection.open(env.port);
+    try {
+      expect(await rawAuthenticate(conn, other.key, other.secret)).toBe(0);
+      conn.send(requestFrame(16, 0, 1));
+      const list = new Reader((await conn.frame())!);
+      list.int32();
+      expect(list.int16()).toBe(0);
+      expect(list.array((r) => r.string())).toEqual([]);
+      conn.send(requestFrame(15, 0, 2, (w) => w.array(['statics', 'old-group'], (w, g) => w.string(g))));
+      const d = new Reader((await conn.frame())!);
+      d.int32();
+      expect(d.array((r) => ({ error: r.int16(), id: r.string(), state: r.string(), type: r.string(), protocol: r.string(), members: r.array(() => null) })).map((g) => g.state)).toEqual(['Dead', 'Dead']);
+      conn.send(requestFrame(12, 0, 3, (w) => w.string('statics').int32(1).string('anyone')));
+      const hb = new Reader((await conn.frame())!);
+      hb.int32();
+      expect(hb.int16()).toBe(25);
+    } finally {
+      conn.close();
+    }
+  });
 });
