@@ -283,6 +283,34 @@ describe('group coordinator (classic rebalance protocol)', () => {
     expect(gc.list(CLUSTER)).toEqual([]);
   });
 
+  it('when the leader leaves before syncing, waiting followers are told to rejoin and one of them leads the next generation', async () => {
+    const a = await stableSingle();
+    const bJoin = gc.join(CLUSTER, joinReq({ clientId: 'b' }));
+    await gc.join(CLUSTER, joinReq({ memberId: a.memberId }));
+    const b = await bJoin;
+    expect(gc.describe(CLUSTER, 'g').state).toBe('CompletingRebalance');
+    // Heartbeats are fine while the assignment is being computed.
+    expect(gc.heartbeat(CLUSTER, { groupId: 'g', generationId: 2, memberId: b.memberId, groupInstanceId: null })).toBe(GroupError.NONE);
+    // A JoinGroup with unchanged metadata (a lost answer) gets the same generation back.
+    expect(await gc.join(CLUSTER, joinReq({ clientId: 'b', memberId: b.memberId }))).toMatchObject({ errorCode: 0, generationId: 2, leader: a.memberId, members: [] });
+    const bSync = gc.sync(CLUSTER, { groupId: 'g', generationId: 2, memberId: b.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] });
+    expect(await settled(bSync)).toBe(false);
+    gc.leave(CLUSTER, 'g', [{ memberId: a.memberId, groupInstanceId: null }]);
+    expect((await bSync).errorCode).toBe(GroupError.REBALANCE_IN_PROGRESS);
+    const again = await gc.join(CLUSTER, joinReq({ clientId: 'b', memberId: b.memberId }));
+    expect(again).toMatchObject({ errorCode: 0, generationId: 3, leader: b.memberId });
+    expect(again.members.map((m) => m.memberId)).toEqual([b.memberId]);
+  });
+
+  it('a member whose JoinGroup is pending when it leaves gets UNKNOWN_MEMBER_ID for it', async () => {
+    const a = await stableSingle();
+    const bJoin = gc.join(CLUSTER, joinReq({ clientId: 'b' }));
+    expect(await settled(bJoin)).toBe(false);
+    const b = gc.describe(CLUSTER, 'g').members.find((m) => m.memberId !== a.memberId)!;
+    gc.leave(CLUSTER, 'g', [{ memberId: b.memberId, groupInstanceId: null }]);
+    expect((await bJoin).errorCode).toBe(GroupError.UNKNOWN_MEMBER_ID);
+  });
+
   it('refuses offset metadata over 4 KiB', async () => {
     const codes = gc.commitOffsets(CLUSTER, { groupId: 's', generationId: -1, memberId: '', groupInstanceId: null, offsets: [{ topic: 't', partition: 0, offset: 1, metadata: 'x'.repeat(4097) }] });
     expect(codes).toEqual([GroupError.OFFSET_METADATA_TOO_LARGE]);
