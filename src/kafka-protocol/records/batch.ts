@@ -106,6 +106,24 @@ export function decodeRecordSet(set: Buffer): DecodedBatch[] {
   return batches;
 }
 
+/** Bytes of an unsigned LEB128 varint. */
+const uvarintSize = (u: number) => (u < 0x80 ? 1 : u < 0x4000 ? 2 : u < 0x200000 ? 3 : u < 0x10000000 ? 4 : 5);
+/** Bytes of a zigzag varint (32-bit). */
+const varintSize = (v: number) => uvarintSize(((v << 1) ^ (v >> 31)) >>> 0);
+/** Bytes of a zigzag varlong: the varint's within int32 (as Writer.varlong writes it), else counted. */
+function varlongSize(v: number): number {
+  if (v >= -0x40000000 && v < 0x40000000) return varintSize(v);
+  let z = BigInt.asUintN(64, (BigInt(v) << 1n) ^ (BigInt(v) >> 63n));
+  let n = 1;
+  while (z >= 0x80n) {
+    z >>= 7n;
+    n++;
+  }
+  return n;
+}
+/** Bytes of a varint-length-prefixed byte string (null is -1). */
+const bytesSize = (b: Buffer | null) => (b === null ? 1 : varintSize(b.length) + b.length);
+
 /** A stored record to serve, with its offset. */
 export interface OffsetRecord extends WireRecord {
   offset: number;
@@ -136,17 +154,14 @@ export function encodeBatch(w: Writer, records: readonly OffsetRecord[], logAppe
   w.int16(-1); // producer epoch
   w.int32(-1); // base sequence
   w.int32(records.length);
-  const body = new Writer(64);
   for (const r of records) {
-    body.offset = 0;
-    body.int8(0);
-    body.varlong(r.timestamp - base.timestamp);
-    body.varint(r.offset - base.offset);
-    body.varintBytes(r.key);
-    body.varintBytes(r.value);
-    body.varint(r.headers.length);
-    for (const h of r.headers) body.varintBytes(Buffer.from(h.key, 'utf8')).varintBytes(h.value);
-    w.varint(body.offset).raw(body.toBuffer());
+    const tsDelta = r.timestamp - base.timestamp;
+    const offsetDelta = r.offset - base.offset;
+    const headers = r.headers.map((h) => ({ key: Buffer.from(h.key, 'utf8'), value: h.value }));
+    let size = 1 + varlongSize(tsDelta) + varintSize(offsetDelta) + bytesSize(r.key) + bytesSize(r.value) + varintSize(headers.length);
+    for (const h of headers) size += bytesSize(h.key) + bytesSize(h.value);
+    w.varint(size).int8(0).varlong(tsDelta).varint(offsetDelta).varintBytes(r.key).varintBytes(r.value).varint(headers.length);
+    for (const h of headers) w.varintBytes(h.key).varintBytes(h.value);
   }
   endLength();
   const bytes = w.toBuffer();
