@@ -116,7 +116,13 @@ export class Connection implements Session {
       while (this.queue.length && !this.closed) {
         const frame = this.queue.shift()!;
         if (this.queue.length <= QUEUE_HIGH_WATER / 2 && this.socket.isPaused()) this.socket.resume();
-        await this.process(frame);
+        try {
+          await this.process(frame);
+        } catch (err) {
+          // Nothing a client sends may take the process down: an unexpected failure ends this connection only.
+          this.ctx.log('warn', `Kafka connection ${this.connectionId} failed`, err);
+          this.close();
+        }
       }
     } finally {
       this.processing = false;

@@ -166,6 +166,9 @@ describe('Kafka protocol: topics, produce and fetch with kafkajs', () => {
     const fetched = await pending;
     expect(Date.now() - started).toBeLessThan(4000);
     expect(fetched.records.map((r) => r.value!.toString())).toEqual(['"late"'.slice(1, -1)]);
+    const immediate = Date.now();
+    expect((await rawFetch(env, 'polled', 0, 1, { maxWaitMs: 5000, minBytes: 0 })).records).toEqual([]);
+    expect(Date.now() - immediate).toBeLessThan(2500); // min_bytes 0 answers at once
     const empty = await rawFetch(env, 'polled', 0, 1, { maxWaitMs: 100 });
     expect(empty.records).toEqual([]);
     expect((await rawFetch(env, 'polled', 0, 5)).errorCode).toBe(1);

@@ -171,7 +171,7 @@ export const fetch: ApiModule<FetchRequest, FetchResponse> = {
     let result = readAll(session, req);
     const deadline = Date.now() + Math.max(0, req.maxWaitMs);
     const names = new Set(req.topics.map((t) => t.name));
-    while (result.bytes < Math.max(1, req.minBytes) && !result.errors && !session.closed && Date.now() < deadline) {
+    while (req.minBytes > 0 && result.bytes < req.minBytes && !result.errors && !session.closed && Date.now() < deadline) {
       await waitForRecords(session, names, deadline - Date.now());
       result = readAll(session, req);
     }

@@ -47,9 +47,9 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
     throw err;
   }
   // Kafka's limit applies to each batch as sent (compressed, with its overhead).
-  if (records.length > log.maxMessageBytes(topic) && batches.length <= 1) {
-    return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `The batch of ${records.length} bytes exceeds max.message.bytes (${log.maxMessageBytes(topic)})`);
-  }
+  const limit = log.maxMessageBytes(topic);
+  const large = batches.find((b) => b.sizeInBytes > limit);
+  if (large) return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `A batch of ${large.sizeInBytes} bytes exceeds max.message.bytes (${limit})`);
   if (batches.some((b) => b.transactional || b.control)) return failed(index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
   const producers = producerStateOf(rt);
   const first = batches[0];
@@ -63,9 +63,7 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
   for (const b of batches) {
     for (const r of b.records) {
       const headers = r.headers.map((h) => ({ name: h.key, value: h.value === null ? null : h.value.toString('base64') }));
-      const row = { partition: index, timestamp: r.timestamp < 0 ? now : r.timestamp, key: r.key, value: r.value, headers };
-      if (log.tooLarge(topic, row)) return failed(index, ErrorCode.MESSAGE_TOO_LARGE, 'A record exceeds max.message.bytes');
-      rows.push(row);
+      rows.push({ partition: index, timestamp: r.timestamp < 0 ? now : r.timestamp, key: r.key, value: r.value, headers });
     }
   }
   const stored = log.append(cluster, topic, rows);

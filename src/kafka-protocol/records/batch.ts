@@ -14,6 +14,8 @@ export interface WireRecord {
 /** A decoded record batch (magic 2). */
 export interface DecodedBatch {
   baseOffset: number;
+  /** The batch's bytes as sent (compressed, with its header): what `max.message.bytes` limits. */
+  sizeInBytes: number;
   attributes: number;
   producerId: number;
   producerEpoch: number;
@@ -96,7 +98,7 @@ export function decodeRecordSet(set: Buffer): DecodedBatch[] {
       const records: WireRecord[] = [];
       for (let i = 0; i < count; i++) records.push(decodeRecord(rr, baseTimestamp));
       if (rr.remaining !== 0) throw new InvalidRecordsError(2, 'Bytes left after the last record');
-      batches.push({ baseOffset, attributes, producerId, producerEpoch, baseSequence, transactional: (attributes & 0x10) !== 0, control: (attributes & 0x20) !== 0, records });
+      batches.push({ baseOffset, sizeInBytes: end - at, attributes, producerId, producerEpoch, baseSequence, transactional: (attributes & 0x10) !== 0, control: (attributes & 0x20) !== 0, records });
     } catch (err) {
       if (err instanceof InvalidRecordsError) throw err;
       throw new InvalidRecordsError(2, `Corrupt record batch: ${(err as Error).message}`);
