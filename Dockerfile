@@ -14,6 +14,7 @@ WORKDIR /app
 ENV NODE_ENV=production \
     CCLOUD_EMULATOR_HOST=0.0.0.0 \
     CCLOUD_EMULATOR_PORT=8080 \
+    CCLOUD_EMULATOR_KAFKA_PORT=9092 \
     CCLOUD_EMULATOR_DB=/data/ccloud-emulator.db
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -21,5 +22,5 @@ COPY package.json ./
 COPY openapi ./openapi
 COPY fixtures ./fixtures
 VOLUME /data
-EXPOSE 8080
+EXPOSE 8080 9092
 CMD ["node", "dist/src/cli.js"]

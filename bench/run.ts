@@ -15,6 +15,7 @@ import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
 import { runPagination, type PaginationResult } from './scenarios/pagination.js';
 import { runKafka, type KafkaResult } from './scenarios/kafka.js';
 import { runSchemaRegistry, type SchemaRegistryResult } from './scenarios/schema-registry.js';
+import { runKafkaProtocol, type KafkaProtocolResult } from './scenarios/kafka-protocol.js';
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -33,7 +34,7 @@ async function throughput(st: Settings): Promise<ThroughputResult[]> {
   }
 }
 
-function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult): Figure[] {
+function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult): Figure[] {
   const figures: Figure[] = [];
   for (const r of tp ?? []) {
     const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
@@ -104,6 +105,26 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
       detail: `${kafka.deep.records.toLocaleString('en-US')} records in one partition (loaded in ${(kafka.deep.loadMs / 1000).toFixed(1)} s): start ${kafka.deep.startMs.toFixed(2)} ms, middle ${kafka.deep.middleMs.toFixed(2)} ms`,
     });
   }
+  if (kp) {
+    const rate = (n: number) => `${n.toFixed(0)} records/s`;
+    figures.push({
+      name: 'protocol produce / sqlite insert',
+      value: round(kp.produce.ratio, 3),
+      unit: '',
+      target: { op: '>=', value: 0.5 },
+      detail: `kafkajs ${rate(kp.produce.emulator)} (batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${rate(kp.produce.baseline)}`,
+    });
+    figures.push({
+      name: 'protocol fetch / sqlite select',
+      value: round(kp.fetch.ratio, 3),
+      unit: '',
+      target: { op: '>=', value: 0.5 },
+      detail: `Fetch v11 ${rate(kp.fetch.emulator)}, better-sqlite3 ${rate(kp.fetch.baseline)}`,
+    });
+    figures.push({ name: 'protocol one record end-to-end p50', value: round(kp.latency.p50, 2), unit: 'ms', detail: `produce (acks -1) -> long-polling fetch, ${kp.latency.samples} samples` });
+    figures.push({ name: 'protocol one record end-to-end p99', value: round(kp.latency.p99, 2), unit: 'ms' });
+    figures.push({ name: 'fresh start -> first produced record', value: round(kp.firstRecordMs, 0), unit: 'ms', detail: 'spawn, cluster and key over REST, CreateTopics, Produce' });
+  }
   if (sr) {
     figures.push({
       name: 'SR register+lookup / sqlite',
@@ -144,13 +165,19 @@ async function main() {
     kafka = await runKafka({ records: st.kafkaRecords, batch: st.kafkaBatch, deepRecords: st.kafkaDeepRecords, samples: st.kafkaSamples }, log);
   }
 
+  let kp: KafkaProtocolResult | undefined;
+  if (st.only.has('kafka-protocol')) {
+    log(`\n== kafka protocol: kafkajs produce and raw fetch against better-sqlite3, one-record latency, fresh start to first record ==`);
+    kp = await runKafkaProtocol({ records: st.kafkaRecords, batch: st.kafkaBatch, latencySamples: st.kafkaLatencySamples }, log);
+  }
+
   let sr: SchemaRegistryResult | undefined;
   if (st.only.has('schema-registry')) {
     log(`\n== schema registry: register and look up ${st.srSchemas.toLocaleString('en-US')} schemas against better-sqlite3; ${st.srVersions.toLocaleString('en-US')} versions under BACKWARD_TRANSITIVE ==`);
     sr = await runSchemaRegistry({ schemas: st.srSchemas, versions: st.srVersions }, log);
   }
 
-  const figures = figuresOf(st, tp, cold, pg, kafka, sr);
+  const figures = figuresOf(st, tp, cold, pg, kafka, sr, kp);
   log('\n== summary ==\n' + summaryTable(figures));
   const path = writeResults(resultsDir, figures, {
     environment: { node: process.version, platform: platform(), release: release(), cpus: cpus().length, cpu: cpus()[0]?.model },
@@ -160,6 +187,7 @@ async function main() {
     pagination: pg,
     kafka,
     schema_registry: sr,
+    kafka_protocol: kp,
   });
   log(`\nwritten to ${path}`);
   await closeHttp();

@@ -16,6 +16,7 @@ import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
+import { startKafka, type StartedKafka } from './kafka-protocol/start.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -25,6 +26,11 @@ export interface Emulator {
   bootstrap?: Bootstrap;
   /** Whether an operation has a handler (the others answer 501). */
   implemented(operationId: string): boolean;
+  /**
+   * Starts the Kafka protocol listener (config.kafkaPort; undefined when off). It stops when the
+   * app closes. Calling it again returns the same listener.
+   */
+  startKafka(): Promise<StartedKafka | undefined>;
 }
 
 const packageRoot = () => {
@@ -51,7 +57,13 @@ export async function buildApp(config: Config): Promise<Emulator> {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  app.addHook('onClose', async () => runtime.close());
+  // The Kafka listener (when started) stops before the store closes under it.
+  let kafka: Promise<StartedKafka | undefined> | undefined;
+  app.addHook('onClose', async () => {
+    const started = await kafka?.catch(() => undefined);
+    await started?.listener.close();
+    runtime.close();
+  });
   // Many generated clients send `Content-Type: application/json` on every request, DELETE and GET
   // included, with no body; Confluent accepts that, so an empty JSON body is no body. The data
   // planes' vendor media types (`application/vnd.schemaregistry.v1+json`,
@@ -103,5 +115,8 @@ export async function buildApp(config: Config): Promise<Emulator> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);
 
-  return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures), implemented };
+  const log = (level: 'warn' | 'debug', msg: string, err?: unknown) => app.log[level]({ err }, msg);
+  const startKafkaOnce = () => (kafka ??= startKafka(runtime, log));
+
+  return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures), implemented, startKafka: startKafkaOnce };
 }

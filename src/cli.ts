@@ -14,10 +14,13 @@ async function main() {
     process.stderr.write(`ccloud-emulator: ${(err as Error).message}\n\n${HELP}`);
     process.exit(2);
   }
-  const { app, bootstrap } = await buildApp(config);
+  const { app, bootstrap, startKafka } = await buildApp(config);
   const address = await app.listen({ port: config.port, host: config.host });
+  const kafka = await startKafka();
   const url = config.publicUrl ?? address;
   const lines = [`ccloud-emulator listening on ${url}`, `  docs:          ${url}/docs`];
+  if (kafka) lines.push(`  kafka:         ${kafka.bootstrap} (SASL_SSL or SASL_PLAINTEXT, PLAIN with a Kafka API key)`, `  kafka CA:      ${kafka.caFile}`);
+  else lines.push('  kafka:         off');
   if (bootstrap) {
     lines.push(
       `  organization:  ${bootstrap.orgId}`,

@@ -28,6 +28,11 @@ export interface Config {
   bodyLimit: number;
   /** Quota limits by name (`service_accounts_per_org=5000`), overriding the documents' defaults. */
   quotas: Record<string, number>;
+  /** The Kafka protocol listener's port (0 picks a free one); null turns the listener off. */
+  kafkaPort: number | null;
+  /** PEM files of one's own certificate (with its chain) and key for the Kafka listener's TLS. */
+  kafkaTlsCert?: string;
+  kafkaTlsKey?: string;
 }
 
 export const defaultConfig = (): Config => ({
@@ -43,6 +48,7 @@ export const defaultConfig = (): Config => ({
   extraDocuments: [],
   bodyLimit: 1024 * 1024,
   quotas: {},
+  kafkaPort: 9092,
 });
 
 const ENV_PREFIX = 'CCLOUD_EMULATOR_';
@@ -61,6 +67,9 @@ const KEYS: Record<string, keyof Config> = {
   SELF_CHECK: 'selfCheck',
   BODY_LIMIT: 'bodyLimit',
   QUOTAS: 'quotas',
+  KAFKA_PORT: 'kafkaPort',
+  KAFKA_TLS_CERT: 'kafkaTlsCert',
+  KAFKA_TLS_KEY: 'kafkaTlsKey',
 };
 
 /** `--public-url` -> `PUBLIC_URL`. */
@@ -79,7 +88,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) raw[flagToKey(arg)] = argv[++i];
     else raw[flagToKey(arg)] = 'true';
   }
-  return applySettings(defaultConfig(), raw);
+  const config = applySettings(defaultConfig(), raw);
+  if ((config.kafkaTlsCert === undefined) !== (config.kafkaTlsKey === undefined)) throw new Error('KAFKA_TLS_CERT and KAFKA_TLS_KEY go together');
+  return config;
 }
 
 function applySettings(config: Config, raw: Record<string, string>): Config {
@@ -114,6 +125,16 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
       case 'quotas':
         config.quotas = parseQuotas(value);
         break;
+      case 'kafkaPort': {
+        if (value === 'off') {
+          config.kafkaPort = null;
+          break;
+        }
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('KAFKA_PORT must be a port number, 0 or off');
+        config.kafkaPort = n;
+        break;
+      }
       case 'publicUrl':
         config.publicUrl = value.replace(/\/+$/, '');
         break;
@@ -153,4 +174,8 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --quotas LIST       quota overrides, e.g. environments_per_org=5    [the documents' limits]
   --body-limit BYTES  largest request body accepted                   [1048576]
   --self-check B      true: check every response against its document [false]
+  --kafka-port N      Kafka protocol port (SASL_SSL and SASL_PLAINTEXT),
+                      0 picks a free one, off disables it              [9092]
+  --kafka-tls-cert F  PEM certificate (and chain) for the Kafka port   [generated, kept in the store]
+  --kafka-tls-key F   PEM private key of --kafka-tls-cert
 `;

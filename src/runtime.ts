@@ -12,6 +12,7 @@ import { AccessTokens } from './http/access-tokens.js';
 import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
 import { Validator } from './openapi/validate.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { GroupCoordinator } from './services/kafka/groups/coordinator.js';
 
 /** Everything a request may need, built once per emulator instance. */
 export class Runtime {
@@ -29,6 +30,10 @@ export class Runtime {
   readonly validator: Validator;
   readonly rateLimiter: RateLimiter;
   readonly startedAt = Date.now();
+  /** Consumer groups of every cluster: the Kafka protocol's coordinator, which Kafka REST v3 lists too. */
+  readonly groups: GroupCoordinator;
+  /** The Kafka protocol listener once it listens: its port and the PEM of the CA clients trust. */
+  kafkaEndpoint?: { port: number; caPem: string };
 
   constructor(readonly config: Config) {
     this.db = openDb(config.db);
@@ -42,6 +47,7 @@ export class Runtime {
     this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
     this.validator = new Validator(this.docs.dereferenced);
     this.rateLimiter = new RateLimiter(config.rateLimit, this.clock);
+    this.groups = new GroupCoordinator(this);
   }
 
   /** Runs fn in one transaction: every mutation of a request commits or rolls back as a whole. */
@@ -50,6 +56,7 @@ export class Runtime {
   }
 
   close(): void {
+    this.groups.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -11,6 +11,8 @@ export interface Server {
   auth: string;
   /** The emulator's bootstrap organization id (the baseline uses the same one). */
   orgId: string;
+  /** The emulator's Kafka listener (`host:port`), from its banner. */
+  kafka?: string;
   spawned: Spawned;
   stop(): Promise<void>;
 }
@@ -39,16 +41,18 @@ export interface EmulatorOptions {
  */
 export async function startEmulator(o: EmulatorOptions = {}): Promise<Server> {
   const db = o.db ?? join(tempDir('emulator'), 'bench.db');
-  const args = ['--port', '0', '--db', db, '--rate-limit', '0', '--log-level', 'warn', ...(o.args ?? [])];
+  const args = ['--port', '0', '--kafka-port', '0', '--db', db, '--rate-limit', '0', '--log-level', 'warn', ...(o.args ?? [])];
   const spawned = await spawnServer(emulatorCli, args, { urlPattern: /ccloud-emulator listening on (\S+)/, timeoutMs: o.timeoutMs });
   // The banner is written in one write; wait for its last line all the same.
   for (let i = 0; i < 100 && !line(spawned.stdout(), 'api secret'); i++) await new Promise((r) => setTimeout(r, 10));
   const out = spawned.stdout();
   const key = line(out, 'api key') ?? BOOTSTRAP.apiKey;
   const secret = line(out, 'api secret') ?? BOOTSTRAP.apiSecret;
+  const kafka = /^\s*kafka:\s*(\S+:\d+)\s/m.exec(out)?.[1];
   return {
     name: 'emulator',
     url: spawned.url,
+    kafka,
     auth: basicAuth(key, secret),
     orgId: line(out, 'organization') ?? BOOTSTRAP.orgId,
     spawned,

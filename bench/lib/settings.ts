@@ -22,6 +22,8 @@ export interface Settings {
   kafkaBatch: number;
   kafkaDeepRecords: number;
   kafkaSamples: number;
+  /** Records produced and fetched one at a time for the Kafka protocol's end-to-end latency. */
+  kafkaLatencySamples: number;
   /** Schema Registry: distinct schemas registered and looked up, versions of the BACKWARD_TRANSITIVE subject. */
   srSchemas: number;
   srVersions: number;
@@ -31,7 +33,7 @@ export interface Settings {
   strict: boolean;
 }
 
-export const GROUPS = ['throughput', 'cold-start', 'pagination', 'kafka', 'schema-registry'] as const;
+export const GROUPS = ['throughput', 'cold-start', 'pagination', 'kafka', 'kafka-protocol', 'schema-registry'] as const;
 
 function num(env: NodeJS.ProcessEnv, name: string, def: number, min = 0): number {
   const raw = env[name];
@@ -67,6 +69,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     kafkaBatch: Math.round(num(env, 'BENCH_KAFKA_BATCH', 1000, 1)),
     kafkaDeepRecords: Math.round(num(env, 'BENCH_KAFKA_DEEP_RECORDS', 1_000_000, 2)),
     kafkaSamples: Math.round(num(env, 'BENCH_KAFKA_SAMPLES', 30, 1)),
+    kafkaLatencySamples: Math.round(num(env, 'BENCH_KAFKA_LATENCY_SAMPLES', 200, 1)),
     srSchemas: Math.round(num(env, 'BENCH_SR_SCHEMAS', 2000, 1)),
     srVersions: Math.round(num(env, 'BENCH_SR_VERSIONS', 1000, 1)),
     only,

@@ -73,7 +73,7 @@ async function fetchAll(emu: Server, c: Cluster, base: string, topic: string, to
 }
 
 /** The same rows, inserted and selected with better-sqlite3 directly: the floor of both figures. */
-function baseline(total: number, batch: number): { produce: number; fetch: number } {
+export function baseline(total: number, batch: number): { produce: number; fetch: number } {
   const db = new Database(join(tempDir('kafka-baseline'), 'records.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -36,8 +36,14 @@ export function controlHandlers(engine: Engine, o: ControlOptions): HandlerMap {
         uptime_seconds: Math.round((Date.now() - rt.startedAt) / 1000),
         operations: ops.length,
         implemented: ops.filter((op) => o.implemented(op.operationId)).length,
+        kafka: rt.kafkaEndpoint ? { port: rt.kafkaEndpoint.port } : null,
       },
     }),
+
+    getEmulatorKafkaCa: () => {
+      if (!rt.kafkaEndpoint) throw notFound('The Kafka listener is off');
+      return { status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: Buffer.from(rt.kafkaEndpoint.caPem) };
+    },
 
     resetEmulator: (ctx) => {
       const org = ctx.body?.org as string | undefined;

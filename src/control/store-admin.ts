@@ -13,6 +13,8 @@ const CLUSTER_TABLES = [...KAFKA_CLUSTER_TABLES, ...KAFKA_LINK_TABLES, 'sr_schem
 
 /** Removes one organization: its resources, its clusters' data and its credentials. */
 export function removeOrg(rt: Runtime, orgId: string): boolean {
+  const ids = rt.db.prepare('SELECT id FROM resources WHERE org_id = ?').all(orgId) as Array<{ id: string }>;
+  rt.groups.dropClusters(new Set(ids.map((r) => r.id)));
   for (const table of CLUSTER_TABLES) {
     rt.db.prepare(`DELETE FROM ${table} WHERE cluster_id IN (SELECT id FROM resources WHERE org_id = ?)`).run(orgId);
   }
@@ -27,6 +29,7 @@ export function wipe(rt: Runtime): void {
   rt.db.exec('DELETE FROM resources; DELETE FROM credentials; DELETE FROM issued_ids;');
   rt.credentials.clearCache();
   rt.rateLimiter.reset();
+  rt.groups.dropClusters('all');
 }
 
 export function exportSnapshot(rt: Runtime) {

@@ -151,6 +151,11 @@ export class KafkaStore {
       .all(cluster, group) as CommittedOffset[];
   }
 
+  /** Deletes a consumer group's committed offsets (the group is deleted). */
+  deleteCommitted(cluster: string, group: string): void {
+    this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND group_id = ?').run(cluster, group);
+  }
+
   /** The consumer groups that committed offsets on a cluster. */
   groups(cluster: string): string[] {
     return (this.sql.get('SELECT DISTINCT group_id FROM kafka_committed_offsets WHERE cluster_id = ? ORDER BY group_id').all(cluster) as Array<{ group_id: string }>).map((r) => r.group_id);

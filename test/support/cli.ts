@@ -10,10 +10,13 @@ export interface StartedCli {
   output: string;
 }
 
-/** Starts the built CLI and resolves once it prints the URL it listens on. */
+/**
+ * Starts the built CLI and resolves once it prints the URL it listens on. Its Kafka listener takes
+ * a free port unless the caller says otherwise, so that parallel test files never collide on 9092.
+ */
 export function startCli(args: string[], env: Record<string, string> = {}): Promise<StartedCli> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CCLOUD_EMULATOR_KAFKA_PORT: '0', ...env } });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}${err}`)), 20_000);

@@ -30,10 +30,16 @@ function checkSize(availability: unknown, config: Config | undefined): void {
 
 /**
  * The endpoints of a cluster. Kafka REST is served by the emulator itself, at its own base URL
- * (under `/kafka/v3`), so `http_endpoint` works when called; the Kafka protocol is not emulated,
- * so the bootstrap address is a well-formed name that no client can connect to.
+ * (under `/kafka/v3`), so `http_endpoint` works when called. The bootstrap address is the Kafka
+ * listener's port on the host the request reached the emulator by (the public URL's host when
+ * set); with the listener off, a well-formed name that no client can connect to.
  */
 function endpointsOf(h: HookContext, d: Draft) {
+  const kafka = h.engine.rt.kafkaEndpoint;
+  if (kafka) {
+    const hostname = new URL(h.baseUrl).hostname;
+    return { http: h.baseUrl, host: `${hostname}:${kafka.port}` };
+  }
   const cloud = String(getAt(d.body, '/spec/cloud') ?? 'aws').toLowerCase();
   const region = String(getAt(d.body, '/spec/region') ?? 'local');
   const host = `${d.id}.${region}.${cloud}.ccloud-emulator.local:9092`;
@@ -130,6 +136,7 @@ export const clusterHooks: ResourceHooks = {
 
   afterDelete(h, row) {
     h.engine.rt.kafka.deleteCluster(row.id);
+    h.engine.rt.groups.dropClusters(new Set([row.id]));
   },
 };
 

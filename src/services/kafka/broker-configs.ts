@@ -7,7 +7,7 @@ import { BROKERS } from './partitions.js';
 import { brokerOf } from './brokers.js';
 
 /** The broker configs the emulated clusters report, with their defaults; the first group may be changed. */
-const BROKER_CONFIG_DEFAULTS: Readonly<Record<string, string>> = {
+export const BROKER_CONFIG_DEFAULTS: Readonly<Record<string, string>> = {
   'auto.create.topics.enable': 'false',
   'log.cleaner.max.compaction.lag.ms': '9223372036854775807',
   'log.retention.ms': '604800000',

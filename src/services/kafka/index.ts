@@ -10,7 +10,7 @@ import { clusterLinkHandlers } from './cluster-links.js';
 import { linkConfigHandlers } from './link-configs.js';
 import { mirrorActionHandlers } from './mirror-actions.js';
 import { mirrorTopicHandlers } from './mirror-topics.js';
-import { Mirroring } from './mirroring.js';
+import { recordLogOf } from './record-log.js';
 import { partitionHandlers } from './partitions.js';
 import { produceHandlers, RoundRobin } from './produce.js';
 import { consumerGroupHandlers } from './consumer-groups.js';
@@ -33,7 +33,7 @@ export function kafkaHandlers(rt: Runtime): HandlerMap {
   const roundRobin = new RoundRobin();
   const instances = new ConsumerInstances(rt.kafka);
   const serde = new SchemaSerde(rt);
-  const mirroring = new Mirroring(rt);
+  const mirroring = recordLogOf(rt).mirroring;
   return {
     ...clusterHandlers(rt),
     ...brokerHandlers(rt),

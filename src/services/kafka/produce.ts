@@ -5,12 +5,12 @@ import { JsonSequence } from '../../http/json-sequence.js';
 import { partitionForKey } from '../../core/partitioner.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
 import { kafkaError } from './errors.js';
-import { TOPIC_CONFIG_DEFAULTS } from './config-catalog.js';
 import { ApiError } from '../../core/errors.js';
 import { SCHEMA_TYPE_OF, V3_TYPE_OF, type SchemaSerde } from './serde/schema-serde.js';
 import { recordNameOf } from './serde/record-name.js';
 import type { SchemaType } from '../schema-registry/formats.js';
 import type { Mirroring } from './mirroring.js';
+import { recordLogOf, type RecordLog } from './record-log.js';
 
 type DataType = 'BINARY' | 'JSON' | 'STRING';
 
@@ -75,10 +75,8 @@ function encode(d: ProduceData | null | undefined, field: 'key' | 'value', schem
 }
 
 /** A record larger than the topic's `max.message.bytes` is refused, as the broker refuses it. */
-function checkSize(topic: TopicRow, key: Buffer | null, value: Buffer | null, headers: Array<{ name: string; value: string | null }>): void {
-  const limit = Number(topic.configs['max.message.bytes'] ?? TOPIC_CONFIG_DEFAULTS['max.message.bytes']);
-  const size = (key?.length ?? 0) + (value?.length ?? 0) + headers.reduce((n, h) => n + h.name.length + (h.value ? Buffer.byteLength(h.value, 'base64') : 0), 0);
-  if (size > limit) throw new RecordError(413, 'The request included a message larger than the maximum message size the server can accept.');
+function checkSize(log: RecordLog, topic: TopicRow, key: Buffer | null, value: Buffer | null, headers: Array<{ name: string; value: string | null }>): void {
+  if (log.tooLarge(topic, { key, value, headers })) throw new RecordError(413, 'The request included a message larger than the maximum message size the server can accept.');
 }
 
 function timestampOf(value: string | null | undefined, now: number): number {
@@ -104,6 +102,7 @@ export class RoundRobin {
 }
 
 export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde, mirroring: Mirroring): HandlerMap {
+  const log = recordLogOf(rt);
   type Prepared = { record: NewRecord; key: Encoded['report']; value: Encoded['report'] } | { error: RecordError };
 
   /**
@@ -157,7 +156,7 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
         if (h.value !== null && h.value !== undefined && !BASE64.test(h.value)) throw new RecordError(400, `Bad Request: header ${h.name} value is not a base64 string.`);
         return { name: h.name, value: h.value ?? null };
       });
-      checkSize(topic, key.bytes, value.bytes, headers);
+      checkSize(log, topic, key.bytes, value.bytes, headers);
       let partition: number;
       if (req.partition_id !== null && req.partition_id !== undefined) {
         if (req.partition_id < 0 || req.partition_id >= topic.partitions) throw new RecordError(40403, 'This server does not host this topic-partition.');
@@ -180,11 +179,7 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
     const lazyEncoder = () => (encoder ??= schemaEncoder(ctx, scope, topic));
     const prepared = requests.map((r) => prepare(scope, topic, r, lazyEncoder));
     const accepted = prepared.filter((p): p is Exclude<Prepared, { error: RecordError }> => !('error' in p));
-    const stored = rt.tx(() => {
-      const appended = rt.kafka.append(scope.id, topic.name, accepted.map((p) => p.record));
-      if (appended.length) mirroring.propagate(scope.id, topic.name);
-      return appended;
-    });
+    const stored = log.append(scope.id, topic, accepted.map((p) => p.record));
     let next = 0;
     return prepared.map((p) => {
       if ('error' in p) return { error_code: p.error.errorCode, message: p.error.message };

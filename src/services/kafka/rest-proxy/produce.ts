@@ -8,6 +8,7 @@ import { BASE64, type RoundRobin } from '../produce.js';
 import { SCHEMA_TYPE_OF, type SchemaSerde } from '../serde/schema-serde.js';
 import type { Mirroring } from '../mirroring.js';
 import { clusterIdOf, embeddedFormat, partitionV2, topicV2, V2_JSON } from './scope.js';
+import { recordLogOf } from '../record-log.js';
 
 interface V2Record {
   key?: unknown;
@@ -64,11 +65,7 @@ export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, se
       else partition = key ? partitionForKey(key, topic.partitions) : roundRobin.pick(cluster, topic);
       return { partition, timestamp: rt.clock.now(), key, value };
     });
-    const stored = rt.tx(() => {
-      const appended = rt.kafka.append(cluster, topic.name, records);
-      if (appended.length) mirroring.propagate(cluster, topic.name);
-      return appended;
-    });
+    const stored = recordLogOf(rt).append(cluster, topic, records);
     return {
       status: 200,
       headers: V2_JSON,

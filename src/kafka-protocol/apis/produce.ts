@@ -1,0 +1,131 @@
+import type { ApiModule, AuthenticatedSession } from '../api.js';
+import { ApiKey } from '../api.js';
+import { authorizationError, authorize } from '../authorize.js';
+import { ErrorCode } from '../error-codes.js';
+import { decodeRecordSet, InvalidRecordsError } from '../records/batch.js';
+import { recordLogOf } from '../../services/kafka/record-log.js';
+import type { NewRecord } from '../../store/kafka.js';
+import { producerStateOf } from '../producer-state.js';
+
+interface ProduceRequest {
+  transactionalId: string | null;
+  acks: number;
+  timeoutMs: number;
+  topics: Array<{ name: string; partitions: Array<{ index: number; records: Buffer | null }> }>;
+}
+
+interface PartitionResult {
+  index: number;
+  errorCode: number;
+  baseOffset: number;
+  logAppendTimeMs: number;
+  logStartOffset: number;
+  errorMessage: string | null;
+}
+
+interface ProduceResponse {
+  topics: Array<{ name: string; partitions: PartitionResult[] }>;
+}
+
+const failed = (index: number, errorCode: number, errorMessage: string | null = null): PartitionResult => ({ index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, errorMessage });
+
+/** Appends one partition's record set: every batch decoded and checked before anything is stored. */
+function producePartition(session: AuthenticatedSession, topicName: string, index: number, records: Buffer | null): PartitionResult {
+  const rt = session.runtime;
+  const cluster = session.principal.clusterId;
+  const log = recordLogOf(rt);
+  const topic = rt.kafka.topic(cluster, topicName);
+  if (!topic || index < 0 || index >= topic.partitions) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  if (records === null) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'The record set is null');
+  const readOnly = log.readOnlyReason(cluster, topic.name);
+  if (readOnly) return failed(index, ErrorCode.INVALID_REQUEST, readOnly);
+  let batches;
+  try {
+    batches = decodeRecordSet(records);
+  } catch (err) {
+    if (err instanceof InvalidRecordsError) return failed(index, err.errorCode, err.message);
+    throw err;
+  }
+  // Kafka's limit applies to each batch as sent (compressed, with its overhead).
+  const limit = log.maxMessageBytes(topic);
+  const large = batches.find((b) => b.sizeInBytes > limit);
+  if (large) return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `A batch of ${large.sizeInBytes} bytes exceeds max.message.bytes (${limit})`);
+  if (batches.some((b) => b.transactional || b.control)) return failed(index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
+  const producers = producerStateOf(rt);
+  const first = batches[0];
+  const count = batches.reduce((n, b) => n + b.records.length, 0);
+  if (first) {
+    const duplicate = producers.duplicateOf(cluster, topic.name, index, first.producerId, first.baseSequence, count);
+    if (duplicate !== undefined) return { index, errorCode: ErrorCode.NONE, baseOffset: duplicate, logAppendTimeMs: -1, logStartOffset: log.logStartOffset(cluster, topic.name, index), errorMessage: null };
+  }
+  const now = rt.clock.now();
+  const rows: NewRecord[] = [];
+  for (const b of batches) {
+    for (const r of b.records) {
+      const headers = r.headers.map((h) => ({ name: h.key, value: h.value === null ? null : h.value.toString('base64') }));
+      rows.push({ partition: index, timestamp: r.timestamp < 0 ? now : r.timestamp, key: r.key, value: r.value, headers });
+    }
+  }
+  const stored = log.append(cluster, topic, rows);
+  const baseOffset = stored.length ? stored[0].offset : log.endOffset(cluster, topic.name, index);
+  if (first) producers.remember(cluster, topic.name, index, first.producerId, first.baseSequence, count, baseOffset);
+  return {
+    index,
+    errorCode: ErrorCode.NONE,
+    baseOffset,
+    logAppendTimeMs: log.timestampType(topic) === 'LogAppendTime' ? (stored[0]?.timestamp ?? now) : -1,
+    logStartOffset: log.logStartOffset(cluster, topic.name, index),
+    errorMessage: null,
+  };
+}
+
+/**
+ * Produce (0) v0-8 (record batches, magic 2; v0-v2 message sets are refused per partition): acks 0
+ * gets no answer, 1 and -1 an answer once stored (one broker: every replica in sync). Idempotent
+ * producers' retried batches are not stored twice. Transactions are refused.
+ */
+export const produce: ApiModule<ProduceRequest, ProduceResponse> = {
+  key: ApiKey.Produce,
+  name: 'Produce',
+  minVersion: 0,
+  maxVersion: 8,
+  decode(r, version) {
+    const transactionalId = version >= 3 ? r.nullableString() : null;
+    const acks = r.int16();
+    const timeoutMs = r.int32();
+    const topics = r.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ index: r.int32(), records: r.nullableBytes() })) }));
+    return { transactionalId, acks, timeoutMs, topics };
+  },
+  handle(req, session) {
+    const result: ProduceResponse = {
+      topics: req.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((p) => {
+          if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
+          if (req.transactionalId !== null) return failed(p.index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
+          if (!authorize(session, 'Write', 'Topic', t.name)) return failed(p.index, authorizationError('Topic'));
+          return producePartition(session, t.name, p.index, p.records);
+        }),
+      })),
+    };
+    return req.acks === 0 ? undefined : result;
+  },
+  encode(w, res, version) {
+    w.array(res.topics, (w, t) => {
+      w.string(t.name);
+      w.array(t.partitions, (w, p) => {
+        w.int32(p.index).int16(p.errorCode).int64(p.baseOffset);
+        if (version >= 2) w.int64(p.logAppendTimeMs);
+        if (version >= 5) w.int64(p.logStartOffset);
+        if (version >= 8) {
+          w.array([], () => {});
+          w.nullableString(p.errorMessage);
+        }
+      });
+    });
+    if (version >= 1) w.int32(0);
+  },
+  errorResponse(req, errorCode) {
+    return { topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => failed(p.index, errorCode)) })) };
+  },
+};

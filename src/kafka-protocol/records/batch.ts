@@ -1,0 +1,172 @@
+import CRC32C from 'crc-32/crc32c.js';
+import { Reader } from '../codec/reader.js';
+import { Writer } from '../codec/writer.js';
+import { decompress } from './compression.js';
+
+/** One record of a batch, as the protocol carries it. */
+export interface WireRecord {
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Array<{ key: string; value: Buffer | null }>;
+}
+
+/** A decoded record batch (magic 2). */
+export interface DecodedBatch {
+  baseOffset: number;
+  /** The batch's bytes as sent (compressed, with its header): what `max.message.bytes` limits. */
+  sizeInBytes: number;
+  attributes: number;
+  producerId: number;
+  producerEpoch: number;
+  baseSequence: number;
+  transactional: boolean;
+  control: boolean;
+  records: WireRecord[];
+}
+
+/** Why a record set is refused: Kafka's CORRUPT_MESSAGE (2) or UNSUPPORTED_FOR_MESSAGE_FORMAT (43). */
+export class InvalidRecordsError extends Error {
+  constructor(
+    readonly errorCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BATCH_OVERHEAD = 61; // base offset .. record count
+const CRC_START = 21; // attributes begin after base offset, length, leader epoch, magic, crc
+
+const crc32c = (b: Buffer) => CRC32C.buf(b) >>> 0;
+
+function decodeRecord(r: Reader, baseTimestamp: number): WireRecord {
+  const length = r.varint();
+  if (length < 0 || length > r.remaining) throw new InvalidRecordsError(2, 'Record length exceeds the batch');
+  const end = r.offset + length;
+  r.int8(); // attributes (unused)
+  const timestampDelta = r.varlong();
+  r.varint(); // offset delta: records are stored in order
+  const key = r.varintBytes();
+  const value = r.varintBytes();
+  const count = r.varint();
+  const headers: WireRecord['headers'] = [];
+  for (let i = 0; i < count; i++) {
+    const k = r.varintBytes();
+    if (k === null) throw new InvalidRecordsError(2, 'Record header without a key');
+    headers.push({ key: k.toString('utf8'), value: r.varintBytes() });
+  }
+  if (r.offset !== end) throw new InvalidRecordsError(2, 'Record length does not match its fields');
+  return { timestamp: baseTimestamp + timestampDelta, key, value, headers };
+}
+
+/**
+ * Decodes every batch of a produce request's record set: magic 2 only, CRC32C checked, records
+ * decompressed. Throws InvalidRecordsError for anything malformed, so that nothing of a bad set is
+ * stored.
+ */
+export function decodeRecordSet(set: Buffer): DecodedBatch[] {
+  const batches: DecodedBatch[] = [];
+  let at = 0;
+  while (at < set.length) {
+    if (set.length - at < BATCH_OVERHEAD) throw new InvalidRecordsError(2, 'Truncated record batch');
+    const batchLength = set.readInt32BE(at + 8);
+    const end = at + 12 + batchLength;
+    if (batchLength < BATCH_OVERHEAD - 12 || end > set.length) throw new InvalidRecordsError(2, 'Record batch length exceeds the record set');
+    const magic = set.readInt8(at + 16);
+    if (magic !== 2) throw new InvalidRecordsError(43, `Message format v${magic} is not supported; use record batches (magic 2)`);
+    const crc = set.readUInt32BE(at + 17);
+    if (crc32c(set.subarray(at + CRC_START, end)) !== crc) throw new InvalidRecordsError(2, 'Record batch CRC mismatch');
+    try {
+      const r = new Reader(set, at, end);
+      const baseOffset = r.int64();
+      r.int32(); // batch length
+      r.int32(); // partition leader epoch
+      r.int8(); // magic
+      r.uint32(); // crc
+      const attributes = r.int16();
+      r.int32(); // last offset delta
+      const baseTimestamp = r.int64();
+      r.int64(); // max timestamp
+      const producerId = r.int64();
+      const producerEpoch = r.int16();
+      const baseSequence = r.int32();
+      const count = r.int32();
+      const body = decompress(attributes & 0x07, r.buf.subarray(r.offset, end));
+      const rr = new Reader(body);
+      if (count < 0 || count > body.length) throw new InvalidRecordsError(2, 'Invalid record count');
+      const records: WireRecord[] = [];
+      for (let i = 0; i < count; i++) records.push(decodeRecord(rr, baseTimestamp));
+      if (rr.remaining !== 0) throw new InvalidRecordsError(2, 'Bytes left after the last record');
+      batches.push({ baseOffset, sizeInBytes: end - at, attributes, producerId, producerEpoch, baseSequence, transactional: (attributes & 0x10) !== 0, control: (attributes & 0x20) !== 0, records });
+    } catch (err) {
+      if (err instanceof InvalidRecordsError) throw err;
+      throw new InvalidRecordsError(2, `Corrupt record batch: ${(err as Error).message}`);
+    }
+    at = end;
+  }
+  return batches;
+}
+
+/** Bytes of an unsigned LEB128 varint. */
+const uvarintSize = (u: number) => (u < 0x80 ? 1 : u < 0x4000 ? 2 : u < 0x200000 ? 3 : u < 0x10000000 ? 4 : 5);
+/** Bytes of a zigzag varint (32-bit). */
+const varintSize = (v: number) => uvarintSize(((v << 1) ^ (v >> 31)) >>> 0);
+/** Bytes of a zigzag varlong: the varint's within int32 (as Writer.varlong writes it), else counted. */
+function varlongSize(v: number): number {
+  if (v >= -0x40000000 && v < 0x40000000) return varintSize(v);
+  let z = BigInt.asUintN(64, (BigInt(v) << 1n) ^ (BigInt(v) >> 63n));
+  let n = 1;
+  while (z >= 0x80n) {
+    z >>= 7n;
+    n++;
+  }
+  return n;
+}
+/** Bytes of a varint-length-prefixed byte string (null is -1). */
+const bytesSize = (b: Buffer | null) => (b === null ? 1 : varintSize(b.length) + b.length);
+
+/** A stored record to serve, with its offset. */
+export interface OffsetRecord extends WireRecord {
+  offset: number;
+}
+
+/**
+ * Encodes records with consecutive offsets as one uncompressed batch (magic 2). `logAppendTime`
+ * sets the timestamp-type bit, as a broker does for topics with LogAppendTime.
+ */
+export function encodeBatch(w: Writer, records: readonly OffsetRecord[], logAppendTime = false): void {
+  const base = records[0];
+  const last = records[records.length - 1];
+  let maxTimestamp = base.timestamp;
+  for (const r of records) if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
+  const start = w.offset;
+  w.int64(base.offset);
+  const endLength = w.size();
+  w.int32(-1); // partition leader epoch
+  w.int8(2);
+  const crcAt = w.offset;
+  w.uint32(0);
+  const crcFrom = w.offset;
+  w.int16(logAppendTime ? 0x08 : 0);
+  w.int32(last.offset - base.offset);
+  w.int64(base.timestamp);
+  w.int64(maxTimestamp);
+  w.int64(-1); // producer id
+  w.int16(-1); // producer epoch
+  w.int32(-1); // base sequence
+  w.int32(records.length);
+  for (const r of records) {
+    const tsDelta = r.timestamp - base.timestamp;
+    const offsetDelta = r.offset - base.offset;
+    const headers = r.headers.map((h) => ({ key: Buffer.from(h.key, 'utf8'), value: h.value }));
+    let size = 1 + varlongSize(tsDelta) + varintSize(offsetDelta) + bytesSize(r.key) + bytesSize(r.value) + varintSize(headers.length);
+    for (const h of headers) size += bytesSize(h.key) + bytesSize(h.value);
+    w.varint(size).int8(0).varlong(tsDelta).varint(offsetDelta).varintBytes(r.key).varintBytes(r.value).varint(headers.length);
+    for (const h of headers) w.varintBytes(h.key).varintBytes(h.value);
+  }
+  endLength();
+  const bytes = w.toBuffer();
+  bytes.writeUInt32BE(crc32c(bytes.subarray(crcFrom, w.offset)), crcAt);
+  void start;
+}

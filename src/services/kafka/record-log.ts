@@ -1,0 +1,117 @@
+import type { Runtime } from '../../runtime.js';
+import { Statements } from '../../store/db.js';
+import type { NewRecord, StoredRecord, TopicRow } from '../../store/kafka.js';
+import { TOPIC_CONFIG_DEFAULTS } from './config-catalog.js';
+import { Mirroring } from './mirroring.js';
+
+export type TimestampType = 'CreateTime' | 'LogAppendTime';
+
+/** A topic config's value, or its default. */
+export const topicConfig = (topic: TopicRow, name: string): string => topic.configs[name] ?? TOPIC_CONFIG_DEFAULTS[name];
+
+/**
+ * Appending to a topic, whatever the transport (Kafka REST v3, REST Proxy v2, the Kafka protocol):
+ * the topic's size limit, the mirror-topic read-only rule, the timestamp the topic keeps
+ * (`message.timestamp.type`), one transaction per append, and the mirrors fed in it.
+ */
+export class RecordLog {
+  private readonly sql: Statements;
+  private readonly waiters = new Set<(cluster: string, topic: string) => void>();
+
+  constructor(
+    private readonly rt: Runtime,
+    readonly mirroring: Mirroring,
+  ) {
+    this.sql = new Statements(rt.db);
+  }
+
+  /** Calls fn after each append (a long-polling fetch waits on it); returns the unsubscribe. */
+  onAppend(fn: (cluster: string, topic: string) => void): () => void {
+    this.waiters.add(fn);
+    return () => this.waiters.delete(fn);
+  }
+
+  /** The first offset still stored in a partition (its log start offset). */
+  logStartOffset(cluster: string, topic: string, partition: number): number {
+    const r = this.sql.get('SELECT MIN(offset) AS o FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ?').get(cluster, topic, partition) as { o: number | null };
+    return r.o ?? this.rt.kafka.endOffset(cluster, topic, partition);
+  }
+
+  /** The high watermark: the offset the next record gets. */
+  endOffset(cluster: string, topic: string, partition: number): number {
+    return this.rt.kafka.endOffset(cluster, topic, partition);
+  }
+
+  /** The earliest record whose timestamp is at or after `timestamp` (ListOffsets by time), or undefined. */
+  offsetForTimestamp(cluster: string, topic: string, partition: number, timestamp: number): { offset: number; timestamp: number } | undefined {
+    return this.sql
+      .get('SELECT offset, timestamp FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND timestamp >= ? ORDER BY offset LIMIT 1')
+      .get(cluster, topic, partition, timestamp) as { offset: number; timestamp: number } | undefined;
+  }
+
+  /** The record with the largest timestamp (ListOffsets MAX_TIMESTAMP), or undefined. */
+  maxTimestamp(cluster: string, topic: string, partition: number): { offset: number; timestamp: number } | undefined {
+    return this.sql
+      .get('SELECT offset, timestamp FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? ORDER BY timestamp DESC, offset LIMIT 1')
+      .get(cluster, topic, partition) as { offset: number; timestamp: number } | undefined;
+  }
+
+  /** Up to `limit` records from `offset` on (the rows themselves, headers parsed in place). */
+  read(cluster: string, topic: string, partition: number, offset: number, limit: number): StoredRecord[] {
+    const rows = this.sql
+      .get('SELECT partition, offset, timestamp, key, value, headers FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?')
+      .all(cluster, topic, partition, offset, limit) as Array<Omit<StoredRecord, 'headers'> & { headers: string | null | StoredRecord['headers'] }>;
+    for (const r of rows) r.headers = r.headers ? JSON.parse(r.headers as string) : [];
+    return rows as StoredRecord[];
+  }
+
+  /** The topic's `max.message.bytes`. */
+  maxMessageBytes(topic: TopicRow): number {
+    return Number(topicConfig(topic, 'max.message.bytes'));
+  }
+
+  /** The bytes a record counts against `max.message.bytes` (key, value, header names and values). */
+  static recordSize(r: Pick<NewRecord, 'key' | 'value' | 'headers'>): number {
+    return (r.key?.length ?? 0) + (r.value?.length ?? 0) + (r.headers ?? []).reduce((n, h) => n + h.name.length + (h.value ? Buffer.byteLength(h.value, 'base64') : 0), 0);
+  }
+
+  tooLarge(topic: TopicRow, r: Pick<NewRecord, 'key' | 'value' | 'headers'>): boolean {
+    return RecordLog.recordSize(r) > this.maxMessageBytes(topic);
+  }
+
+  /** Why the topic takes no records (a mirror topic that is not stopped), or undefined. */
+  readOnlyReason(cluster: string, topic: string): string | undefined {
+    return this.mirroring.readOnlyReason(cluster, topic);
+  }
+
+  timestampType(topic: TopicRow): TimestampType {
+    return topicConfig(topic, 'message.timestamp.type') === 'LogAppendTime' ? 'LogAppendTime' : 'CreateTime';
+  }
+
+  /**
+   * Stores records in one transaction and copies them to the topic's active mirrors. A topic
+   * with LogAppendTime stamps every record with the broker's (the emulator clock's) time.
+   * The caller has checked the read-only rule and the sizes.
+   */
+  append(cluster: string, topic: TopicRow, records: NewRecord[]): StoredRecord[] {
+    if (!records.length) return [];
+    const now = this.rt.clock.now();
+    const stamped = this.timestampType(topic) === 'LogAppendTime' ? records.map((r) => ({ ...r, timestamp: now })) : records;
+    const appended = this.rt.tx(() => {
+      const stored = this.rt.kafka.append(cluster, topic.name, stamped);
+      this.mirroring.propagate(cluster, topic.name);
+      return stored;
+    });
+    for (const fn of this.waiters) fn(cluster, topic.name);
+    return appended;
+  }
+}
+
+const logs = new WeakMap<Runtime, RecordLog>();
+
+/** The runtime's one record log (and its mirroring), shared by every transport. */
+export function recordLogOf(rt: Runtime): RecordLog {
+  let log = logs.get(rt);
+  if (!log) logs.set(rt, (log = new RecordLog(rt, new Mirroring(rt))));
+  return log;
+}

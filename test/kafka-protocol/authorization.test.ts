@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { KafkaOperation, KafkaResourceType } from '../../src/kafka-protocol/authorize.js';
+import { Reader } from '../../src/kafka-protocol/codec/reader.js';
+
+/** The seam refuses what `refused` names ("Topic:secret", "Cluster:*"); the calls are recorded. */
+const seam = vi.hoisted(() => ({ refused: new Set<string>(), asked: [] as string[] }));
+vi.mock('../../src/kafka-protocol/authorize.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/kafka-protocol/authorize.js')>();
+  return {
+    ...original,
+    authorize: (_s: unknown, op: KafkaOperation, type: KafkaResourceType, name: string) => {
+      seam.asked.push(`${op} ${type}:${name}`);
+      return !seam.refused.has(`${type}:${name}`) && !seam.refused.has(`${type}:*`);
+    },
+  };
+});
+
+const { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv } = await import('./support.js');
+
+describe('data and admin APIs ask the authorization seam', () => {
+  let env: Awaited<ReturnType<typeof startKafkaEnv>>;
+  let raw: InstanceType<typeof RawConnection>;
+  beforeAll(async () => {
+    env = await startKafkaEnv();
+    const admin = env.kafka().admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'secret', numPartitions: 1 }, { topic: 'open', numPartitions: 1 }] });
+    await admin.disconnect();
+    raw = await RawConnection.open(env.port);
+    expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
+    seam.refused.add('Topic:secret');
+  });
+  afterAll(async () => {
+    raw.close();
+    await env.close();
+  });
+
+  /** Sends a request and answers a reader after the correlation id. */
+  const ask = async (apiKey: number, version: number, body: Parameters<typeof requestFrame>[3]) => {
+    raw.send(requestFrame(apiKey, version, 9, body));
+    const r = new Reader((await raw.frame())!);
+    expect(r.int32()).toBe(9);
+    return r;
+  };
+
+  it('Metadata hides a refused topic from the full list and answers TOPIC_AUTHORIZATION_FAILED when named', async () => {
+    const all = await ask(3, 1, (w) => w.int32(-1));
+    all.array((r) => [r.int32(), r.string(), r.int32(), r.nullableString()]);
+    all.int32();
+    const names = all.array((r) => {
+      r.int16();
+      const n = r.string();
+      r.boolean();
+      r.array((r) => [r.int16(), r.int32(), r.int32(), r.array((r) => r.int32()), r.array((r) => r.int32())]);
+      return n;
+    });
+    expect(names).toEqual(['open']);
+    const named = await ask(3, 1, (w) => w.array(['secret'], (w, t) => w.string(t)));
+    named.array((r) => [r.int32(), r.string(), r.int32(), r.nullableString()]);
+    named.int32();
+    const [topic] = named.array((r) => ({ errorCode: r.int16(), name: r.string(), internal: r.boolean(), parts: r.array(() => 0) }));
+    expect(topic).toMatchObject({ errorCode: 29, name: 'secret' });
+    expect(seam.asked).toContain('Describe Topic:secret');
+  });
+
+  it('Produce, Fetch, ListOffsets, CreateTopics, DeleteTopics and DescribeConfigs answer 29 for the refused topic', async () => {
+    const produced = await ask(0, 7, (w) => {
+      w.nullableString(null).int16(-1).int32(1000);
+      w.array(['secret'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).bytes(Buffer.alloc(0))));
+    });
+    const [pt] = produced.array((r) => ({ name: r.string(), parts: r.array((r) => ({ index: r.int32(), errorCode: r.int16() })) }));
+    expect(pt.parts[0].errorCode).toBe(29);
+    expect(seam.asked).toContain('Write Topic:secret');
+
+    const fetched = await ask(1, 4, (w) => {
+      w.int32(-1).int32(0).int32(1).int32(1 << 20).int8(0);
+      w.array(['secret'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(0).int32(1 << 20)));
+    });
+    fetched.int32();
+    const [ft] = fetched.array((r) => ({ name: r.string(), parts: r.array((r) => ({ index: r.int32(), errorCode: r.int16(), hw: r.int64(), lso: r.int64(), aborted: r.array(() => 0), records: r.bytes() })) }));
+    expect(ft.parts[0].errorCode).toBe(29);
+
+    const listed = await ask(2, 1, (w) => w.int32(-1).array(['secret'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(-1))));
+    const [lt] = listed.array((r) => ({ name: r.string(), parts: r.array((r) => ({ index: r.int32(), errorCode: r.int16(), ts: r.int64(), offset: r.int64() })) }));
+    expect(lt.parts[0].errorCode).toBe(29);
+
+    seam.refused.add('Topic:forbidden');
+    const created = await ask(19, 1, (w) => {
+      w.array(['forbidden'], (w, t) => w.string(t).int32(1).int16(-1).array([], () => {}).array([], () => {}));
+      w.int32(1000).boolean(false);
+    });
+    expect(created.array((r) => ({ name: r.string(), errorCode: r.int16(), message: r.nullableString() }))[0].errorCode).toBe(29);
+
+    const deleted = await ask(20, 1, (w) => w.array(['secret'], (w, t) => w.string(t)).int32(1000));
+    deleted.int32();
+    expect(deleted.array((r) => ({ name: r.string(), errorCode: r.int16() }))[0].errorCode).toBe(29);
+
+    const described = await ask(32, 1, (w) => w.array(['secret'], (w, t) => w.int8(2).string(t).nullableArray(null, () => {})).boolean(false));
+    described.int32();
+    expect(described.array((r) => ({ errorCode: r.int16(), message: r.nullableString(), type: r.int8(), name: r.string(), configs: r.array(() => 0) }))[0].errorCode).toBe(29);
+    expect(seam.asked).toEqual(expect.arrayContaining(['Read Topic:secret', 'Describe Topic:secret', 'Create Topic:forbidden', 'Delete Topic:secret', 'DescribeConfigs Topic:secret']));
+  });
+
+  it('InitProducerId answers CLUSTER_AUTHORIZATION_FAILED when the cluster refuses idempotent writes', async () => {
+    seam.refused.add('Cluster:*');
+    try {
+      const r = await ask(22, 0, (w) => w.nullableString(null).int32(60000));
+      r.int32();
+      expect(r.int16()).toBe(31);
+    } finally {
+      seam.refused.delete('Cluster:*');
+    }
+    expect(seam.asked).toContain('IdempotentWrite Cluster:kafka-cluster');
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Reader } from '../../src/kafka-protocol/codec/reader.js';
+import { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
+
+describe('Kafka listener: connection, ApiVersions and SASL', () => {
+  let env: KafkaEnv;
+  beforeAll(async () => {
+    env = await startKafkaEnv();
+  });
+  afterAll(() => env.close());
+
+  it('answers ApiVersions v0-v3 before authentication, with ranges starting at 0', async () => {
+    const raw = await RawConnection.open(env.port);
+    for (const v of [0, 1, 2]) {
+      raw.send(requestFrame(18, v, 10 + v));
+      const r = new Reader((await raw.frame())!);
+      expect(r.int32()).toBe(10 + v);
+      expect(r.int16()).toBe(0);
+      const apis = r.array((r) => ({ key: r.int16(), min: r.int16(), max: r.int16() }));
+      expect(apis.find((a) => a.key === 18)).toEqual({ key: 18, min: 0, max: 3 });
+      expect(apis.every((a) => a.min === 0)).toBe(true);
+      if (v >= 1) expect(r.int32()).toBe(0);
+      expect(r.remaining).toBe(0);
+    }
+    // v3: a flexible request header (tagged fields) and body; the response header stays v0.
+    raw.send(
+      requestFrame(18, 3, 13, (w) => {
+        w.taggedFields();
+        w.compactString('test-client').compactString('1.0').taggedFields();
+      }),
+    );
+    const r3 = new Reader((await raw.frame())!);
+    expect(r3.int32()).toBe(13);
+    expect(r3.int16()).toBe(0);
+    const apis = r3.compactArray((r) => {
+      const a = { key: r.int16(), min: r.int16(), max: r.int16() };
+      r.taggedFields();
+      return a;
+    });
+    expect(apis.map((a) => a.key)).toContain(36);
+    raw.close();
+  });
+
+  it('answers a too-new ApiVersions in the v0 layout with UNSUPPORTED_VERSION (KIP-511)', async () => {
+    const raw = await RawConnection.open(env.port);
+    raw.send(requestFrame(18, 9, 5, (w) => w.raw(Buffer.from([0, 0, 0, 1]))));
+    const r = new Reader((await raw.frame())!);
+    expect(r.int32()).toBe(5);
+    expect(r.int16()).toBe(35);
+    const apis = r.array((r) => ({ key: r.int16(), min: r.int16(), max: r.int16() }));
+    expect(apis.find((a) => a.key === 18)!.max).toBe(3);
+    expect(r.remaining).toBe(0);
+    raw.close();
+  });
+
+  it('closes a connection that asks anything but ApiVersions and SASL before authenticating', async () => {
+    const raw = await RawConnection.open(env.port);
+    raw.send(requestFrame(3, 1, 1, (w) => w.int32(-1)));
+    expect(await raw.frame()).toBeUndefined();
+    expect(raw.closed).toBe(true);
+  });
+
+  it('authenticates SASL/PLAIN with the cluster Kafka API key', async () => {
+    const raw = await RawConnection.open(env.port);
+    expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
+    raw.close();
+  });
+
+  it('refuses a wrong secret with SASL_AUTHENTICATION_FAILED and closes', async () => {
+    const raw = await RawConnection.open(env.port);
+    expect(await rawAuthenticate(raw, env.key, 'wrong')).toBe(58);
+    expect(await raw.waitClosed()).toBe(true);
+  });
+
+  it('refuses a Cloud API key', async () => {
+    const raw = await RawConnection.open(env.port);
+    expect(await rawAuthenticate(raw, env.emu.apiKey, env.emu.apiSecret)).toBe(58);
+    expect(await raw.waitClosed()).toBe(true);
+  });
+
+  it('reports the Kafka port in health', async () => {
+    const h = await env.http('GET', '/_emulator/health');
+    expect(h.body.kafka).toEqual({ port: env.port });
+  });
+});
+
+describe('Kafka listener surfaces', () => {
+  it('serves the CA without credentials, and health says null when the listener is off', async () => {
+    const env = await startKafkaEnv();
+    try {
+      const { request } = await import('undici');
+      const ca = await request(`${env.emu.url}/_emulator/kafka/ca.pem`);
+      expect(ca.statusCode).toBe(200);
+      expect(ca.headers['content-type']).toBe('application/x-pem-file');
+      expect(await ca.body.text()).toBe(env.caPem);
+      expect(env.caPem).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    } finally {
+      await env.close();
+    }
+    const { TestEmulator } = await import('../helpers.js');
+    const t = await TestEmulator.start();
+    expect((await t.get('/_emulator/health')).body.kafka).toBeNull();
+    expect((await t.get('/_emulator/kafka/ca.pem')).status).toBe(404);
+    await t.emu.app.close();
+  });
+});
+
+describe('cmk/v2 bootstrap endpoints', () => {
+  it('name the Kafka listener on the host the request reached', async () => {
+    const env = await startKafkaEnv();
+    try {
+      const c = await env.http('GET', `/cmk/v2/clusters/${env.clusterId}?environment=${env.envId}`);
+      const host = new URL(env.emu.url).hostname;
+      expect(c.body.spec.kafka_bootstrap_endpoint).toBe(`SASL_SSL://${host}:${env.port}`);
+      expect(c.body.spec.endpoints.PUBLIC.kafka_bootstrap_endpoint).toBe(`${host}:${env.port}`);
+    } finally {
+      await env.close();
+    }
+  });
+});
