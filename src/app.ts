@@ -16,6 +16,8 @@ import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
+import { registerRecording } from './control/recording.js';
+import { journalAndFaultHandlers } from './control/test-controls.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -52,6 +54,7 @@ export async function buildApp(config: Config): Promise<Emulator> {
     reply.header('x-request-id', req.id);
   });
   app.addHook('onClose', async () => runtime.close());
+  registerRecording(app, runtime);
   // Many generated clients send `Content-Type: application/json` on every request, DELETE and GET
   // included, with no body; Confluent accepts that, so an empty JSON body is no body. The data
   // planes' vendor media types (`application/vnd.schemaregistry.v1+json`,
@@ -90,7 +93,7 @@ export async function buildApp(config: Config): Promise<Emulator> {
   for (const [id, h] of Object.entries(serviceHandlers(engine))) handlers.set(id, h);
   const implemented = (operationId: string) => handlers.has(operationId);
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
-  for (const [id, h] of Object.entries(control)) handlers.set(id, h);
+  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine) })) handlers.set(id, h);
 
   const groupPrefixes = runtime.docs.operations.flatMap((op) =>
     [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),

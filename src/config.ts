@@ -28,6 +28,8 @@ export interface Config {
   bodyLimit: number;
   /** Quota limits by name (`service_accounts_per_org=5000`), overriding the documents' defaults. */
   quotas: Record<string, number>;
+  /** Requests the journal keeps (GET /_emulator/requests); 0 turns it off. */
+  journalSize: number;
 }
 
 export const defaultConfig = (): Config => ({
@@ -43,6 +45,7 @@ export const defaultConfig = (): Config => ({
   extraDocuments: [],
   bodyLimit: 1024 * 1024,
   quotas: {},
+  journalSize: 10_000,
 });
 
 const ENV_PREFIX = 'CCLOUD_EMULATOR_';
@@ -61,6 +64,7 @@ const KEYS: Record<string, keyof Config> = {
   SELF_CHECK: 'selfCheck',
   BODY_LIMIT: 'bodyLimit',
   QUOTAS: 'quotas',
+  JOURNAL_SIZE: 'journalSize',
 };
 
 /** `--public-url` -> `PUBLIC_URL`. */
@@ -92,7 +96,8 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
     switch (field) {
       case 'port':
       case 'rateLimit':
-      case 'bodyLimit': {
+      case 'bodyLimit':
+      case 'journalSize': {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a non-negative integer`);
         config[field] = n;
@@ -153,4 +158,5 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --quotas LIST       quota overrides, e.g. environments_per_org=5    [the documents' limits]
   --body-limit BYTES  largest request body accepted                   [1048576]
   --self-check B      true: check every response against its document [false]
+  --journal-size N    requests kept by GET /_emulator/requests, 0: off [10000]
 `;

@@ -12,6 +12,8 @@ import { AccessTokens } from './http/access-tokens.js';
 import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
 import { Validator } from './openapi/validate.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { Journal } from './control/journal.js';
+import { FaultRegistry } from './control/faults.js';
 
 /** Everything a request may need, built once per emulator instance. */
 export class Runtime {
@@ -29,6 +31,10 @@ export class Runtime {
   readonly validator: Validator;
   readonly rateLimiter: RateLimiter;
   readonly startedAt = Date.now();
+  /** The request journal (GET /_emulator/requests). */
+  readonly journal: Journal;
+  /** Injected faults (POST /_emulator/faults), for every transport. */
+  readonly faults: FaultRegistry;
 
   constructor(readonly config: Config) {
     this.db = openDb(config.db);
@@ -42,6 +48,8 @@ export class Runtime {
     this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
     this.validator = new Validator(this.docs.dereferenced);
     this.rateLimiter = new RateLimiter(config.rateLimit, this.clock);
+    this.journal = new Journal(config.journalSize);
+    this.faults = new FaultRegistry(() => this.clock.iso());
   }
 
   /** Runs fn in one transaction: every mutation of a request commits or rolls back as a whole. */
@@ -50,6 +58,7 @@ export class Runtime {
   }
 
   close(): void {
+    this.journal.close();
     if (this.db.open) this.db.close();
   }
 }

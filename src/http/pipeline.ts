@@ -6,10 +6,19 @@ import type { Handler, HandlerMap, Reply, RequestContext } from '../engine/types
 import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
 import { JsonSequence } from './json-sequence.js';
+import { answerFault, faultFor, sleep } from './faults.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     op?: Operation;
+  }
+  interface FastifyRequest {
+    /** Who called, once authenticated (the journal and the request log read it). */
+    caller?: Caller;
+    /** The id of the fault that answered this request, if one did. */
+    faultId?: string;
+    /** The connection was dropped by a `transport: reset` fault. */
+    faultReset?: boolean;
   }
 }
 
@@ -83,6 +92,14 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
         const state = rt.rateLimiter.take(caller.keyId, announce);
         if (announce) reply.headers(headersFor(state));
       }
+      req.caller = caller;
+    }
+    // An injected fault: a delay first, then (unless it commits the write first) its answer.
+    const fault = faultFor(rt, op, req, caller);
+    if (fault) {
+      req.faultId = fault.id;
+      if (fault.delay_ms) await sleep(fault.delay_ms);
+      if (!fault.commit && answerFault(rt, fault, op, req, reply)) return reply;
     }
     if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
     const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
@@ -108,6 +125,7 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       requestId: req.id,
     };
     const result = await handler(ctx);
+    if (fault?.commit && answerFault(rt, fault, op, req, reply)) return reply;
     return send(rt, op, reply, result);
   };
 }
