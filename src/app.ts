@@ -18,6 +18,7 @@ import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
 import { registerRecording } from './control/recording.js';
 import { journalAndFaultHandlers } from './control/test-controls.js';
+import { lifecycleControlHandlers } from './control/lifecycle-control.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -93,7 +94,7 @@ export async function buildApp(config: Config): Promise<Emulator> {
   for (const [id, h] of Object.entries(serviceHandlers(engine))) handlers.set(id, h);
   const implemented = (operationId: string) => handlers.has(operationId);
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
-  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine) })) handlers.set(id, h);
+  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine) })) handlers.set(id, h);
 
   const groupPrefixes = runtime.docs.operations.flatMap((op) =>
     [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),

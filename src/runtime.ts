@@ -14,6 +14,7 @@ import { Validator } from './openapi/validate.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { Journal } from './control/journal.js';
 import { FaultRegistry } from './control/faults.js';
+import { PhasedKinds } from './control/phased-kinds.js';
 
 /** Everything a request may need, built once per emulator instance. */
 export class Runtime {
@@ -35,6 +36,8 @@ export class Runtime {
   readonly journal: Journal;
   /** Injected faults (POST /_emulator/faults), for every transport. */
   readonly faults: FaultRegistry;
+  /** Kinds of resource with phases, for the control plane's advance and fail. */
+  readonly phasedKinds = new PhasedKinds();
 
   constructor(readonly config: Config) {
     this.db = openDb(config.db);
