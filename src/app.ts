@@ -19,6 +19,7 @@ import { controlHandlers } from './control/handlers.js';
 import { registerRecording } from './control/recording.js';
 import { journalAndFaultHandlers } from './control/test-controls.js';
 import { lifecycleControlHandlers } from './control/lifecycle-control.js';
+import { EventBus, eventHandlers } from './control/events.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -93,8 +94,11 @@ export async function buildApp(config: Config): Promise<Emulator> {
   for (const op of runtime.docs.operations) if (op.binding) handlers.set(op.operationId, crudHandler(engine, op));
   for (const [id, h] of Object.entries(serviceHandlers(engine))) handlers.set(id, h);
   const implemented = (operationId: string) => handlers.has(operationId);
+  const events = new EventBus(runtime);
+  // Event streams end before the server waits for its connections to close.
+  app.addHook('preClose', async () => events.close());
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
-  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine) })) handlers.set(id, h);
+  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events) })) handlers.set(id, h);
 
   const groupPrefixes = runtime.docs.operations.flatMap((op) =>
     [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),

@@ -23,6 +23,8 @@ export interface PhasedKind {
   advance(row: ResourceRow, baseUrl: string): ResourceRow | undefined;
   /** Sends it to its failure phase, stored. */
   fail(row: ResourceRow, baseUrl: string, message?: string): ResourceRow;
+  /** Brings its phase up to date with the clock without counting a read (the event stream's ticker). */
+  tick?(row: ResourceRow, baseUrl: string): void;
 }
 
 export class PhasedKinds {
@@ -69,6 +71,9 @@ export function lifecycleKind(o: {
       if (!row.lifecycle || row.lifecycle.stage === 'settled') return row;
       row.lifecycle = { ...row.lifecycle, mode: 'immediate' };
       return o.observe(row, baseUrl);
+    },
+    tick(row, baseUrl) {
+      o.observe(row, baseUrl);
     },
     fail(row, baseUrl) {
       const state = row.lifecycle ?? startState({ mode: 'immediate', reads: 1 }, row.updated_at, 'failed');

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, notImplemented } from '../core/errors.js';
 import type { Operation } from '../openapi/types.js';
@@ -131,6 +132,8 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
 }
 
 function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {
+  // A stream (the control plane's event stream) is text whose end is not known yet.
+  if (result.body instanceof Readable) return reply.code(result.status).headers(result.headers ?? {}).send(result.body);
   const bodies = result.body instanceof JsonSequence ? result.body.values : [result.body];
   if (rt.config.selfCheck) {
     for (const body of bodies) assertConforms(rt, op, result.status, body, { ...reply.getHeaders(), ...(result.headers ?? {}) });

@@ -365,6 +365,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
     byName: true,
     phaseOf,
     settled: (row) => !internal(row).stage,
+    tick: (row, baseUrl) => void observe(row, false, baseUrl),
     advance(row, baseUrl) {
       const stage = internal(row).stage;
       if (!stage) return row;
