@@ -42,12 +42,17 @@ export const defaultFixturesPath = () => join(packageRoot(), 'fixtures', 'defaul
 
 const JSON_VENDOR_TYPE = /^application\/vnd\.[a-z0-9.+-]+\+json$/i;
 
+export interface BuildOptions {
+  /** Where log lines go (standard output by default); tests read them here. */
+  logStream?: NodeJS.WritableStream;
+}
+
 /** Builds the emulator (store, documents, routes); never listens. */
-export async function buildApp(config: Config): Promise<Emulator> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Emulator> {
   const runtime = new Runtime(config);
   const engine = new Engine(runtime, resourceHooks);
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
