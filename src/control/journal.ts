@@ -26,7 +26,10 @@ export interface JournalEntry {
  * reads the journal, so that recording costs the request next to nothing. Text that could hold a
  * secret is parsed and redacted at once (see record), so no secret is ever kept.
  */
-type Stored = Omit<JournalEntry, 'response_body'> & { response_body: unknown; responseText?: string };
+type Stored = Omit<JournalEntry, 'time' | 'response_body' | 'request_body'> & { timeMs: number; request_body: unknown; response_body: unknown; responseText?: string };
+
+/** What the recorder hands over: the entry but its time (epoch ms, formatted when read) and bodies. */
+export type Recorded = Omit<JournalEntry, 'time' | 'response_body' | 'request_body'> & { timeMs: number };
 
 export interface JournalFilter {
   operation_id?: string;
@@ -81,10 +84,12 @@ export class Journal {
     return this.size > 0;
   }
 
-  /** Records one request. `responseText` is the response body as sent. */
-  record(entry: Omit<JournalEntry, 'response_body' | 'request_body'>, requestBody: unknown, responseText: string | undefined): void {
+  /** Records one request (the object is kept as it is). `responseText` is the response body as sent. */
+  record(entry: Recorded, requestBody: unknown, responseText: string | undefined): void {
     if (!this.enabled) return;
-    const stored: Stored = { ...entry, request_body: boundedBody(requestBody), response_body: null };
+    const stored = entry as Stored;
+    stored.request_body = boundedBody(requestBody);
+    stored.response_body = null;
     if (responseText !== undefined) {
       if (responseText.length > MAX_BODY_CHARS) stored.response_body = { truncated: true, length: responseText.length };
       else if (mayHoldSecrets(responseText)) stored.response_body = redact(parseBody(responseText));
@@ -162,8 +167,8 @@ export class Journal {
 }
 
 function materialize(e: Stored): JournalEntry {
-  const { responseText, ...rest } = e;
-  return { ...rest, response_body: responseText !== undefined ? parseBody(responseText) : e.response_body };
+  const { responseText, timeMs, ...rest } = e;
+  return { ...rest, time: new Date(timeMs).toISOString(), response_body: responseText !== undefined ? parseBody(responseText) : e.response_body } as JournalEntry;
 }
 
 function boundedBody(body: unknown): unknown {

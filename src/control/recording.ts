@@ -46,6 +46,11 @@ export function registerRecording(app: FastifyInstance, rt: Runtime): void {
   });
 }
 
+const hasKeys = (o: unknown) => {
+  for (const _ in o as object) return true;
+  return false;
+};
+
 /** Journals and logs one request; a dropped connection (status 0) too. Safe to call twice. */
 export function record(rt: Runtime, req: FastifyRequest, status: number, documentedPaths: string[], toJournal: boolean): void {
   if (req.journaled) return;
@@ -59,7 +64,7 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
   rt.journal.record(
     {
       request_id: req.id,
-      time: rt.clock.iso(),
+      timeMs: rt.clock.now(),
       method: req.method,
       path,
       operation_id: op?.operationId ?? null,
@@ -67,9 +72,9 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
       organization_id: org,
       api_key: req.caller?.keyId ?? null,
       duration_ms: durationMs,
-      query: redact(req.query ?? {}) as Record<string, unknown>,
-      ...(op ? {} : { hint: nearestPath(documentedPaths, path) }),
-      ...(req.faultId ? { fault_id: req.faultId } : {}),
+      query: hasKeys(req.query) ? (redact(req.query) as Record<string, unknown>) : {},
+      hint: op ? undefined : nearestPath(documentedPaths, path),
+      fault_id: req.faultId,
     },
     req.body,
     req.responseText,
