@@ -6,3 +6,5 @@ export type { Fault, FaultSpec, FaultTarget } from './control/faults.js';
 export { FaultRegistry, parseFaultHeader } from './control/faults.js';
 export { kafkaFault, type KafkaFaultAction } from './control/kafka-faults.js';
 export type { JournalEntry, JournalFilter } from './control/journal.js';
+export { EventSubscription, type ReceivedEvent } from './testing/event-subscription.js';
+export type { ResourceEvent, EventType } from './control/events.js';

@@ -1,5 +1,6 @@
 import type { Fault, FaultSpec } from '../control/faults.js';
 import type { JournalEntry, JournalFilter } from '../control/journal.js';
+import { EventSubscription } from './event-subscription.js';
 
 export type { Fault, FaultSpec, JournalEntry, JournalFilter };
 
@@ -98,6 +99,14 @@ export class EmulatorControl {
   /** Sends a resource to its failure phase. */
   async fail(id: string, message?: string): Promise<PhaseChange> {
     return this.call('POST', `/_emulator/resources/${encodeURIComponent(id)}/fail${this.orgQuery()}`, message === undefined ? {} : { message });
+  }
+
+  /** Subscribes to resource events (of this organization, when scoped); `kind` narrows them. */
+  events(filter: { kind?: string } = {}): Promise<EventSubscription> {
+    const query = new URLSearchParams();
+    if (this.organizationId) query.set('organization_id', this.organizationId);
+    if (filter.kind) query.set('kind', filter.kind);
+    return EventSubscription.open(`${this.controlUrl}/_emulator/events?${query}`);
   }
 
   /** A fresh isolated organization, and a control scoped to it. */

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type Emulator } from '../app.js';
 import { defaultConfig, type Config } from '../config.js';
 import { parsePolicy, type LifecyclePolicy } from '../core/lifecycle.js';
+import type { EventSubscription } from './event-subscription.js';
 import { EmulatorControl, type ClockControl, type Fault, type FaultSpec, type JournalEntry, type JournalFilter, type OrganizationCredentials, type PhaseChange, type RequestQuery } from './control-client.js';
 
 export type LifecycleOption = 'immediate' | 'timed' | 'reads' | `reads=${number}` | LifecyclePolicy;
@@ -35,6 +36,8 @@ export interface RunningEmulator {
   advance(id: string, to?: 'next' | 'settled'): Promise<PhaseChange>;
   fail(id: string, message?: string): Promise<PhaseChange>;
   newOrganization(displayName?: string): Promise<OrganizationCredentials & { control: EmulatorControl }>;
+  /** Subscribes to resource events: `(await emu.events()).phase(id, 'PROVISIONED')`. */
+  events(filter?: { kind?: string }): Promise<EventSubscription>;
 }
 
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -101,6 +104,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     advance: (id, to) => control.advance(id, to),
     fail: (id, message) => control.fail(id, message),
     newOrganization: (displayName) => control.newOrganization(displayName),
+    events: (filter) => control.events(filter),
   };
 }
 

@@ -96,6 +96,19 @@ describe('the event stream', () => {
     await events.cancel();
   });
 
+  it('startEmulator() subscribes: a test awaits a phase', async () => {
+    const org = await emu.newOrganization();
+    const events = await org.control.events({ kind: 'Cluster' });
+    const auth = { authorization: basic(org.api_key, org.api_secret), 'content-type': 'application/json' };
+    const c = (await (await fetch(`${emu.url}/cmk/v2/clusters`, { method: 'POST', headers: auth, body: clusterBody(org.environment_id) })).json()) as any;
+    const clock = emu.clock.advance(61_000);
+    const ready = await events.phase(c.id, 'PROVISIONED');
+    await clock;
+    expect(ready).toMatchObject({ event: 'phase', data: { id: c.id, kind: 'Cluster', organization_id: org.organization_id } });
+    await expect(events.next(() => true, 100)).rejects.toThrow(/no matching event/);
+    await events.close();
+  });
+
   it('ends cleanly when the emulator closes', async () => {
     const own = await startEmulator();
     const events = await openEvents(`${own.url}/_emulator/events`);
