@@ -16,6 +16,7 @@ import { runPagination, type PaginationResult } from './scenarios/pagination.js'
 import { runKafka, type KafkaResult } from './scenarios/kafka.js';
 import { runSchemaRegistry, type SchemaRegistryResult } from './scenarios/schema-registry.js';
 import { runKafkaProtocol, type KafkaProtocolResult } from './scenarios/kafka-protocol.js';
+import { runJournal, type JournalResult } from './scenarios/journal.js';
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -34,7 +35,7 @@ async function throughput(st: Settings): Promise<ThroughputResult[]> {
   }
 }
 
-function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult): Figure[] {
+function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult): Figure[] {
   const figures: Figure[] = [];
   for (const r of tp ?? []) {
     const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
@@ -47,6 +48,15 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
         `emulator ${r.emulator.rps.toFixed(0)} req/s (p50 ${r.emulator.p50} ms, p99 ${r.emulator.p99} ms), ` +
         `baseline ${r.baseline.rps.toFixed(0)} req/s (p50 ${r.baseline.p50} ms, p99 ${r.baseline.p99} ms)` +
         (bad ? `; ${bad} failed requests` : ''),
+    });
+  }
+  if (journal) {
+    figures.push({
+      name: 'get-by-id journal on/off',
+      value: round(journal.ratio, 3),
+      unit: '',
+      target: { op: '>=', value: 0.9 },
+      detail: `journal of ${journal.journalSize.toLocaleString('en-US')} ${journal.on.rps.toFixed(0)} req/s (p50 ${journal.on.p50} ms), --journal-size 0 ${journal.off.rps.toFixed(0)} req/s (p50 ${journal.off.p50} ms)`,
     });
   }
   if (cold) {
@@ -147,6 +157,13 @@ async function main() {
   log(`ccloud-emulator benchmarks: node ${process.version}, ${platform()} ${release()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
   const tp = st.only.has('throughput') ? await throughput(st) : undefined;
 
+  let journal: JournalResult | undefined;
+  if (st.only.has('journal')) {
+    log(`\n== journal: GET-by-id with the request journal at its default size against --journal-size 0, ${st.rounds} round(s) of ${st.seconds} s ==`);
+    journal = await runJournal(st, log);
+    log(`  journal on/off = ${journal.ratio.toFixed(3)}`);
+  }
+
   let cold: ColdStartResult | undefined;
   if (st.only.has('cold-start')) {
     log(`\n== cold start: ${st.coldStarts} spawns, spawn -> first 200 of GET /_emulator/health ==`);
@@ -177,7 +194,7 @@ async function main() {
     sr = await runSchemaRegistry({ schemas: st.srSchemas, versions: st.srVersions }, log);
   }
 
-  const figures = figuresOf(st, tp, cold, pg, kafka, sr, kp);
+  const figures = figuresOf(st, tp, cold, pg, kafka, sr, kp, journal);
   log('\n== summary ==\n' + summaryTable(figures));
   const path = writeResults(resultsDir, figures, {
     environment: { node: process.version, platform: platform(), release: release(), cpus: cpus().length, cpu: cpus()[0]?.model },
@@ -188,6 +205,7 @@ async function main() {
     kafka,
     schema_registry: sr,
     kafka_protocol: kp,
+    journal,
   });
   log(`\nwritten to ${path}`);
   await closeHttp();

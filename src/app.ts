@@ -17,6 +17,10 @@ import { registerErrorHandling } from './http/errors.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
 import { startKafka, type StartedKafka } from './kafka-protocol/start.js';
+import { registerRecording } from './control/recording.js';
+import { journalAndFaultHandlers } from './control/test-controls.js';
+import { lifecycleControlHandlers } from './control/lifecycle-control.js';
+import { EventBus, eventHandlers } from './control/events.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -44,12 +48,17 @@ export const defaultFixturesPath = () => join(packageRoot(), 'fixtures', 'defaul
 
 const JSON_VENDOR_TYPE = /^application\/vnd\.[a-z0-9.+-]+\+json$/i;
 
+export interface BuildOptions {
+  /** Where log lines go (standard output by default); tests read them here. */
+  logStream?: NodeJS.WritableStream;
+}
+
 /** Builds the emulator (store, documents, routes); never listens. */
-export async function buildApp(config: Config): Promise<Emulator> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Emulator> {
   const runtime = new Runtime(config);
   const engine = new Engine(runtime, resourceHooks);
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
@@ -64,6 +73,7 @@ export async function buildApp(config: Config): Promise<Emulator> {
     await started?.listener.close();
     runtime.close();
   });
+  registerRecording(app, runtime);
   // Many generated clients send `Content-Type: application/json` on every request, DELETE and GET
   // included, with no body; Confluent accepts that, so an empty JSON body is no body. The data
   // planes' vendor media types (`application/vnd.schemaregistry.v1+json`,
@@ -101,8 +111,11 @@ export async function buildApp(config: Config): Promise<Emulator> {
   for (const op of runtime.docs.operations) if (op.binding) handlers.set(op.operationId, crudHandler(engine, op));
   for (const [id, h] of Object.entries(serviceHandlers(engine))) handlers.set(id, h);
   const implemented = (operationId: string) => handlers.has(operationId);
+  const events = new EventBus(runtime);
+  // Event streams end before the server waits for its connections to close.
+  app.addHook('preClose', async () => events.close());
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
-  for (const [id, h] of Object.entries(control)) handlers.set(id, h);
+  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events) })) handlers.set(id, h);
 
   const groupPrefixes = runtime.docs.operations.flatMap((op) =>
     [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),

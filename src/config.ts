@@ -33,6 +33,8 @@ export interface Config {
   /** PEM files of one's own certificate (with its chain) and key for the Kafka listener's TLS. */
   kafkaTlsCert?: string;
   kafkaTlsKey?: string;
+  /** Requests the journal keeps (GET /_emulator/requests); 0 turns it off. */
+  journalSize: number;
 }
 
 export const defaultConfig = (): Config => ({
@@ -49,6 +51,7 @@ export const defaultConfig = (): Config => ({
   bodyLimit: 1024 * 1024,
   quotas: {},
   kafkaPort: 9092,
+  journalSize: 10_000,
 });
 
 const ENV_PREFIX = 'CCLOUD_EMULATOR_';
@@ -70,6 +73,7 @@ const KEYS: Record<string, keyof Config> = {
   KAFKA_PORT: 'kafkaPort',
   KAFKA_TLS_CERT: 'kafkaTlsCert',
   KAFKA_TLS_KEY: 'kafkaTlsKey',
+  JOURNAL_SIZE: 'journalSize',
 };
 
 /** `--public-url` -> `PUBLIC_URL`. */
@@ -103,7 +107,8 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
     switch (field) {
       case 'port':
       case 'rateLimit':
-      case 'bodyLimit': {
+      case 'bodyLimit':
+      case 'journalSize': {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a non-negative integer`);
         config[field] = n;
@@ -178,4 +183,5 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
                       0 picks a free one, off disables it              [9092]
   --kafka-tls-cert F  PEM certificate (and chain) for the Kafka port   [generated, kept in the store]
   --kafka-tls-key F   PEM private key of --kafka-tls-cert
+  --journal-size N    requests kept by GET /_emulator/requests, 0: off [10000]
 `;

@@ -13,6 +13,9 @@ import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './open
 import { Validator } from './openapi/validate.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { GroupCoordinator } from './services/kafka/groups/coordinator.js';
+import { Journal } from './control/journal.js';
+import { FaultRegistry } from './control/faults.js';
+import { PhasedKinds } from './control/phased-kinds.js';
 
 /** Everything a request may need, built once per emulator instance. */
 export class Runtime {
@@ -34,6 +37,12 @@ export class Runtime {
   readonly groups: GroupCoordinator;
   /** The Kafka protocol listener once it listens: its port and the PEM of the CA clients trust. */
   kafkaEndpoint?: { port: number; caPem: string };
+  /** The request journal (GET /_emulator/requests). */
+  readonly journal: Journal;
+  /** Injected faults (POST /_emulator/faults), for every transport. */
+  readonly faults: FaultRegistry;
+  /** Kinds of resource with phases, for the control plane's advance and fail. */
+  readonly phasedKinds = new PhasedKinds();
 
   constructor(readonly config: Config) {
     this.db = openDb(config.db);
@@ -48,6 +57,8 @@ export class Runtime {
     this.validator = new Validator(this.docs.dereferenced);
     this.rateLimiter = new RateLimiter(config.rateLimit, this.clock);
     this.groups = new GroupCoordinator(this);
+    this.journal = new Journal(config.journalSize);
+    this.faults = new FaultRegistry(() => this.clock.iso());
   }
 
   /** Runs fn in one transaction: every mutation of a request commits or rolls back as a whole. */
@@ -57,6 +68,7 @@ export class Runtime {
 
   close(): void {
     this.groups.close();
+    this.journal.close();
     if (this.db.open) this.db.close();
   }
 }

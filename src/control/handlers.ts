@@ -26,6 +26,7 @@ export function controlHandlers(engine: Engine, o: ControlOptions): HandlerMap {
     lifecycle: rt.config.lifecycle.mode === 'reads' ? `reads=${rt.config.lifecycle.reads}` : rt.config.lifecycle.mode,
   });
   const ops = rt.docs.operations;
+  const startupLifecycle = { ...rt.config.lifecycle };
 
   return {
     getEmulatorHealth: () => ({
@@ -49,12 +50,19 @@ export function controlHandlers(engine: Engine, o: ControlOptions): HandlerMap {
       const org = ctx.body?.org as string | undefined;
       if (org) {
         if (!rt.tx(() => removeOrg(rt, org))) throw notFound(`The organization '${org}' was not found`);
+        rt.journal.clear({ organization_id: org });
+        rt.faults.clear(org);
         return { status: 200, body: { reset: org } };
       }
       rt.tx(() => {
         wipe(rt);
         o.reloadFixtures(ctx.baseUrl);
       });
+      // Nothing of one test may leak into the next: time, the lifecycle mode, the journal, faults.
+      rt.clock.reset();
+      rt.config.lifecycle = { ...startupLifecycle };
+      rt.journal.clear();
+      rt.faults.clear();
       return { status: 200, body: { reset: 'all' } };
     },
 

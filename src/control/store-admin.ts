@@ -42,6 +42,7 @@ export function exportSnapshot(rt: Runtime) {
     format: 'ccloud-emulator-snapshot',
     schema_version: schemaVersion(),
     exported_at: rt.clock.iso(),
+    clock: { epoch_ms: rt.clock.now(), frozen: rt.clock.frozen },
     resources,
     credentials: rt.db.prepare('SELECT * FROM credentials').all(),
     issued_ids: (rt.db.prepare('SELECT id FROM issued_ids').all() as Array<{ id: string }>).map((r) => r.id),
@@ -65,6 +66,12 @@ export function importSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapsh
     throw unprocessable(`The snapshot is inconsistent: ${(err as Error).message}`);
   }
   rt.credentials.clearCache();
+  // The snapshot's phases and timestamps are relative to its clock: restore it.
+  if (snap.clock) {
+    rt.clock.freeze(false);
+    rt.clock.set(snap.clock.epoch_ms);
+    rt.clock.freeze(snap.clock.frozen);
+  }
   return { resources: snap.resources.length, credentials: snap.credentials.length };
 }
 

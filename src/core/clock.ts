@@ -32,6 +32,12 @@ export class VirtualClock {
     }
   }
 
+  /** Back to wall-clock time, running. */
+  reset(): void {
+    this.offsetMs = 0;
+    this.frozenAt = undefined;
+  }
+
   get frozen(): boolean {
     return this.frozenAt !== undefined;
   }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, notImplemented } from '../core/errors.js';
 import type { Operation } from '../openapi/types.js';
@@ -6,10 +7,19 @@ import type { Handler, HandlerMap, Reply, RequestContext } from '../engine/types
 import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
 import { JsonSequence } from './json-sequence.js';
+import { answerFault, faultFor, sleep } from './faults.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     op?: Operation;
+  }
+  interface FastifyRequest {
+    /** Who called, once authenticated (the journal and the request log read it). */
+    caller?: Caller;
+    /** The id of the fault that answered this request, if one did. */
+    faultId?: string;
+    /** The connection was dropped by a `transport: reset` fault. */
+    faultReset?: boolean;
   }
 }
 
@@ -83,6 +93,14 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
         const state = rt.rateLimiter.take(caller.keyId, announce);
         if (announce) reply.headers(headersFor(state));
       }
+      req.caller = caller;
+    }
+    // An injected fault: a delay first, then (unless it commits the write first) its answer.
+    const fault = faultFor(rt, op, req, caller);
+    if (fault) {
+      req.faultId = fault.id;
+      if (fault.delay_ms) await sleep(fault.delay_ms);
+      if (!fault.commit && answerFault(rt, fault, op, req, reply)) return reply;
     }
     if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
     const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
@@ -108,11 +126,14 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       requestId: req.id,
     };
     const result = await handler(ctx);
+    if (fault?.commit && answerFault(rt, fault, op, req, reply)) return reply;
     return send(rt, op, reply, result);
   };
 }
 
 function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {
+  // A stream (the control plane's event stream) is text whose end is not known yet.
+  if (result.body instanceof Readable) return reply.code(result.status).headers(result.headers ?? {}).send(result.body);
   const bodies = result.body instanceof JsonSequence ? result.body.values : [result.body];
   if (rt.config.selfCheck) {
     for (const body of bodies) assertConforms(rt, op, result.status, body, { ...reply.getHeaders(), ...(result.headers ?? {}) });

@@ -61,8 +61,17 @@ function sqlValuesOf(v: string): Array<string | number> {
 /** `/spec/owner/id` -> `$."spec"."owner"."id"` for json_extract. */
 const jsonPath = (pointer: string) => '$' + parsePointer(pointer).map((k) => `."${k.replace(/"/g, '""').replace(/'/g, "''")}"`).join('');
 
+/** Told of every write to the resource table while it is active (the event stream, while someone listens). */
+export interface WriteObserver {
+  active(): boolean;
+  /** `before` is the row as it was, undefined for a new row. */
+  written(row: ResourceRow, before: ResourceRow | undefined): void;
+}
+
 export class ResourceStore {
   private readonly sql: Statements;
+  /** Set by the control plane's event stream; nothing is read or told while it is inactive. */
+  writeObserver?: WriteObserver;
 
   constructor(readonly db: Db) {
     this.sql = new Statements(db);
@@ -77,7 +86,9 @@ export class ResourceStore {
     const info = this.sql
       .get('INSERT INTO resources (org_id, type, id, scope, crn, body, lifecycle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(row.org_id, row.type, row.id, row.scope, row.crn, JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.created_at, row.updated_at);
-    return { ...row, seq: Number(info.lastInsertRowid), deleted_at: null };
+    const stored = { ...row, seq: Number(info.lastInsertRowid), deleted_at: null };
+    if (this.writeObserver?.active()) this.writeObserver.written(stored, undefined);
+    return stored;
   }
 
   /** A live resource of the org, or undefined. */
@@ -113,13 +124,24 @@ export class ResourceStore {
   }
 
   update(row: ResourceRow): void {
+    const observer = this.writeObserver?.active() ? this.writeObserver : undefined;
+    const before = observer && this.bySeq(row.seq);
     this.sql
       .get('UPDATE resources SET body = ?, lifecycle = ?, updated_at = ?, deleted_at = ? WHERE seq = ?')
       .run(JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.updated_at, row.deleted_at, row.seq);
+    if (observer && before) observer.written(row, before);
   }
 
   markDeleted(seq: number, at: number): void {
+    const observer = this.writeObserver?.active() ? this.writeObserver : undefined;
+    const before = observer && this.bySeq(seq);
     this.sql.get('UPDATE resources SET deleted_at = ? WHERE seq = ?').run(at, seq);
+    if (observer && before) observer.written({ ...before, deleted_at: at }, before);
+  }
+
+  private bySeq(seq: number): ResourceRow | undefined {
+    const r = this.sql.get('SELECT * FROM resources WHERE seq = ?').get(seq) as RawRow | undefined;
+    return r && decode(r);
   }
 
   /** Live rows directly inside a scope (an environment or a parent resource). */

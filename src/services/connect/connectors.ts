@@ -1,6 +1,7 @@
 import { badRequest } from '../../core/errors.js';
 import { observe, startState, type LifecyclePolicy, type LifecycleSpec } from '../../core/lifecycle.js';
 import { CRN_PREFIX, stripCrnPrefix } from '../../core/crn.js';
+import { lifecycleKind } from '../../control/phased-kinds.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import { header, type HandlerMap, type RequestContext } from '../../engine/types.js';
@@ -242,6 +243,16 @@ function expansions(ctx: RequestContext): Set<string> | undefined {
 export function connectorHandlers(engine: Engine): HandlerMap {
   const rt = engine.rt;
   const tx = <T>(fn: () => T) => rt.tx(fn);
+  // The control plane's advance and fail: a connector's state is a lifecycle of its own transition.
+  rt.phasedKinds.register(
+    lifecycleKind({
+      type: CONNECTOR,
+      kind: 'Connector',
+      api_version: 'connect/v1',
+      spec: (row) => (row ? specOf(row.body as unknown as ConnectorBody) : { field: '/state', initial: 'PROVISIONING', ready: 'RUNNING', failed: 'FAILED', duration_ms: 0 }),
+      observe: (row) => observeConnector(engine, row, false),
+    }),
+  );
 
   return {
     listConnectv1Connectors: (ctx) =>

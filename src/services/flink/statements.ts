@@ -356,6 +356,32 @@ export function statementHandlers(engine: Engine): HandlerMap {
 
   const policyOf = (ctx: RequestContext) => engine.policyFrom(header(ctx, 'x-emulator-lifecycle'));
 
+  // The control plane's advance (the transitional phase ends now) and fail (FAILED at once).
+  rt.phasedKinds.register({
+    type: STATEMENT,
+    kind: 'Statement',
+    api_version: 'sql/v1',
+    phases: ['PENDING', 'RUNNING', 'COMPLETED', 'STOPPING', 'STOPPED', 'FAILING', 'FAILED', 'DELETING'],
+    byName: true,
+    phaseOf,
+    settled: (row) => !internal(row).stage,
+    tick: (row, baseUrl) => void observe(row, false, baseUrl),
+    advance(row, baseUrl) {
+      const stage = internal(row).stage;
+      if (!stage) return row;
+      stage.mode = 'immediate';
+      return observe(row, false, baseUrl);
+    },
+    fail(row, _baseUrl, message = 'The statement was failed through the emulator control plane') {
+      const now = rt.clock.now();
+      internal(row).stage = null;
+      addException(row, 'io.confluent.emulator.InjectedFailureException', message, now);
+      setPhase(row, 'FAILED', message, now);
+      saveRow(row);
+      return row;
+    },
+  });
+
   return {
     createSqlv1Statement: (ctx) => {
       const policy = policyOf(ctx);

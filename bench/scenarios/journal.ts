@@ -1,0 +1,55 @@
+import { expectStatus } from '../lib/http.js';
+import { runLoad, type LoadResult } from '../lib/load.js';
+import { BOOTSTRAP, startEmulator, type Server } from '../lib/servers.js';
+import type { Settings } from '../lib/settings.js';
+
+export interface JournalResult {
+  /** Journal on (the default size) ÷ journal off, median rounds. */
+  ratio: number;
+  on: LoadResult;
+  off: LoadResult;
+  rounds: { on: number[]; off: number[] };
+  journalSize: number;
+}
+
+const DEFAULT_JOURNAL_SIZE = 10_000;
+const medianRound = (rs: LoadResult[]) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor((rs.length - 1) / 2)];
+
+/**
+ * The request journal's cost: GET-by-id against two emulators started the same way, one with the
+ * journal at its default size and one with `--journal-size 0`. The journal-on emulator is first
+ * given more requests than its ring holds, so that every measured request overwrites an entry,
+ * as it does in a long test run.
+ */
+export async function runJournal(st: Settings, log: (line: string) => void): Promise<JournalResult> {
+  const servers: Server[] = [];
+  try {
+    const on = await startEmulator({ args: ['--journal-size', String(DEFAULT_JOURNAL_SIZE)] });
+    servers.push(on);
+    const off = await startEmulator({ args: ['--journal-size', '0'] });
+    servers.push(off);
+    log(`  journal on ${on.url}, journal off ${off.url}`);
+    const spec = (s: Server) => ({ method: 'GET' as const, path: `/iam/v2/service-accounts/${BOOTSTRAP.serviceAccountId}`, auth: s.auth });
+    // Fill the ring: keep loading until it holds its full size.
+    for (let i = 0; i < 20; i++) {
+      const held = await expectStatus(200, 'GET', `${on.url}/_emulator/requests?limit=${DEFAULT_JOURNAL_SIZE}`, {});
+      if (held.body.data.length >= DEFAULT_JOURNAL_SIZE) break;
+      await runLoad(on.url, spec(on), 1, st.connections);
+    }
+    const runs: { on: LoadResult[]; off: LoadResult[] } = { on: [], off: [] };
+    for (let round = 0; round < st.rounds; round++) {
+      for (const [name, server] of round % 2 === 0 ? ([['on', on], ['off', off]] as const) : ([['off', off], ['on', on]] as const)) {
+        if (st.warmupSeconds > 0) await runLoad(server.url, spec(server), st.warmupSeconds, st.connections);
+        const r = await runLoad(server.url, spec(server), st.seconds, st.connections);
+        runs[name].push(r);
+        const bad = r.non2xx + r.errors + r.timeouts;
+        log(`  get-by-id  journal ${name.padEnd(3)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` + (bad ? `  !! ${bad} failed ${JSON.stringify(r.statuses)}` : ''));
+      }
+    }
+    const a = medianRound(runs.on);
+    const b = medianRound(runs.off);
+    return { ratio: a.rps / b.rps, on: a, off: b, rounds: { on: runs.on.map((r) => r.rps), off: runs.off.map((r) => r.rps) }, journalSize: DEFAULT_JOURNAL_SIZE };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}

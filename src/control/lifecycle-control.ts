@@ -1,0 +1,86 @@
+import { ApiError, notFound } from '../core/errors.js';
+import type { Engine } from '../engine/engine.js';
+import type { HandlerMap, RequestContext } from '../engine/types.js';
+import type { ResourceRow } from '../store/resources.js';
+import { lifecycleKind, type PhasedKind } from './phased-kinds.js';
+
+/** Every resource the documents declare with a lifecycle is a phased kind, unless its service registered its own. */
+export function registerDeclaredLifecycles(engine: Engine): void {
+  const rt = engine.rt;
+  for (const decl of rt.docs.resources.values()) {
+    if (!decl.lifecycle || rt.phasedKinds.has(decl.name)) continue;
+    const spec = decl.lifecycle;
+    rt.phasedKinds.register(
+      lifecycleKind({ type: decl.name, kind: decl.kind, api_version: decl.api_version, spec: () => spec, observe: (row, baseUrl) => engine.observeRow(decl, row, baseUrl, false) }),
+    );
+  }
+}
+
+const MAX_STAGES = 10;
+
+/** POST /_emulator/resources/{id}/advance and /fail, over the registry of phased kinds. */
+export function lifecycleControlHandlers(engine: Engine): HandlerMap {
+  const rt = engine.rt;
+  registerDeclaredLifecycles(engine);
+
+  /** The live resource with this id (or, for kinds known by name, this name), of a phased kind. */
+  const find = (ctx: RequestContext): { row: ResourceRow; kind: PhasedKind } => {
+    const id = ctx.params.id;
+    const org = typeof ctx.query.organization_id === 'string' ? ctx.query.organization_id : undefined;
+    const mine = (row: ResourceRow | undefined) => row && (org === undefined || row.org_id === org) ? row : undefined;
+    const kinds = rt.phasedKinds.list();
+    for (const kind of kinds) {
+      const row = mine(rt.resources.getInAnyOrg(kind.type, id));
+      if (row) return { row, kind };
+    }
+    for (const kind of kinds.filter((k) => k.byName)) {
+      const named = rt.db.prepare("SELECT id FROM resources WHERE type = ? AND json_extract(body, '$.name') = ? AND deleted_at IS NULL").all(kind.type, id) as Array<{ id: string }>;
+      for (const n of named) {
+        const row = mine(rt.resources.getInAnyOrg(kind.type, n.id));
+        if (row) return { row, kind };
+      }
+    }
+    const other = rt.db.prepare('SELECT type, org_id FROM resources WHERE id = ? AND deleted_at IS NULL').get(id) as { type: string; org_id: string } | undefined;
+    if (other && (org === undefined || other.org_id === org)) {
+      throw new ApiError({ status: 409, code: 'not_phased', title: 'Conflict', detail: `The resource '${id}' is a ${other.type}, which has no phases to advance or fail` });
+    }
+    throw notFound(`No resource with phases has the id '${id}'${org ? ` in the organization '${org}'` : ''}`);
+  };
+
+  const view = (kind: PhasedKind, before: ResourceRow, previous: string | undefined, after: ResourceRow | undefined) => ({
+    status: 200,
+    body: {
+      id: before.id,
+      kind: kind.kind,
+      api_version: kind.api_version,
+      organization_id: before.org_id,
+      previous_phase: previous ?? null,
+      phase: after ? (kind.phaseOf(after) ?? null) : null,
+      settled: after ? kind.settled(after) : true,
+    },
+  });
+
+  return {
+    advanceEmulatorResource: (ctx) =>
+      rt.tx(() => {
+        const { row, kind } = find(ctx);
+        const previous = kind.phaseOf(row);
+        let current: ResourceRow | undefined = row;
+        const stages = ctx.body?.to === 'settled' ? MAX_STAGES : 1;
+        for (let i = 0; i < stages && current && !kind.settled(current); i++) current = kind.advance(current, ctx.baseUrl);
+        return view(kind, row, previous, current);
+      }),
+
+    failEmulatorResource: (ctx) =>
+      rt.tx(() => {
+        const { row, kind } = find(ctx);
+        const previous = kind.phaseOf(row);
+        return view(kind, row, previous, kind.fail(row, ctx.baseUrl, ctx.body?.message));
+      }),
+
+    listEmulatorPhasedKinds: () => ({
+      status: 200,
+      body: { data: rt.phasedKinds.list().map((k) => ({ type: k.type, kind: k.kind, api_version: k.api_version, phases: k.phases })) },
+    }),
+  };
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Runtime } from '../runtime.js';
+import { nearestPath } from './nearest-path.js';
+import { redact } from './redact.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** performance.now() when the request arrived. */
+    startedAt: number;
+    /** The response body as sent, when the journal wants it. */
+    responseText?: string;
+    /** Already journaled (a dropped connection is journaled when it is dropped). */
+    journaled: boolean;
+  }
+}
+
+/**
+ * Records every request once it is answered: in the journal (GET /_emulator/requests), and as
+ * one log line at `info` (method, path, operationId, status, duration, request id, organization;
+ * never a header or a body, so never a secret). The control plane's own requests are logged but
+ * not journaled, so that reading the journal does not fill it.
+ */
+export function registerRecording(app: FastifyInstance, rt: Runtime): void {
+  const documentedPaths = rt.docs.operations.filter((op) => op.group !== '_emulator').flatMap((op) => [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))]);
+  app.decorateRequest('startedAt', 0);
+  app.decorateRequest('responseText', undefined);
+  app.decorateRequest('journaled', false);
+
+  const journaled = (req: FastifyRequest) => {
+    const op = req.routeOptions.config?.op;
+    return rt.journal.enabled && (op ? op.group !== '_emulator' : req.is404);
+  };
+
+  app.addHook('onRequest', async (req) => {
+    req.startedAt = performance.now();
+  });
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (typeof payload === 'string' && journaled(req)) req.responseText = payload;
+    return payload;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    record(rt, req, reply.statusCode, documentedPaths, journaled(req));
+  });
+  app.addHook('onRequestAbort', async (req) => {
+    record(rt, req, 0, documentedPaths, journaled(req));
+  });
+}
+
+const hasKeys = (o: unknown) => {
+  for (const _ in o as object) return true;
+  return false;
+};
+
+/** Journals and logs one request; a dropped connection (status 0) too. Safe to call twice. */
+export function record(rt: Runtime, req: FastifyRequest, status: number, documentedPaths: string[], toJournal: boolean): void {
+  if (req.journaled) return;
+  req.journaled = true;
+  const op = req.routeOptions.config?.op;
+  const path = req.url.split('?')[0];
+  const durationMs = Math.round((performance.now() - req.startedAt) * 100) / 100;
+  const org = req.caller?.orgId ?? null;
+  req.log.info({ method: req.method, path, operation_id: op?.operationId ?? null, status, duration_ms: durationMs, request_id: req.id, organization_id: org }, 'request completed');
+  if (!toJournal) return;
+  rt.journal.record(
+    {
+      request_id: req.id,
+      timeMs: rt.clock.now(),
+      method: req.method,
+      path,
+      operation_id: op?.operationId ?? null,
+      status,
+      organization_id: org,
+      api_key: req.caller?.keyId ?? null,
+      duration_ms: durationMs,
+      query: hasKeys(req.query) ? (redact(req.query) as Record<string, unknown>) : {},
+      hint: op ? undefined : nearestPath(documentedPaths, path),
+      fault_id: req.faultId,
+    },
+    req.body,
+    req.responseText,
+  );
+}
