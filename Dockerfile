@@ -20,6 +20,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY openapi ./openapi
 COPY fixtures ./fixtures
+COPY console ./console
 VOLUME /data
 EXPOSE 8080
 CMD ["node", "dist/src/cli.js"]

@@ -16,6 +16,8 @@ import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
+import { consoleHandlers } from './console/credentials.js';
+import { registerConsole } from './console/plugin.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -91,6 +93,7 @@ export async function buildApp(config: Config): Promise<Emulator> {
   const implemented = (operationId: string) => handlers.has(operationId);
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
   for (const [id, h] of Object.entries(control)) handlers.set(id, h);
+  for (const [id, h] of Object.entries(consoleHandlers(runtime, fixtures && bootstrapOf(fixtures)?.orgId))) handlers.set(id, h);
 
   const groupPrefixes = runtime.docs.operations.flatMap((op) =>
     [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),
@@ -102,6 +105,7 @@ export async function buildApp(config: Config): Promise<Emulator> {
   await app.register(swagger, { mode: 'static', specification: { document: runtime.docs.merged as any } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);
+  registerConsole(app, join(packageRoot(), 'console'));
 
   return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures), implemented };
 }

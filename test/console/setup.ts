@@ -1,0 +1,72 @@
+import { request } from 'undici';
+import { basic } from '../helpers.js';
+import type { RunningEmulator } from '../../src/index.js';
+
+/** What the console tests create through the API before they open the page. */
+export interface Scene {
+  org: string;
+  env: string;
+  kafka: string;
+  /** A Kafka cluster created in the timed lifecycle: PROVISIONING until the clock moves. */
+  slowKafka: string;
+  sr: string;
+  topic: string;
+  subject: string;
+  group: string;
+}
+
+export async function call(emu: RunningEmulator, method: string, path: string, headers: Record<string, string>, body?: unknown, contentType = 'application/json') {
+  const res = await request(`${emu.url}${path}`, {
+    method: method as 'GET',
+    headers: { ...(body === undefined ? {} : { 'content-type': contentType }), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.body.text();
+  const parsed = text ? JSON.parse(text) : undefined;
+  if (res.statusCode >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
+  return parsed;
+}
+
+const ORDER_SCHEMA = JSON.stringify({
+  type: 'record',
+  name: 'Order',
+  namespace: 'shop',
+  fields: [
+    { name: 'id', type: 'string' },
+    { name: 'qty', type: 'int' },
+  ],
+});
+
+/**
+ * An environment with a Schema Registry, a provisioned Kafka cluster holding a topic of JSON, string,
+ * binary and Avro records and a consumer group that lags, and a second cluster still provisioning.
+ */
+export async function createScene(emu: RunningEmulator): Promise<Scene> {
+  const cloud = { authorization: basic(emu.apiKey, emu.apiSecret) };
+  const now = { ...cloud, 'x-emulator-lifecycle': 'immediate' };
+  const env = emu.environmentId;
+  const sr = await call(emu, 'POST', '/srcm/v2/clusters', now, { spec: { package: 'ESSENTIALS', environment: { id: env }, region: { id: 'sgreg-1' } } });
+  const cluster = (name: string, headers: Record<string, string>) =>
+    call(emu, 'POST', '/cmk/v2/clusters', headers, { spec: { display_name: name, availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } });
+  const kafka = await cluster('orders-cluster', now);
+  const slow = await cluster('analytics-cluster', { ...cloud, 'x-emulator-lifecycle': 'timed' });
+  const key = await call(emu, 'POST', '/iam/v2/api-keys', cloud, { spec: { display_name: 'orders app', owner: { id: 'u-00000' }, resource: { id: kafka.id } } });
+  const auth = { authorization: basic(key.id, key.spec.secret) };
+  const v3 = `/kafka/v3/clusters/${kafka.id}`;
+  const topic = 'orders';
+  await call(emu, 'POST', `${v3}/topics`, auth, { topic_name: topic, partitions_count: 2 });
+  await call(emu, 'POST', `${v3}/topics`, auth, { topic_name: 'audit', partitions_count: 1, configs: [{ name: 'retention.ms', value: '3600000' }] });
+  const produce = (record: unknown) => call(emu, 'POST', `${v3}/topics/${topic}/records`, auth, record);
+  await produce({ partition_id: 0, key: { type: 'STRING', data: 'order-1' }, value: { type: 'JSON', data: { item: 'espresso', qty: 2 } } });
+  await produce({ partition_id: 0, key: { type: 'STRING', data: 'order-2' }, value: { type: 'STRING', data: 'plain text value' } });
+  await produce({ partition_id: 1, value: { type: 'BINARY', data: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x01]).toString('base64') } });
+  await produce({ partition_id: 1, value: { type: 'AVRO', schema: ORDER_SCHEMA, data: { id: 'avro-7', qty: 3 } } });
+  // A consumer group that read one record of partition 0 and committed: it lags behind the rest.
+  const v2 = { ...auth, 'content-type': 'application/vnd.kafka.v2+json' };
+  const group = 'billing';
+  const inst = await call(emu, 'POST', `/consumers/${group}`, v2, { name: 'billing-1', format: 'binary', 'auto.offset.reset': 'earliest' }, 'application/vnd.kafka.v2+json');
+  const base = new URL(inst.base_uri).pathname;
+  await call(emu, 'POST', `${base}/offsets`, v2, { offsets: [{ topic, partition: 0, offset: 1 }] }, 'application/vnd.kafka.v2+json');
+  await call(emu, 'DELETE', base, { ...auth, 'content-type': 'application/vnd.kafka.v2+json' });
+  return { org: emu.organizationId, env, kafka: kafka.id, slowKafka: slow.id, sr: sr.id, topic, subject: `${topic}-value`, group };
+}
