@@ -48,7 +48,7 @@ function LagChart({ rows }) {
         return html`<g key=${`${r.topic_name}/${r.partition_id}`}>
           <text x=${label - 8} y=${y + bar - 5} text-anchor="end" class="chart-label">${r.topic_name} · ${r.partition_id}</text>
           <rect x=${label} y=${y} width=${scale(r.current_offset)} height=${bar} class="bar-done"><title>committed ${r.current_offset}</title></rect>
-          <rect x=${label + scale(r.current_offset)} y=${y} width=${scale(r.lag)} height=${bar} class="bar-lag"><title>lag ${r.lag}</title></rect>
+          <rect x=${label + scale(r.current_offset)} y=${y} width=${scale(r.lag)} height=${bar} class="bar-lag" data-testid="lag-bar"><title>lag ${r.lag}</title></rect>
           <text x=${label + scale(r.log_end_offset) + 6} y=${y + bar - 5} class="chart-value">${r.lag}</text>
         </g>`;
       })}

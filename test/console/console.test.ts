@@ -41,13 +41,165 @@ describe.skipIf(!found)('web console', () => {
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
+  const url = (hash: string) => `${emu.url}/ui/#${hash}`;
+
   it('redirects / to the console and lists the organizations', async () => {
     const res = await page.goto(emu.url + '/');
     expect(new URL(page.url()).pathname).toBe('/ui/');
     expect(res?.status()).toBe(200);
     await page.getByTestId(`org-${scene.org}`).click();
     await page.getByTestId(`env-${scene.env}`).click();
-    await expect.poll(() => page.getByTestId(`cluster-${scene.kafka}`).isVisible()).toBe(true);
+    await page.getByTestId(`cluster-${scene.kafka}`).waitFor();
+    expect(await page.getByTestId(`phase-${scene.kafka}`).textContent()).toBe('PROVISIONED');
+  });
+
+  it('shows a cluster change phase live when the clock advances', async () => {
+    await call(emu, 'PUT', '/_emulator/clock', {}, { frozen: true });
+    await page.goto(url(`/o/${scene.org}/env/${scene.env}`));
+    const phase = page.getByTestId(`phase-${scene.slowKafka}`);
+    await expect.poll(() => phase.textContent()).toBe('PROVISIONING');
+    await page.getByText('frozen at').waitFor();
+    const before = await page.getByTestId('clock-now').textContent();
+    await page.selectOption('#advance-by', '3600');
+    await page.getByTestId('clock-advance').click();
+    // The time moves by the hour asked for, and the cluster's phase follows without a reload.
+    await expect.poll(() => page.getByTestId('clock-now').textContent()).not.toBe(before);
+    const after = await page.getByTestId('clock-now').textContent();
+    expect(Date.parse(after!.replace(' UTC', 'Z').replace(' ', 'T')) - Date.parse(before!.replace(' UTC', 'Z').replace(' ', 'T'))).toBe(3_600_000);
+    await expect.poll(() => phase.textContent(), { timeout: 10_000 }).toBe('PROVISIONED');
+    await expect.poll(() => page.getByText('from PROVISIONING at').count()).toBeGreaterThan(0);
     await shot('environment');
+  });
+
+  it('reads the messages of a topic, decoded', async () => {
+    await page.getByTestId(`cluster-${scene.kafka}`).click();
+    await page.getByTestId(`topic-${scene.topic}`).click();
+    const rows = page.getByTestId('message-row');
+    await expect.poll(() => rows.count()).toBe(4);
+    const text = (await page.locator('table.messages').textContent()) ?? '';
+    expect(text).toContain('"item": "espresso"');
+    expect(text).toContain('plain text value');
+    expect(text).toContain('order-1');
+    expect(text).toContain('de ad be ef 01');
+    expect(text).toContain('"id": "avro-7"');
+    expect(text).toContain('Avro · schema');
+    expect(await page.getByTestId('end-offset-0').textContent()).toBe('2');
+    await shot('topic');
+  });
+
+  it('draws the lag of a consumer group', async () => {
+    await page.goto(url(`/o/${scene.org}/env/${scene.env}/kafka/${scene.kafka}`));
+    await page.getByTestId(`group-${scene.group}`).click();
+    await page.getByTestId('lag-chart').waitFor();
+    const lagBars = page.getByTestId('lag-bar');
+    expect(await lagBars.count()).toBe(2);
+    // Each partition holds two records and the group committed after the first: a lag of one each.
+    expect(await lagBars.evaluateAll((bars) => bars.map((b) => b.textContent))).toEqual(['lag 1', 'lag 1']);
+    const cells = await page.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)));
+    expect(cells).toEqual([
+      ['orders', '0', '1', '2', '1'],
+      ['orders', '1', '1', '2', '1'],
+    ]);
+    await shot('consumer-group');
+  });
+
+  it('shows Schema Registry subjects and their schema text', async () => {
+    await page.goto(url(`/o/${scene.org}/env/${scene.env}/schemas`));
+    await page.getByTestId(`subject-${scene.subject}`).click();
+    await expect.poll(() => page.getByTestId('schema-text').textContent()).toContain('"name": "Order"');
+    expect(await page.locator('.props').textContent()).toContain('BACKWARD');
+    await shot('schema');
+  });
+
+  it('lists accounts and API keys without any secret', async () => {
+    await page.goto(url(`/o/${scene.org}/access`));
+    await page.getByText('orders app').waitFor();
+    const body = (await page.textContent('body')) ?? '';
+    expect(body).not.toContain(emu.apiSecret);
+    expect(body).not.toMatch(/secret-[0-9]/);
+    expect(body).toContain('u-00000');
+  });
+
+  it('shows the journal and faults panels exactly when the emulator serves them', async () => {
+    const ops = (await call(emu, 'GET', '/_emulator/operations', {})).data as Array<{ path: string; method: string }>;
+    const served = (path: string) => ops.some((o) => o.path === path && o.method.toUpperCase() === 'GET');
+    await page.goto(url(`/o/${scene.org}`));
+    await page.getByTestId(`env-${scene.env}`).waitFor();
+    expect(await page.getByRole('link', { name: 'Request journal' }).count()).toBe(served('/_emulator/requests') ? 1 : 0);
+    expect(await page.getByRole('link', { name: 'Faults' }).count()).toBe(served('/_emulator/faults') ? 1 : 0);
+  });
+
+  it('shows the request journal and manages fault rules through the control plane interface', async () => {
+    // The journal and faults of the "Test controls" interface, answered in the browser so that this
+    // test pins the console's side of it whether or not this emulator serves them.
+    const journalPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    journalPage.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    journalPage.on('pageerror', (e) => consoleErrors.push(String(e)));
+    journalPage.on('request', (r) => new URL(r.url()).origin !== new URL(emu.url).origin && foreignRequests.push(r.url()));
+    const entry = (i: number, over: Record<string, unknown> = {}) => ({
+      request_id: `req-${i}`, time: `2026-12-05T10:00:0${i}.000Z`, method: 'POST', path: '/iam/v2/service-accounts', operation_id: 'createIamV2ServiceAccount',
+      status: 201, organization_id: scene.org, api_key: 'EMULATORCLOUDKEY', duration_ms: 3.2, query: {}, request_body: { display_name: `sa-${i}` }, response_body: { id: `sa-${i}` }, ...over,
+    });
+    const journal = [entry(1), entry(2, { status: 503, operation_id: 'listIamV2ServiceAccounts', method: 'GET' }), entry(3, { api_key: 'CONSOLEAAAAAAAAA', path: '/org/v2/environments' })];
+    const faults: Array<Record<string, unknown>> = [];
+    const asked: string[] = [];
+    await journalPage.route('**/_emulator/operations', async (route) => {
+      const real = await (await route.fetch()).json();
+      real.data.push(
+        { operation_id: 'listEmulatorRequests', group: '_emulator', method: 'GET', path: '/_emulator/requests', implemented: true },
+        { operation_id: 'listEmulatorFaults', group: '_emulator', method: 'GET', path: '/_emulator/faults', implemented: true },
+      );
+      await route.fulfill({ json: real });
+    });
+    await journalPage.route('**/_emulator/requests?**', (route) => {
+      asked.push(route.request().url());
+      return route.fulfill({ json: { data: journal } });
+    });
+    await journalPage.route('**/_emulator/faults**', async (route) => {
+      const req = route.request();
+      if (req.method() === 'POST') {
+        const rule = { id: `flt-${faults.length + 1}`, ...req.postDataJSON() };
+        faults.push(rule);
+        return route.fulfill({ status: 201, json: rule });
+      }
+      if (req.method() === 'DELETE') {
+        const id = decodeURIComponent(new URL(req.url()).pathname.split('/').pop()!);
+        faults.splice(faults.findIndex((f) => f.id === id), 1);
+        return route.fulfill({ status: 204 });
+      }
+      return route.fulfill({ json: { data: faults } });
+    });
+
+    await journalPage.goto(url(`/o/${scene.org}/journal`));
+    const rows = journalPage.getByTestId('journal-row');
+    // The console's own request (its CONSOLE key) is hidden until asked for; the newest comes first.
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain('listIamV2ServiceAccounts');
+    expect(await rows.first().textContent()).toContain('503');
+    expect(asked[0]).toContain(`organization_id=${scene.org}`);
+    await rows.nth(1).getByRole('button').click();
+    await expect.poll(() => journalPage.locator('tr.detail').textContent()).toContain('"display_name": "sa-1"');
+    await journalPage.getByLabel("Show the console's own requests").check();
+    await expect.poll(() => rows.count()).toBe(3);
+    await journalPage.screenshot({ path: join(SHOTS, 'journal.png'), fullPage: true });
+
+    await journalPage.getByRole('link', { name: 'Faults' }).click();
+    await journalPage.getByText('No fault rule').waitFor();
+    await journalPage.getByLabel('Operation id').fill('createCmkV2Cluster');
+    await journalPage.getByLabel('Status').fill('503');
+    await journalPage.getByLabel('Times').fill('1');
+    await journalPage.getByTestId('fault-add').click();
+    await journalPage.getByText('operation_id=createCmkV2Cluster').waitFor();
+    expect(faults).toEqual([{ id: 'flt-1', organization_id: scene.org, operation_id: 'createCmkV2Cluster', status: 503, times: 1 }]);
+    await journalPage.screenshot({ path: join(SHOTS, 'faults.png'), fullPage: true });
+    await journalPage.getByTestId('fault-remove').click();
+    await journalPage.getByText('No fault rule').waitFor();
+    expect(faults).toEqual([]);
+    await journalPage.close();
+  });
+
+  it('made no request outside the emulator and logged no console error', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });

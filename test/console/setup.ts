@@ -61,12 +61,13 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
   await produce({ partition_id: 0, key: { type: 'STRING', data: 'order-2' }, value: { type: 'STRING', data: 'plain text value' } });
   await produce({ partition_id: 1, value: { type: 'BINARY', data: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x01]).toString('base64') } });
   await produce({ partition_id: 1, value: { type: 'AVRO', schema: ORDER_SCHEMA, data: { id: 'avro-7', qty: 3 } } });
-  // A consumer group that read one record of partition 0 and committed: it lags behind the rest.
+  // A consumer group that read the first record of each partition and committed: it lags by one on each.
   const v2 = { ...auth, 'content-type': 'application/vnd.kafka.v2+json' };
   const group = 'billing';
   const inst = await call(emu, 'POST', `/consumers/${group}`, v2, { name: 'billing-1', format: 'binary', 'auto.offset.reset': 'earliest' }, 'application/vnd.kafka.v2+json');
   const base = new URL(inst.base_uri).pathname;
-  await call(emu, 'POST', `${base}/offsets`, v2, { offsets: [{ topic, partition: 0, offset: 1 }] }, 'application/vnd.kafka.v2+json');
+  const offsets = [0, 1].map((partition) => ({ topic, partition, offset: 0 }));
+  await call(emu, 'POST', `${base}/offsets`, v2, { offsets }, 'application/vnd.kafka.v2+json');
   await call(emu, 'DELETE', base, { ...auth, 'content-type': 'application/vnd.kafka.v2+json' });
   return { org: emu.organizationId, env, kafka: kafka.id, slowKafka: slow.id, sr: sr.id, topic, subject: `${topic}-value`, group };
 }
