@@ -16,7 +16,7 @@ export function Access({ route }) {
     <h1>Accounts and access</h1>
     ${section('Service accounts', sas, [
       { label: 'Name', cell: (r) => html`${r.display_name}<div class="muted small">${r.id}</div>` },
-      { label: 'Description', cell: (r) => r.description || '—' },
+      { label: 'Description', wrap: true, cell: (r) => r.description || '—' },
       { label: 'Created', cell: (r) => html`<span class="small">${r.metadata?.created_at}</span>` },
     ], 'No service account.')}
     ${section('Users', users, [
@@ -34,6 +34,6 @@ export function Access({ route }) {
     ${section('Role bindings', bindings, [
       { label: 'Principal', cell: (r) => r.principal },
       { label: 'Role', cell: (r) => r.role_name },
-      { label: 'On', cell: (r) => html`<code class="small">${r.crn_pattern}</code>` },
+      { label: 'On', wrap: true, cell: (r) => html`<code class="small">${r.crn_pattern}</code>` },
     ], 'No role binding.')}`;
 }

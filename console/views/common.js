@@ -29,7 +29,7 @@ export function Phase({ phase, id }) {
   const seen = id ? observePhase(id, phase, clock?.now) : undefined;
   return html`<span class="phase-cell">
     <span class=${`phase ${PHASE_CLASS[phase] ?? 'busy'}`} data-testid=${id ? `phase-${id}` : undefined}>${phase}</span>
-    ${seen?.since ? html`<span class="muted small" title="seen by this page on the virtual clock"> from ${seen.before} at ${fmtTime(seen.since)}</span>` : ''}
+    ${seen?.since ? html`<span class="muted small phase-change" title="seen by this page on the virtual clock">from ${seen.before} at ${fmtTime(seen.since)}</span>` : ''}
   </span>`;
 }
 
@@ -39,7 +39,7 @@ export function Table({ columns, rows, rowKey, empty = 'None.', caption }) {
     ${caption ? html`<caption>${caption}</caption>` : ''}
     <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.num ? 'num' : ''}>${c.label}</th>`)}</tr></thead>
     <tbody>
-      ${rows.map((r, i) => html`<tr key=${rowKey ? rowKey(r) : i}>${columns.map((c) => html`<td class=${c.num ? 'num' : ''}>${c.cell(r)}</td>`)}</tr>`)}
+      ${rows.map((r, i) => html`<tr key=${rowKey ? rowKey(r) : i}>${columns.map((c) => html`<td class=${`${c.num ? 'num' : ''} ${c.wrap ? 'wrap' : ''}`}>${c.cell(r)}</td>`)}</tr>`)}
     </tbody>
   </table>`;
 }

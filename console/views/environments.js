@@ -49,7 +49,7 @@ export function Environment({ route }) {
             { label: 'Region', cell: (c) => c.spec.region },
             { label: 'Availability', cell: (c) => c.spec.availability },
             { label: 'Phase', cell: (c) => html`<${Phase} phase=${c.status?.phase} id=${c.id} />` },
-            { label: 'Endpoints', cell: (c) => html`<div class="small"><${Code}>${c.spec.kafka_bootstrap_endpoint ?? '—'}<//></div><div class="small"><${Code}>${c.spec.http_endpoint ?? '—'}<//></div>` },
+            { label: 'Endpoints', wrap: true, cell: (c) => html`<div class="small"><${Code}>${c.spec.kafka_bootstrap_endpoint ?? '—'}<//></div><div class="small"><${Code}>${c.spec.http_endpoint ?? '—'}<//></div>` },
           ]}
         />`}
       <//>
@@ -65,7 +65,7 @@ export function Environment({ route }) {
             { label: 'Package', cell: (c) => c.spec.package },
             { label: 'Region', cell: (c) => c.spec.region?.id ?? '—' },
             { label: 'Phase', cell: (c) => html`<${Phase} phase=${c.status?.phase} id=${c.id} />` },
-            { label: 'Endpoint', cell: (c) => html`<${Code}>${c.spec.http_endpoint}<//>` },
+            { label: 'Endpoint', wrap: true, cell: (c) => html`<${Code}>${c.spec.http_endpoint}<//>` },
           ]}
         />`}
       <//>

@@ -5,14 +5,19 @@ import { Crumbs, ErrorBox, Loaded, Section, Table } from './common.js';
 
 const FIELDS = [
   ['operation_id', 'Operation id', 'text'],
-  ['method', 'Method', 'text'],
+  ['method', 'Method', 'select', ['', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE']],
   ['path_prefix', 'Path prefix', 'text'],
   ['status', 'Status', 'number'],
   ['error_code', 'Error code', 'text'],
   ['message', 'Message', 'text'],
+  ['retry_after_seconds', 'Retry-After (s)', 'number'],
   ['delay_ms', 'Delay (ms)', 'number'],
+  ['transport', 'Transport', 'select', ['', 'reset']],
   ['times', 'Times', 'number'],
+  ['after', 'After', 'number'],
   ['probability', 'Probability', 'number'],
+  ['seed', 'Seed', 'number'],
+  ['commit', 'Apply the write, then fail', 'checkbox'],
 ];
 
 /** The active fault rules of the organization, with a form to add one and a button to remove each. */
@@ -26,7 +31,7 @@ export function Faults({ route, onChange }) {
     const rule = { organization_id: route.org };
     for (const [name, , type] of FIELDS) {
       const v = form[name];
-      if (v !== undefined && v !== '') rule[name] = type === 'number' ? Number(v) : name === 'method' ? v.toUpperCase() : v;
+      if (v !== undefined && v !== '' && v !== false) rule[name] = type === 'number' ? Number(v) : v;
     }
     try {
       await control.post('/_emulator/faults', rule);
@@ -67,7 +72,12 @@ export function Faults({ route, onChange }) {
     <${Section} title="Add a rule">
       <${ErrorBox} error=${error} />
       <form class="form-grid" onSubmit=${add}>
-        ${FIELDS.map(([name, label, type]) => html`<label>${label}<input type=${type} step=${name === 'probability' ? '0.01' : undefined} value=${form[name] ?? ''} onInput=${(e) => setForm({ ...form, [name]: e.currentTarget.value })} /></label>`)}
+        ${FIELDS.map(([name, label, type, options]) => {
+          const set = (value) => setForm({ ...form, [name]: value });
+          if (type === 'select') return html`<label>${label}<select value=${form[name] ?? ''} onChange=${(e) => set(e.currentTarget.value)}>${options.map((o) => html`<option value=${o}>${o || 'any'}</option>`)}</select></label>`;
+          if (type === 'checkbox') return html`<label class="check"><input type="checkbox" checked=${!!form[name]} onChange=${(e) => set(e.currentTarget.checked)} /> ${label}</label>`;
+          return html`<label>${label}<input type=${type} step=${name === 'probability' ? '0.01' : undefined} min=${type === 'number' ? 0 : undefined} value=${form[name] ?? ''} onInput=${(e) => set(e.currentTarget.value)} /></label>`;
+        })}
         <div><button type="submit" data-testid="fault-add">Add rule</button></div>
       </form>
     <//>`;

@@ -40,7 +40,7 @@ export function Resources({ route }) {
       ], 'No connector.')}
       ${list('Flink statements', statements, [
         { label: 'Statement', cell: (r) => named(r.name, r.spec?.compute_pool_id) },
-        { label: 'SQL', cell: (r) => html`<code class="small">${r.spec?.statement}</code>` },
+        { label: 'SQL', wrap: true, cell: (r) => html`<code class="small">${r.spec?.statement}</code>` },
         { label: 'Phase', cell: (r) => html`<${Phase} phase=${r.status?.phase} id=${`stmt-${r.name}`} />` },
       ], 'No Flink statement.')}
       ${list('Flink compute pools', pools, [

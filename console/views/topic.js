@@ -51,7 +51,7 @@ export function Topic({ route }) {
           rows=${rows.filter((c) => allConfigs || !c.is_default).sort((a, b) => a.name.localeCompare(b.name))}
           columns=${[
             { label: 'Name', cell: (c) => html`<code>${c.name}</code>` },
-            { label: 'Value', cell: (c) => (c.is_sensitive ? html`<span class="muted">(sensitive)</span>` : html`<code>${c.value ?? 'null'}</code>`) },
+            { label: 'Value', wrap: true, cell: (c) => (c.is_sensitive ? html`<span class="muted">(sensitive)</span>` : html`<code>${c.value ?? 'null'}</code>`) },
             { label: 'Source', cell: (c) => html`<span class="muted small">${c.source}</span>` },
           ]}
         />`}

@@ -198,6 +198,44 @@ describe.skipIf(!found)('web console', () => {
     await journalPage.close();
   });
 
+  it('can be used with the keyboard alone, focus visible', async () => {
+    await page.goto(url(`/o/${scene.org}`));
+    await page.getByTestId(`env-${scene.env}`).waitFor();
+    let focused: { testid: string | null; outline: string } | undefined;
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { testid: el.getAttribute('data-testid'), outline: getComputedStyle(el).outlineStyle };
+      });
+      if (focused.testid === `env-${scene.env}`) break;
+    }
+    expect(focused).toEqual({ testid: `env-${scene.env}`, outline: 'solid' });
+    await page.keyboard.press('Enter');
+    await page.getByTestId(`cluster-${scene.kafka}`).waitFor();
+  });
+
+  it('listens to the event stream when the emulator serves one', async () => {
+    const live = await browser.newPage();
+    live.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const streams: string[] = [];
+    await live.route('**/_emulator/operations', async (route) => {
+      const real = await (await route.fetch()).json();
+      real.data.push({ operation_id: 'streamEmulatorEvents', group: '_emulator', method: 'GET', path: '/_emulator/events', implemented: true });
+      await route.fulfill({ json: real });
+    });
+    await live.route('**/_emulator/events?**', (route) => {
+      streams.push(route.request().url());
+      const event = { id: scene.slowKafka, kind: 'Cluster', api_version: 'cmk/v2', organization_id: scene.org, phase: 'PROVISIONED', time: new Date().toISOString() };
+      return route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: `retry: 60000\nevent: phase\ndata: ${JSON.stringify(event)}\n\n` });
+    });
+    await live.goto(url(`/o/${scene.org}/env/${scene.env}`));
+    await live.getByText('Live: event stream and polling').waitFor();
+    await expect.poll(() => streams.length).toBeGreaterThan(0);
+    expect(new URL(streams[0]).searchParams.get('organization_id')).toBe(scene.org);
+    await live.close();
+  });
+
   it('made no request outside the emulator and logged no console error', () => {
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
