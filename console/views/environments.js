@@ -3,9 +3,21 @@ import { OrgContext, useData } from '../data.js';
 import { href } from '../routes.js';
 import { Code, Crumbs, Loaded, Phase, Section, Table } from './common.js';
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function Environments({ route }) {
   const api = useContext(OrgContext);
-  const envs = useData(() => api.list('/org/v2/environments'), ['envs', api.orgId]);
+  // Each environment with what it holds, so the overview says where things are.
+  const envs = useData(async () => {
+    const list = await api.list('/org/v2/environments');
+    return Promise.all(
+      list.map(async (e) => {
+        const q = `environment=${encodeURIComponent(e.id)}`;
+        const [clusters, registries] = await Promise.all([api.list(`/cmk/v2/clusters?${q}`).catch(() => []), api.list(`/srcm/v2/clusters?${q}`).catch(() => [])]);
+        return { ...e, clusters, registries };
+      }),
+    );
+  }, ['envs', api.orgId]);
   return html`<${Crumbs} items=${[{ label: 'Environments' }]} />
     <${Section} title="Environments">
       <${Loaded} state=${envs} empty="This organization has no environment.">
@@ -14,6 +26,7 @@ export function Environments({ route }) {
             <a class="tile" href=${href.env(route.org, e.id)} data-testid=${`env-${e.id}`}>
               <strong>${e.display_name}</strong>
               <span class="muted">${e.id}</span>
+              <span class="small">${plural(e.clusters.length, 'Kafka cluster')}${e.registries.length ? ' · Schema Registry' : ''}</span>
               ${e.stream_governance_config?.package ? html`<span class="muted small">Stream Governance ${e.stream_governance_config.package}</span>` : ''}
             </a>
           </li>`)}
@@ -49,7 +62,7 @@ export function Environment({ route }) {
             { label: 'Region', cell: (c) => c.spec.region },
             { label: 'Availability', cell: (c) => c.spec.availability },
             { label: 'Phase', cell: (c) => html`<${Phase} phase=${c.status?.phase} id=${c.id} />` },
-            { label: 'Endpoints', wrap: true, cell: (c) => html`<div class="small"><${Code}>${c.spec.kafka_bootstrap_endpoint ?? '—'}<//></div><div class="small"><${Code}>${c.spec.http_endpoint ?? '—'}<//></div>` },
+            { label: 'Endpoints', wrap: true, cell: (c) => html`<div class="endpoint"><span class="muted small">Kafka</span> <${Code}>${c.spec.kafka_bootstrap_endpoint ?? '—'}<//></div><div class="endpoint"><span class="muted small">REST</span> <${Code}>${c.spec.http_endpoint ?? '—'}<//></div>` },
           ]}
         />`}
       <//>

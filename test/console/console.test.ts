@@ -120,6 +120,13 @@ describe.skipIf(!found)('web console', () => {
     expect(body).toContain('u-00000');
   });
 
+  it('lists the other resources of an environment with their phases', async () => {
+    await page.goto(url(`/o/${scene.org}/env/${scene.env}/resources`));
+    await expect.poll(() => page.getByTestId(`phase-${scene.pool}`).textContent()).toBe('PROVISIONED');
+    for (const empty of ['No connector.', 'No Flink statement.', 'No network.', 'No ksqlDB cluster.', 'No pipeline.']) await page.getByText(empty).waitFor();
+    expect(await page.locator('.error').count()).toBe(0);
+  });
+
   it('shows the journal and faults panels exactly when the emulator serves them', async () => {
     const ops = (await call(emu, 'GET', '/_emulator/operations', {})).data as Array<{ path: string; method: string }>;
     const served = (path: string) => ops.some((o) => o.path === path && o.method.toUpperCase() === 'GET');

@@ -13,6 +13,7 @@ export interface Scene {
   topic: string;
   subject: string;
   group: string;
+  pool: string;
 }
 
 export async function call(emu: RunningEmulator, method: string, path: string, headers: Record<string, string>, body?: unknown, contentType = 'application/json') {
@@ -50,6 +51,7 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
     call(emu, 'POST', '/cmk/v2/clusters', headers, { spec: { display_name: name, availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } });
   const kafka = await cluster('orders-cluster', now);
   const slow = await cluster('analytics-cluster', { ...cloud, 'x-emulator-lifecycle': 'timed' });
+  const pool = await call(emu, 'POST', '/fcpm/v2/compute-pools', now, { spec: { display_name: 'etl-pool', cloud: 'AWS', region: 'us-east-2', max_cfu: 5, environment: { id: env } } });
   const key = await call(emu, 'POST', '/iam/v2/api-keys', cloud, { spec: { display_name: 'orders app', owner: { id: 'u-00000' }, resource: { id: kafka.id } } });
   const auth = { authorization: basic(key.id, key.spec.secret) };
   const v3 = `/kafka/v3/clusters/${kafka.id}`;
@@ -69,5 +71,5 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
   const offsets = [0, 1].map((partition) => ({ topic, partition, offset: 0 }));
   await call(emu, 'POST', `${base}/offsets`, v2, { offsets }, 'application/vnd.kafka.v2+json');
   await call(emu, 'DELETE', base, { ...auth, 'content-type': 'application/vnd.kafka.v2+json' });
-  return { org: emu.organizationId, env, kafka: kafka.id, slowKafka: slow.id, sr: sr.id, topic, subject: `${topic}-value`, group };
+  return { org: emu.organizationId, env, kafka: kafka.id, slowKafka: slow.id, sr: sr.id, topic, subject: `${topic}-value`, group, pool: pool.id };
 }
