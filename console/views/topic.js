@@ -78,6 +78,7 @@ function Messages({ route, partitions }) {
       ${[5, 10, 20, 50, 100].map((n) => html`<option value=${n}>${n}</option>`)}
     </select> per partition</label>`}
   >
+    <p class="muted small">Headers and timestamps are not shown: REST Proxy v2, through which the console reads, does not return them.</p>
     <${Loaded} state=${records} empty="No message in this topic yet.">
       ${(rows) => html`<table class="messages">
         <thead><tr><th scope="col" class="num">Partition</th><th scope="col" class="num">Offset</th><th scope="col">Key</th><th scope="col">Value</th></tr></thead>

@@ -27,7 +27,7 @@ describe.skipIf(!found)('web console', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     page.on('request', (r) => new URL(r.url()).origin !== new URL(emu.url).origin && foreignRequests.push(r.url()));
@@ -203,6 +203,22 @@ describe.skipIf(!found)('web console', () => {
     await journalPage.getByText('No fault rule').waitFor();
     expect(faults).toEqual([]);
     await journalPage.close();
+  });
+
+  it('sets, freezes and unfreezes the clock and changes the lifecycle mode', async () => {
+    await page.goto(url(`/o/${scene.org}/clock`));
+    await page.getByLabel('Set to').fill('2030-01-02T03:04:05');
+    await page.getByRole('button', { name: 'Set', exact: true }).click();
+    await expect.poll(() => page.getByTestId('clock-now').textContent()).toBe('2030-01-02 03:04:05 UTC');
+    expect(Date.parse((await call(emu, 'GET', '/_emulator/clock', {})).now)).toBe(Date.parse('2030-01-02T03:04:05Z'));
+    await page.getByTestId('clock-freeze').click();
+    await expect.poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).frozen).toBe(false);
+    await page.getByTestId('clock-freeze').click();
+    await expect.poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).frozen).toBe(true);
+    await page.getByLabel('Mode').selectOption('reads=3');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).lifecycle).toBe('reads=3');
+    await call(emu, 'PUT', '/_emulator/clock', {}, { lifecycle: 'timed' });
   });
 
   it('can be used with the keyboard alone, focus visible', async () => {
