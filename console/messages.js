@@ -91,7 +91,8 @@ async function decodeField(b64, schemaOf) {
     const id = new DataView(bytes.buffer).getUint32(1);
     const schema = await schemaOf(id).catch(() => undefined);
     if (schema) {
-      const type = schema.schemaType ?? 'AVRO';
+      // Schema Registry names JSON Schema `JSON`; an absent type is Avro.
+      const type = schema.schemaType === 'JSON' ? 'JSONSCHEMA' : schema.schemaType ?? 'AVRO';
       const label = `${LABEL_OF[type] ?? type} · schema ${id}`;
       if (type === 'JSONSCHEMA') return { ...plain(bytes.subarray(5)), format: label };
       return { format: label, value: hex(bytes), pending: FORMAT_OF[type], schemaId: id };

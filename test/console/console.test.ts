@@ -9,6 +9,8 @@ import { call, createScene, type Scene } from './setup.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const found = existsSync(CHROMIUM);
+/** Waits for what the page shows to settle: generous, because CI machines are shared and slow. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 if (!found) console.warn(`console tests skipped: no chromium at ${CHROMIUM} (CI installs it; set CHROMIUM_PATH to point at another)`);
 
 /** The web console in a real browser, against a listening emulator. */
@@ -57,17 +59,17 @@ describe.skipIf(!found)('web console', () => {
     await call(emu, 'PUT', '/_emulator/clock', {}, { frozen: true });
     await page.goto(url(`/o/${scene.org}/env/${scene.env}`));
     const phase = page.getByTestId(`phase-${scene.slowKafka}`);
-    await expect.poll(() => phase.textContent()).toBe('PROVISIONING');
+    await poll(() => phase.textContent()).toBe('PROVISIONING');
     await page.getByText('frozen at').waitFor();
     const before = await page.getByTestId('clock-now').textContent();
     await page.selectOption('#advance-by', '3600');
     await page.getByTestId('clock-advance').click();
     // The time moves by the hour asked for, and the cluster's phase follows without a reload.
-    await expect.poll(() => page.getByTestId('clock-now').textContent()).not.toBe(before);
+    await poll(() => page.getByTestId('clock-now').textContent()).not.toBe(before);
     const after = await page.getByTestId('clock-now').textContent();
     expect(Date.parse(after!.replace(' UTC', 'Z').replace(' ', 'T')) - Date.parse(before!.replace(' UTC', 'Z').replace(' ', 'T'))).toBe(3_600_000);
-    await expect.poll(() => phase.textContent(), { timeout: 10_000 }).toBe('PROVISIONED');
-    await expect.poll(() => page.getByText('from PROVISIONING at').count()).toBeGreaterThan(0);
+    await poll(() => phase.textContent()).toBe('PROVISIONED');
+    await poll(() => page.getByText('from PROVISIONING at').count()).toBeGreaterThan(0);
     await shot('environment');
   });
 
@@ -75,7 +77,7 @@ describe.skipIf(!found)('web console', () => {
     await page.getByTestId(`cluster-${scene.kafka}`).click();
     await page.getByTestId(`topic-${scene.topic}`).click();
     const rows = page.getByTestId('message-row');
-    await expect.poll(() => rows.count()).toBe(4);
+    await poll(() => rows.count()).toBe(4);
     const text = (await page.locator('table.messages').textContent()) ?? '';
     expect(text).toContain('"item": "espresso"');
     expect(text).toContain('plain text value');
@@ -85,6 +87,31 @@ describe.skipIf(!found)('web console', () => {
     expect(text).toContain('Avro · schema');
     expect(await page.getByTestId('end-offset-0').textContent()).toBe('2');
     await shot('topic');
+  });
+
+  it('decodes Protobuf and JSON Schema records through the registry, and says when a key is not decodable with its value', async () => {
+    await page.goto(url(`/o/${scene.org}/env/${scene.env}/kafka/${scene.kafka}/topic/shipments`));
+    const rows = page.getByTestId('message-row');
+    await poll(() => rows.count()).toBe(3);
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => (tr.querySelectorAll('td')[3] as HTMLElement).innerText));
+    // Newest first: the JSON Schema record, the keyless Protobuf record (decoded by a protobuf
+    // consumer), then the one whose string key a protobuf consumer cannot read (shown as hex).
+    expect(cells[0]).toContain('JSON Schema · schema');
+    expect(cells[0]).toContain('"n": 7');
+    expect(cells[1]).toMatch(/Protobuf · schema \d+/);
+    expect(cells[1]).toContain('"id": "ship-10"');
+    expect(cells[2]).toContain('not decoded');
+    expect(cells[2]).toMatch(/^[\s\S]*00 00 01 86/);
+  });
+
+  it('shows the configs a topic sets, and an empty topic', async () => {
+    await page.goto(url(`/o/${scene.org}/env/${scene.env}/kafka/${scene.kafka}/topic/audit`));
+    await page.getByText('No message in this topic yet.').waitFor();
+    const row = page.locator('tr', { hasText: 'retention.ms' });
+    expect(await row.textContent()).toContain('3600000');
+    expect(await page.locator('tr', { hasText: 'cleanup.policy' }).count()).toBe(0);
+    await page.getByLabel('Show defaults').check();
+    await poll(() => page.locator('tr', { hasText: 'cleanup.policy' }).count()).toBe(1);
   });
 
   it('draws the lag of a consumer group', async () => {
@@ -106,7 +133,7 @@ describe.skipIf(!found)('web console', () => {
   it('shows Schema Registry subjects and their schema text', async () => {
     await page.goto(url(`/o/${scene.org}/env/${scene.env}/schemas`));
     await page.getByTestId(`subject-${scene.subject}`).click();
-    await expect.poll(() => page.getByTestId('schema-text').textContent()).toContain('"name": "Order"');
+    await poll(() => page.getByTestId('schema-text').textContent()).toContain('"name": "Order"');
     expect(await page.locator('.props').textContent()).toContain('BACKWARD');
     await shot('schema');
   });
@@ -122,7 +149,7 @@ describe.skipIf(!found)('web console', () => {
 
   it('lists the other resources of an environment with their phases', async () => {
     await page.goto(url(`/o/${scene.org}/env/${scene.env}/resources`));
-    await expect.poll(() => page.getByTestId(`phase-${scene.pool}`).textContent()).toBe('PROVISIONED');
+    await poll(() => page.getByTestId(`phase-${scene.pool}`).textContent()).toBe('PROVISIONED');
     for (const empty of ['No connector.', 'No Flink statement.', 'No network.', 'No ksqlDB cluster.', 'No pipeline.']) await page.getByText(empty).waitFor();
     expect(await page.locator('.error').count()).toBe(0);
   });
@@ -180,14 +207,14 @@ describe.skipIf(!found)('web console', () => {
     await journalPage.goto(url(`/o/${scene.org}/journal`));
     const rows = journalPage.getByTestId('journal-row');
     // The console's own request (its CONSOLE key) is hidden until asked for; the newest comes first.
-    await expect.poll(() => rows.count()).toBe(2);
+    await poll(() => rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain('listIamV2ServiceAccounts');
     expect(await rows.first().textContent()).toContain('503');
     expect(asked[0]).toContain(`organization_id=${scene.org}`);
     await rows.nth(1).getByRole('button').click();
-    await expect.poll(() => journalPage.locator('tr.detail').textContent()).toContain('"display_name": "sa-1"');
+    await poll(() => journalPage.locator('tr.detail').textContent()).toContain('"display_name": "sa-1"');
     await journalPage.getByLabel("Show the console's own requests").check();
-    await expect.poll(() => rows.count()).toBe(3);
+    await poll(() => rows.count()).toBe(3);
     await journalPage.screenshot({ path: join(SHOTS, 'journal.png'), fullPage: true });
 
     await journalPage.getByRole('link', { name: 'Faults' }).click();
@@ -209,15 +236,15 @@ describe.skipIf(!found)('web console', () => {
     await page.goto(url(`/o/${scene.org}/clock`));
     await page.getByLabel('Set to').fill('2030-01-02T03:04:05');
     await page.getByRole('button', { name: 'Set', exact: true }).click();
-    await expect.poll(() => page.getByTestId('clock-now').textContent()).toBe('2030-01-02 03:04:05 UTC');
+    await poll(() => page.getByTestId('clock-now').textContent()).toBe('2030-01-02 03:04:05 UTC');
     expect(Date.parse((await call(emu, 'GET', '/_emulator/clock', {})).now)).toBe(Date.parse('2030-01-02T03:04:05Z'));
     await page.getByTestId('clock-freeze').click();
-    await expect.poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).frozen).toBe(false);
+    await poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).frozen).toBe(false);
     await page.getByTestId('clock-freeze').click();
-    await expect.poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).frozen).toBe(true);
+    await poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).frozen).toBe(true);
     await page.getByLabel('Mode').selectOption('reads=3');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).lifecycle).toBe('reads=3');
+    await poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).lifecycle).toBe('reads=3');
     await call(emu, 'PUT', '/_emulator/clock', {}, { lifecycle: 'timed' });
   });
 
@@ -254,7 +281,7 @@ describe.skipIf(!found)('web console', () => {
     });
     await live.goto(url(`/o/${scene.org}/env/${scene.env}`));
     await live.getByText('Live: event stream and polling').waitFor();
-    await expect.poll(() => streams.length).toBeGreaterThan(0);
+    await poll(() => streams.length).toBeGreaterThan(0);
     expect(new URL(streams[0]).searchParams.get('organization_id')).toBe(scene.org);
     await live.close();
   });

@@ -38,6 +38,9 @@ const ORDER_SCHEMA = JSON.stringify({
   ],
 });
 
+const SHIPMENT_PROTO = 'syntax = "proto3";\npackage shop;\nmessage Shipment {\n  string id = 1;\n  int32 boxes = 2;\n}\n';
+const COUNT_SCHEMA = JSON.stringify({ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] });
+
 /**
  * An environment with a Schema Registry, a provisioned Kafka cluster holding a topic of JSON, string,
  * binary and Avro records and a consumer group that lags, and a second cluster still provisioning.
@@ -63,6 +66,12 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
   await produce({ partition_id: 0, key: { type: 'STRING', data: 'order-2' }, value: { type: 'STRING', data: 'plain text value' } });
   await produce({ partition_id: 1, value: { type: 'BINARY', data: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x01]).toString('base64') } });
   await produce({ partition_id: 1, value: { type: 'AVRO', schema: ORDER_SCHEMA, data: { id: 'avro-7', qty: 3 } } });
+  // Protobuf and JSON Schema values, each under a subject of its own (a subject keeps one format).
+  await call(emu, 'POST', `${v3}/topics`, auth, { topic_name: 'shipments', partitions_count: 1 });
+  const ship = (record: unknown) => call(emu, 'POST', `${v3}/topics/shipments/records`, auth, record);
+  await ship({ key: { type: 'STRING', data: 'pb' }, value: { type: 'PROTOBUF', subject: 'shipments-proto', schema: SHIPMENT_PROTO, data: { id: 'ship-9', boxes: 4 } } });
+  await ship({ value: { type: 'PROTOBUF', subject: 'shipments-proto', data: { id: 'ship-10', boxes: 1 } } });
+  await ship({ value: { type: 'JSONSCHEMA', subject: 'shipments-json', schema: COUNT_SCHEMA, data: { n: 7 } } });
   // A consumer group that read the first record of each partition and committed: it lags by one on each.
   const v2 = { ...auth, 'content-type': 'application/vnd.kafka.v2+json' };
   const group = 'billing';
