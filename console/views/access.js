@@ -28,7 +28,6 @@ export function Access({ route }) {
       { label: 'Key', cell: (r) => html`<code>${r.id}</code><div class="muted small">${r.spec?.display_name || ''}</div>` },
       { label: 'Owner', cell: (r) => r.spec?.owner?.id },
       { label: 'Scope', cell: (r) => r.spec?.resource?.id ?? html`<span class="muted">Cloud</span>` },
-      { label: 'Phase', cell: (r) => r.status?.phase ?? '—' },
       { label: 'Secret', cell: () => html`<span class="muted" title="The console never shows a secret">hidden</span>` },
     ], 'No API key.')}
     ${section('Role bindings', bindings, [

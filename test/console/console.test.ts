@@ -49,6 +49,8 @@ describe.skipIf(!found)('web console', () => {
     const res = await page.goto(emu.url + '/');
     expect(new URL(page.url()).pathname).toBe('/ui/');
     expect(res?.status()).toBe(200);
+    await page.getByTestId(`org-${scene.org}`).waitFor();
+    await shot('organizations');
     await page.getByTestId(`org-${scene.org}`).click();
     await page.getByTestId(`env-${scene.env}`).click();
     await page.getByTestId(`cluster-${scene.kafka}`).waitFor();
@@ -145,6 +147,7 @@ describe.skipIf(!found)('web console', () => {
     expect(body).not.toContain(emu.apiSecret);
     expect(body).not.toMatch(/secret-[0-9]/);
     expect(body).toContain('u-00000');
+    await shot('access');
   });
 
   it('lists the other resources of an environment with their phases', async () => {
@@ -152,6 +155,7 @@ describe.skipIf(!found)('web console', () => {
     await poll(() => page.getByTestId(`phase-${scene.pool}`).textContent()).toBe('PROVISIONED');
     for (const empty of ['No connector.', 'No Flink statement.', 'No network.', 'No ksqlDB cluster.', 'No pipeline.']) await page.getByText(empty).waitFor();
     expect(await page.locator('.error').count()).toBe(0);
+    await shot('resources');
   });
 
   it('shows the journal and faults panels exactly when the emulator serves them', async () => {
@@ -245,6 +249,7 @@ describe.skipIf(!found)('web console', () => {
     await page.getByLabel('Mode').selectOption('reads=3');
     await page.getByRole('button', { name: 'Apply' }).click();
     await poll(async () => (await call(emu, 'GET', '/_emulator/clock', {})).lifecycle).toBe('reads=3');
+    await shot('clock');
     await call(emu, 'PUT', '/_emulator/clock', {}, { lifecycle: 'timed' });
   });
 
