@@ -4,4 +4,4 @@ import htm from 'htm';
 
 export const html = htm.bind(h);
 export { render, createContext };
-export { useState, useEffect, useContext, useMemo, useRef, useCallback } from 'preact/hooks';
+export { useState, useEffect, useContext, useMemo, useRef, useCallback, useErrorBoundary } from 'preact/hooks';

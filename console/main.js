@@ -1,4 +1,4 @@
-import { html, render, useCallback, useEffect, useMemo, useState } from './html.js';
+import { html, render, useCallback, useEffect, useErrorBoundary, useMemo, useState } from './html.js';
 import { OrgApi, control } from './api.js';
 import { ClockContext, OrgContext, TickContext } from './data.js';
 import { href, parseRoute } from './routes.js';
@@ -119,11 +119,19 @@ function App() {
           : ''}
         <main id="main" tabindex="-1">
           <${ErrorBox} error=${orgs.error} />
-          ${route.org ? html`<${OrgContext.Provider} value=${api}><${Page} route=${route} onChange=${bump} features=${features} /><//>` : html`<${Home} orgs=${orgs.data} />`}
+          ${route.org ? html`<${OrgContext.Provider} value=${api}><${Guarded} route=${route} onChange=${bump} features=${features} /><//>` : html`<${Home} orgs=${orgs.data} />`}
         </main>
       </div>
     <//>
   <//>`;
+}
+
+/** A view that fails shows its error in place, and the rest of the console keeps working. */
+function Guarded(props) {
+  const [error, reset] = useErrorBoundary((err) => console.error('console view failed:', err));
+  useEffect(() => error && reset(), [props.route]);
+  if (error) return html`<${ErrorBox} error=${{ message: `This view failed: ${error.message}` }} />`;
+  return html`<${Page} ...${props} />`;
 }
 
 function Page({ route, onChange, features }) {

@@ -39,7 +39,7 @@ export function Cluster({ route }) {
       <//>
     <//>
     ${c && !ready ? html`<p class="note">Topics and consumer groups appear once the cluster is PROVISIONED.</p>` : ''}
-    ${ready ? html`<${Topics} route=${route} /><${Groups} route=${route} />` : ''}`;
+    ${ready ? html`<${Topics} route=${route} /><${Groups} route=${route} /><${Links} route=${route} />` : ''}`;
 }
 
 function Topics({ route }) {
@@ -85,6 +85,43 @@ function Groups({ route }) {
           { label: 'Max lag', num: true, cell: (g) => (g.summary ? `${g.summary.max_lag} (${g.summary.max_lag_topic_name ?? ''}:${g.summary.max_lag_partition_id ?? ''})` : '—') },
         ]}
       />`}
+    <//>
+  <//>`;
+}
+
+/** Cluster links of this cluster and their mirror topics, with their states. */
+function Links({ route }) {
+  const api = useContext(OrgContext);
+  const links = useData(async () => {
+    const list = (await api.kafka(route.cluster, '/links')).data;
+    const mirrors = list.length ? (await api.kafka(route.cluster, '/links/-/mirrors')).data : [];
+    return { list, mirrors };
+  }, ['links', route.cluster]);
+  return html`<${Section} title="Cluster links">
+    <${Loaded} state=${links}>
+      ${({ list, mirrors }) => html`<${Table}
+          rowKey=${(l) => l.link_name}
+          empty="No cluster link."
+          rows=${list}
+          columns=${[
+            { label: 'Link', cell: (l) => l.link_name },
+            { label: 'Other cluster', cell: (l) => l.source_cluster_id ?? l.destination_cluster_id ?? l.remote_cluster_id ?? '—' },
+            { label: 'State', cell: (l) => html`<${Phase} phase=${l.link_state} id=${`link-${l.link_name}`} />` },
+            { label: 'Topics', wrap: true, cell: (l) => (l.topic_names ?? []).join(', ') || '—' },
+          ]}
+        />
+        ${mirrors.length
+          ? html`<h3 class="sub">Mirror topics</h3><${Table}
+              rowKey=${(m) => `${m.link_name}/${m.mirror_topic_name}`}
+              rows=${mirrors}
+              columns=${[
+                { label: 'Mirror topic', cell: (m) => m.mirror_topic_name },
+                { label: 'Source topic', cell: (m) => m.source_topic_name },
+                { label: 'Link', cell: (m) => m.link_name },
+                { label: 'Status', cell: (m) => html`<${Phase} phase=${m.mirror_status} id=${`mirror-${m.link_name}-${m.mirror_topic_name}`} />` },
+              ]}
+            />`
+          : ''}`}
     <//>
   <//>`;
 }

@@ -24,6 +24,15 @@ export function Resources({ route }) {
   const pools = useData(() => api.list(`/fcpm/v2/compute-pools?${env}`), ['pools', route.env]);
   const statements = useData(() => api.list(`/sql/v1/organizations/${enc(route.org)}/environments/${enc(route.env)}/statements`, route.env), ['statements', route.env]);
   const networks = useData(() => api.list(`/networking/v1/networks?${env}`), ['networks', route.env]);
+  const networking = useData(async () => {
+    const kinds = [
+      ['Peering', 'peerings'],
+      ['Transit gateway attachment', 'transit-gateway-attachments'],
+      ['DNS forwarder', 'dns-forwarders'],
+    ];
+    const lists = await Promise.all(kinds.map(([kind, path]) => api.list(`/networking/v1/${path}?${env}`).then((rows) => rows.map((r) => ({ ...r, kind })))));
+    return lists.flat();
+  }, ['networking', route.env]);
   const ksql = useData(() => api.list(`/ksqldbcm/v2/clusters?${env}`), ['ksql', route.env]);
 
   const list = (title, state, columns, empty) => html`<${Section} title=${title}>
@@ -53,6 +62,11 @@ export function Resources({ route }) {
         { label: 'Cloud', cell: (r) => `${r.spec?.cloud} ${r.spec?.region}` },
         { label: 'Phase', cell: (r) => html`<${Phase} phase=${r.status?.phase} id=${r.id} />` },
       ], 'No network.')}
+      ${list('Peerings, transit gateway attachments, DNS forwarders', networking, [
+        { label: 'Resource', cell: (r) => named(r.spec?.display_name ?? r.id, r.id) },
+        { label: 'Kind', cell: (r) => r.kind },
+        { label: 'Phase', cell: (r) => html`<${Phase} phase=${r.status?.phase} id=${r.id} />` },
+      ], 'None.')}
       ${list('ksqlDB clusters', ksql, [
         { label: 'Cluster', cell: (r) => named(r.spec?.display_name, r.id) },
         { label: 'CSUs', num: true, cell: (r) => r.spec?.csu },

@@ -1,7 +1,7 @@
 import { html, useContext, useState } from '../html.js';
 import { OrgContext, useData } from '../data.js';
 import { href } from '../routes.js';
-import { Crumbs, Loaded, Props, Section, Table } from './common.js';
+import { Crumbs, Loaded, Phase, Props, Section, Table } from './common.js';
 
 const enc = encodeURIComponent;
 
@@ -34,6 +34,11 @@ export function Schemas({ route }) {
     );
   }, ['subjects', sr]);
   const global = useData(() => (sr ? api.registry(sr, '/config') : Promise.resolve(null)), ['srconfig', sr]);
+  const exporters = useData(async () => {
+    if (!sr) return [];
+    const names = await api.registry(sr, '/exporters');
+    return Promise.all(names.map(async (name) => ({ name, ...(await api.registry(sr, `/exporters/${enc(name)}/status`)) })));
+  }, ['exporters', sr]);
   return html`<${Crumbs} items=${crumbs(route)} />
     <h1>Schema Registry</h1>
     ${registry.data === null ? html`<p class="note">This environment has no Schema Registry cluster.</p>` : ''}
@@ -56,6 +61,21 @@ export function Schemas({ route }) {
                 { label: 'Format', cell: (s) => s.latest.schemaType ?? 'AVRO' },
                 { label: 'Versions', num: true, cell: (s) => s.versions },
                 { label: 'Latest id', num: true, cell: (s) => s.latest.id },
+              ]}
+            />`}
+          <//>
+        <//>
+        <${Section} title="Exporters">
+          <${Loaded} state=${exporters}>
+            ${(rows) => html`<${Table}
+              rowKey=${(e) => e.name}
+              empty="No exporter."
+              rows=${rows}
+              columns=${[
+                { label: 'Exporter', cell: (e) => e.name },
+                { label: 'State', cell: (e) => html`<${Phase} phase=${e.state} id=${`exporter-${e.name}`} />` },
+                { label: 'Offset', num: true, cell: (e) => e.offset ?? '—' },
+                { label: 'Trace', wrap: true, cell: (e) => e.trace || '—' },
               ]}
             />`}
           <//>

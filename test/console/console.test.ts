@@ -137,6 +137,9 @@ describe.skipIf(!found)('web console', () => {
     await page.getByTestId(`subject-${scene.subject}`).click();
     await poll(() => page.getByTestId('schema-text').textContent()).toContain('"name": "Order"');
     expect(await page.locator('.props').textContent()).toContain('BACKWARD');
+    await page.getByRole('link', { name: 'Schema Registry' }).last().click();
+    // The clock moved by an hour earlier on: the exporter has started.
+    await poll(() => page.getByTestId('phase-exporter-dr-export').textContent()).toBe('RUNNING');
     await shot('schema');
   });
 

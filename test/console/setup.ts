@@ -72,6 +72,9 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
   await ship({ key: { type: 'STRING', data: 'pb' }, value: { type: 'PROTOBUF', subject: 'shipments-proto', schema: SHIPMENT_PROTO, data: { id: 'ship-9', boxes: 4 } } });
   await ship({ value: { type: 'PROTOBUF', subject: 'shipments-proto', data: { id: 'ship-10', boxes: 1 } } });
   await ship({ value: { type: 'JSONSCHEMA', subject: 'shipments-json', schema: COUNT_SCHEMA, data: { n: 7 } } });
+  // A schema exporter, STARTING until the clock moves.
+  const srKey = await call(emu, 'POST', '/iam/v2/api-keys', cloud, { spec: { owner: { id: 'u-00000' }, resource: { id: sr.id } } });
+  await call(emu, 'POST', '/exporters', { authorization: basic(srKey.id, srKey.spec.secret) }, { name: 'dr-export', subjects: [`${topic}-value`], config: { 'schema.registry.url': 'https://dr.example' } });
   // A consumer group that read the first record of each partition and committed: it lags by one on each.
   const v2 = { ...auth, 'content-type': 'application/vnd.kafka.v2+json' };
   const group = 'billing';
