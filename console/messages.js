@@ -1,8 +1,11 @@
 // Reads the latest records of a topic through REST Proxy v2 consumer instances (the emulator has
 // no other read API), then decodes them: JSON and strings here, JSON Schema records here too (their
-// payload is JSON), Avro and Protobuf records through a consumer of that format, which decodes with
-// the registry; whatever cannot be decoded is shown as hex. Instances are deleted after use and
+// payload is JSON), Avro here with the registry's schema, Protobuf (and Avro this page cannot read)
+// through a consumer of that format, which decodes with the registry; whatever cannot be decoded is
+// shown as hex. Instances are deleted after use and
 // never commit, so they leave no consumer group behind.
+
+import { decodeAvro } from './avro.js';
 
 /** The consumer group of the console's own instances, hidden from its lists. */
 export const CONSOLE_GROUP = '_emulator-console';
@@ -95,6 +98,13 @@ async function decodeField(b64, schemaOf) {
       const type = schema.schemaType === 'JSON' ? 'JSONSCHEMA' : schema.schemaType ?? 'AVRO';
       const label = `${LABEL_OF[type] ?? type} · schema ${id}`;
       if (type === 'JSONSCHEMA') return { ...plain(bytes.subarray(5)), format: label };
+      if (type === 'AVRO') {
+        try {
+          return { format: label, value: decodeAvro(schema.schema, bytes.subarray(5)) };
+        } catch {
+          // references or an unreadable record: a consumer of the format tries next
+        }
+      }
       return { format: label, value: hex(bytes), pending: FORMAT_OF[type], schemaId: id };
     }
   }

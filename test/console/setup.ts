@@ -24,7 +24,8 @@ export async function call(emu: RunningEmulator, method: string, path: string, h
   });
   const text = await res.body.text();
   const parsed = text ? JSON.parse(text) : undefined;
-  if (res.statusCode >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
+  // A refused record is reported inside a 200 (Kafka REST's produce).
+  if (res.statusCode >= 300 || parsed?.error_code >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
   return parsed;
 }
 
@@ -40,6 +41,21 @@ const ORDER_SCHEMA = JSON.stringify({
 
 const SHIPMENT_PROTO = 'syntax = "proto3";\npackage shop;\nmessage Shipment {\n  string id = 1;\n  int32 boxes = 2;\n}\n';
 const COUNT_SCHEMA = JSON.stringify({ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] });
+
+const PAYMENT_SCHEMA = JSON.stringify({
+  type: 'record',
+  name: 'Payment',
+  namespace: 'shop',
+  fields: [
+    { name: 'id', type: 'string' },
+    { name: 'amount', type: 'double' },
+    { name: 'currency', type: { type: 'enum', name: 'Currency', symbols: ['USD', 'EUR'] } },
+    { name: 'tags', type: { type: 'array', items: 'string' } },
+    { name: 'attrs', type: { type: 'map', values: 'long' } },
+    { name: 'note', type: ['null', 'string'], default: null },
+    { name: 'big', type: 'long' },
+  ],
+});
 
 /**
  * An environment with a Schema Registry, a provisioned Kafka cluster holding a topic of JSON, string,
@@ -72,6 +88,12 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
   await ship({ key: { type: 'STRING', data: 'pb' }, value: { type: 'PROTOBUF', subject: 'shipments-proto', schema: SHIPMENT_PROTO, data: { id: 'ship-9', boxes: 4 } } });
   await ship({ value: { type: 'PROTOBUF', subject: 'shipments-proto', data: { id: 'ship-10', boxes: 1 } } });
   await ship({ value: { type: 'JSONSCHEMA', subject: 'shipments-json', schema: COUNT_SCHEMA, data: { n: 7 } } });
+  // An Avro value with a string key (which no single REST Proxy v2 consumer format reads whole).
+  await call(emu, 'POST', `${v3}/topics`, auth, { topic_name: 'payments', partitions_count: 1 });
+  const payment = { id: 'pay-1', amount: 12.5, currency: 'EUR', tags: ['card', 'web'], attrs: { retries: 2 }, note: { string: 'first' }, big: 1234567890123 };
+  await call(emu, 'POST', `${v3}/topics/payments/records`, auth, { key: { type: 'STRING', data: 'customer-42' }, value: { type: 'AVRO', schema: PAYMENT_SCHEMA, data: payment } });
+  // A cluster link to a cluster the emulator does not host: UNAVAILABLE.
+  await call(emu, 'POST', `${v3}/links?link_name=dr-link&validate_link=false`, auth, { source_cluster_id: 'lkc-elsewhere' });
   // A schema exporter, STARTING until the clock moves.
   const srKey = await call(emu, 'POST', '/iam/v2/api-keys', cloud, { spec: { owner: { id: 'u-00000' }, resource: { id: sr.id } } });
   await call(emu, 'POST', '/exporters', { authorization: basic(srKey.id, srKey.spec.secret) }, { name: 'dr-export', subjects: [`${topic}-value`], config: { 'schema.registry.url': 'https://dr.example' } });
