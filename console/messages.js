@@ -2,8 +2,8 @@
 // no other read API), then decodes them: JSON and strings here, JSON Schema records here too (their
 // payload is JSON), Avro here with the registry's schema, Protobuf (and Avro this page cannot read)
 // through a consumer of that format, which decodes with the registry; whatever cannot be decoded is
-// shown as hex. Instances are deleted after use and
-// never commit, so they leave no consumer group behind.
+// shown as hex. Instances are deleted after use and never commit, so they leave no consumer group
+// behind.
 
 import { decodeAvro } from './avro.js';
 

@@ -70,8 +70,14 @@ function Messages({ route, partitions }) {
     if (!schemas.has(id)) schemas.set(id, api.registry(registry.data, `/schemas/ids/${id}`));
     return schemas.get(id);
   };
-  // Read again only when an end offset moves (or the count changes), not on every refresh.
-  const records = useData(() => (registry.loading ? new Promise(() => {}) : latestRecords(api, route.cluster, route.topic, partitions, count, schemaOf)), ['records', route.cluster, route.topic, offsets, count, registry.loading], { live: false });
+  // Read again only when an end offset moves (or the count changes), not on every refresh; and only
+  // once the registry is known (until then the load waits: its key changes when the registry arrives).
+  const waitForRegistry = () => new Promise(() => {});
+  const records = useData(
+    () => (registry.loading ? waitForRegistry() : latestRecords(api, route.cluster, route.topic, partitions, count, schemaOf)),
+    ['records', route.cluster, route.topic, offsets, count, registry.loading],
+    { live: false },
+  );
   return html`<${Section}
     title="Messages"
     actions=${html`<label>Latest <select value=${count} onChange=${(e) => setCount(Number(e.currentTarget.value))} aria-label="Messages per partition">
