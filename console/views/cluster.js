@@ -39,7 +39,7 @@ export function Cluster({ route }) {
       <//>
     <//>
     ${c && !ready ? html`<p class="note">Topics and consumer groups appear once the cluster is PROVISIONED.</p>` : ''}
-    ${ready ? html`<${Topics} route=${route} /><${Groups} route=${route} /><${Links} route=${route} />` : ''}`;
+    ${ready ? html`<${Topics} route=${route} /><${Groups} route=${route} /><${Acls} route=${route} /><${Links} route=${route} />` : ''}`;
 }
 
 function Topics({ route }) {
@@ -122,6 +122,29 @@ function Links({ route }) {
               ]}
             />`
           : ''}`}
+    <//>
+  <//>`;
+}
+
+/** The cluster's ACLs. */
+function Acls({ route }) {
+  const api = useContext(OrgContext);
+  const acls = useData(() => api.kafka(route.cluster, '/acls').then((b) => b.data), ['acls', route.cluster]);
+  return html`<${Section} title="ACLs">
+    <${Loaded} state=${acls}>
+      ${(rows) => html`<${Table}
+        rowKey=${(a) => [a.principal, a.operation, a.permission, a.resource_type, a.resource_name, a.pattern_type, a.host].join('|')}
+        empty="No ACL."
+        rows=${rows}
+        columns=${[
+          { label: 'Principal', cell: (a) => a.principal },
+          { label: 'Permission', cell: (a) => a.permission },
+          { label: 'Operation', cell: (a) => a.operation },
+          { label: 'Resource', cell: (a) => html`${a.resource_type} <code>${a.resource_name}</code>` },
+          { label: 'Pattern', cell: (a) => a.pattern_type },
+          { label: 'Host', cell: (a) => a.host },
+        ]}
+      />`}
     <//>
   <//>`;
 }

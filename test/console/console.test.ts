@@ -135,6 +135,7 @@ describe.skipIf(!found)('web console', () => {
     const lagBars = page.getByTestId('lag-bar');
     await page.getByRole('link', { name: 'orders-cluster' }).click();
     await poll(() => page.getByTestId('phase-link-dr-link').textContent()).toBe('UNAVAILABLE');
+    expect(await page.locator('tr', { hasText: 'User:sa-00000' }).textContent()).toMatch(/ALLOW.*READ.*TOPIC.*orders.*LITERAL/);
     await page.goBack();
     await page.getByTestId('lag-chart').waitFor();
     expect(await lagBars.count()).toBe(2);

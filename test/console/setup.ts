@@ -92,6 +92,7 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
   await call(emu, 'POST', `${v3}/topics`, auth, { topic_name: 'payments', partitions_count: 1 });
   const payment = { id: 'pay-1', amount: 12.5, currency: 'EUR', tags: ['card', 'web'], attrs: { retries: 2 }, note: { string: 'first' }, big: 1234567890123 };
   await call(emu, 'POST', `${v3}/topics/payments/records`, auth, { key: { type: 'STRING', data: 'customer-42' }, value: { type: 'AVRO', schema: PAYMENT_SCHEMA, data: payment } });
+  await call(emu, 'POST', `${v3}/acls`, auth, { resource_type: 'TOPIC', resource_name: 'orders', pattern_type: 'LITERAL', principal: 'User:sa-00000', host: '*', operation: 'READ', permission: 'ALLOW' });
   // A cluster link to a cluster the emulator does not host: UNAVAILABLE.
   await call(emu, 'POST', `${v3}/links?link_name=dr-link&validate_link=false`, auth, { source_cluster_id: 'lkc-elsewhere' });
   // A schema exporter, STARTING until the clock moves.
