@@ -21,6 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY openapi ./openapi
 COPY fixtures ./fixtures
+COPY console ./console
 VOLUME /data
 EXPOSE 8080 9092
 CMD ["node", "dist/src/cli.js"]

@@ -21,6 +21,8 @@ import { registerRecording } from './control/recording.js';
 import { journalAndFaultHandlers } from './control/test-controls.js';
 import { lifecycleControlHandlers } from './control/lifecycle-control.js';
 import { EventBus, eventHandlers } from './control/events.js';
+import { consoleHandlers } from './console/credentials.js';
+import { registerConsole } from './console/plugin.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -115,7 +117,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Event streams end before the server waits for its connections to close.
   app.addHook('preClose', async () => events.close());
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
-  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events) })) handlers.set(id, h);
+  const consoleCredentials = consoleHandlers(runtime, fixtures && bootstrapOf(fixtures)?.orgId);
+  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events), ...consoleCredentials })) handlers.set(id, h);
 
   const groupPrefixes = runtime.docs.operations.flatMap((op) =>
     [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),
@@ -127,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swagger, { mode: 'static', specification: { document: runtime.docs.merged as any } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);
+  registerConsole(app, join(packageRoot(), 'console'));
 
   const log = (level: 'warn' | 'debug', msg: string, err?: unknown) => app.log[level]({ err }, msg);
   const startKafkaOnce = () => (kafka ??= startKafka(runtime, log));

@@ -15,6 +15,8 @@ interface CredentialRow extends Credential {
   deleted_at: number | null;
 }
 
+const EPHEMERAL_LIMIT = 1000;
+
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
@@ -25,6 +27,11 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
 export class CredentialStore {
   private readonly sql: Statements;
   private readonly cache = new Map<string, CredentialRow | null>();
+  /**
+   * Credentials that live in memory only (the console's): never stored, listed or exported, and
+   * forgotten whenever the store is rewritten (reset, import), after which their holder asks again.
+   */
+  private readonly ephemeral = new Map<string, CredentialRow>();
 
   constructor(db: Db) {
     this.sql = new Statements(db);
@@ -42,9 +49,15 @@ export class CredentialStore {
     this.cache.delete(keyId);
   }
 
+  /** Adds an in-memory credential; at most `EPHEMERAL_LIMIT` are kept, the oldest forgotten first. */
+  addEphemeral(c: Credential, secret: string): void {
+    this.ephemeral.set(c.key_id, { ...c, secret_hash: hash(secret), deleted_at: null });
+    if (this.ephemeral.size > EPHEMERAL_LIMIT) this.ephemeral.delete(this.ephemeral.keys().next().value as string);
+  }
+
   /** The credential when the key exists, is live and the secret matches. */
   verify(keyId: string, secret: string): Credential | undefined {
-    let row = this.cache.get(keyId);
+    let row = this.ephemeral.get(keyId) ?? this.cache.get(keyId);
     if (row === undefined) {
       row = (this.sql.get('SELECT * FROM credentials WHERE key_id = ?').get(keyId) as CredentialRow | undefined) ?? null;
       this.cache.set(keyId, row);
@@ -58,5 +71,6 @@ export class CredentialStore {
   /** Forget cached rows (after a reset or an import rewrote the table). */
   clearCache(): void {
     this.cache.clear();
+    this.ephemeral.clear();
   }
 }

@@ -664,6 +664,8 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('PUT', '/_emulator/clock', { time: '2030-01-01T00:00:00Z' });
     await ok('POST', '/_emulator/clock/advance', { seconds: 5 });
     const org = await ok('POST', '/_emulator/orgs', {});
+    await ok('GET', '/_emulator/orgs');
+    await ok('POST', `/_emulator/orgs/${org.organization_id}/credentials`, {});
     await ok('POST', '/_emulator/fixtures', { organizations: [] });
     const snapshot = await ok('GET', '/_emulator/snapshot');
     await ok('POST', '/_emulator/snapshot', snapshot);
