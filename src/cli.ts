@@ -17,7 +17,7 @@ async function main() {
   const { app, bootstrap } = await buildApp(config);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl ?? address;
-  const lines = [`ccloud-emulator listening on ${url}`, `  docs:          ${url}/docs`];
+  const lines = [`ccloud-emulator listening on ${url}`, `  console:       ${url}/ui/`, `  docs:          ${url}/docs`];
   if (bootstrap) {
     lines.push(
       `  organization:  ${bootstrap.orgId}`,
