@@ -18,7 +18,7 @@ async function main() {
   const address = await app.listen({ port: config.port, host: config.host });
   const kafka = await startKafka();
   const url = config.publicUrl ?? address;
-  const lines = [`ccloud-emulator listening on ${url}`, `  docs:          ${url}/docs`];
+  const lines = [`ccloud-emulator listening on ${url}`, `  console:       ${url}/ui/`, `  docs:          ${url}/docs`];
   if (kafka) lines.push(`  kafka:         ${kafka.bootstrap} (SASL_SSL or SASL_PLAINTEXT, PLAIN with a Kafka API key)`, `  kafka CA:      ${kafka.caFile}`);
   else lines.push('  kafka:         off');
   if (bootstrap) {

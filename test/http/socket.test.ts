@@ -52,6 +52,7 @@ describe('over a real socket', () => {
     try {
       expect(output).toContain('ENVVARKEY0000001');
       expect(output).toContain('from-the-environment');
+      expect(output).toContain(`console:       ${url}/ui/`);
       const auth = { authorization: basic('ENVVARKEY0000001', 'from-the-environment') };
       const first = await request(`${url}/iam/v2/users`, { headers: auth });
       expect(first.statusCode).toBe(200);
