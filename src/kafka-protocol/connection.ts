@@ -180,7 +180,11 @@ export class Connection implements Session {
     // ApiVersions answers with header v0 in every version, so that any client can read it.
     const flexibleResponse = module.key !== ApiKey.ApiVersions && module.firstFlexibleVersion !== undefined && header.apiVersion >= module.firstFlexibleVersion;
     this.send(header.correlationId, flexibleResponse, (w) => module!.encode(w, response, header.apiVersion));
-    if (module.key === ApiKey.SaslHandshake && header.apiVersion === 0 && (response as { errorCode: number }).errorCode === 0) this.expectRawSaslToken = true;
+    if (module.key === ApiKey.SaslHandshake) {
+      // As brokers do: a refused mechanism ends the connection once the client has the answer.
+      if ((response as { errorCode: number }).errorCode !== 0) return this.closeAfterFlush();
+      if (header.apiVersion === 0) this.expectRawSaslToken = true;
+    }
     if (module.key === ApiKey.SaslAuthenticate && !this.principal) this.closeAfterFlush();
   }
 

@@ -48,7 +48,8 @@ describe('conformance: every implemented operation answers as its document says'
   }
 
   beforeAll(async () => {
-    t = await TestEmulator.start({ selfCheck: false, lifecycle: { mode: 'immediate', reads: 3 } });
+    t = await TestEmulator.start({ selfCheck: false, lifecycle: { mode: 'immediate', reads: 3 }, kafkaPort: 0 });
+    await t.emu.startKafka(); // for the Kafka listener's CA download
     operations = t.rt.docs.operations;
   });
   afterAll(() => t.close());
@@ -659,6 +660,14 @@ describe('conformance: every implemented operation answers as its document says'
 
   it('walks the control plane', async () => {
     await ok('GET', '/_emulator/health');
+    // The CA is PEM bytes, which t.request does not carry: fetched with inject, checked as bytes.
+    const ca = await t.emu.app.inject({ method: 'GET', url: '/_emulator/kafka/ca.pem' });
+    const caOp = operationOf('GET', '/_emulator/kafka/ca.pem');
+    assertConforms(t.rt, caOp, ca.statusCode, ca.rawPayload, ca.headers);
+    expect(ca.statusCode).toBe(200);
+    expect(ca.body).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    checked.push(`${caOp.operationId} 200`);
+    succeeded.add(caOp.operationId);
     await ok('GET', '/_emulator/operations');
     await ok('GET', '/_emulator/clock');
     await ok('PUT', '/_emulator/clock', { time: '2030-01-01T00:00:00Z' });

@@ -78,6 +78,42 @@ describe('Kafka listener: connection, ApiVersions and SASL', () => {
     expect(await raw.waitClosed()).toBe(true);
   });
 
+  it('takes a bare SASL/PLAIN token after a v0 handshake, and closes on a wrong one', async () => {
+    for (const [secret, accepted] of [
+      [env.secret, true],
+      ['wrong', false],
+    ] as const) {
+      const raw = await RawConnection.open(env.port);
+      raw.send(requestFrame(17, 0, 1, (w) => w.string('PLAIN')));
+      const hs = new Reader((await raw.frame())!);
+      expect(hs.int32()).toBe(1);
+      expect(hs.int16()).toBe(0);
+      expect(hs.array((r) => r.string())).toEqual(['PLAIN']);
+      const token = Buffer.from(`\0${env.key}\0${secret}`);
+      const frame = Buffer.alloc(4 + token.length);
+      frame.writeInt32BE(token.length);
+      token.copy(frame, 4);
+      raw.send(frame);
+      if (accepted) {
+        expect((await raw.frame())!.length).toBe(0); // an empty frame: authenticated
+        raw.send(requestFrame(3, 1, 2, (w) => w.int32(-1)));
+        expect(new Reader((await raw.frame())!).int32()).toBe(2);
+        raw.close();
+      } else {
+        expect(await raw.frame()).toBeUndefined();
+      }
+    }
+  });
+
+  it('refuses an unknown SASL mechanism', async () => {
+    const raw = await RawConnection.open(env.port);
+    raw.send(requestFrame(17, 1, 1, (w) => w.string('SCRAM-SHA-512')));
+    const r = new Reader((await raw.frame())!);
+    r.int32();
+    expect(r.int16()).toBe(33);
+    expect(await raw.waitClosed()).toBe(true);
+  });
+
   it('reports the Kafka port in health', async () => {
     const h = await env.http('GET', '/_emulator/health');
     expect(h.body.kafka).toEqual({ port: env.port });
