@@ -17,7 +17,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
 import { registerRecording } from './control/recording.js';
-import { journalAndFaultHandlers } from './control/test-controls.js';
+import { journalAndFaultHandlers } from './control/journal-fault-handlers.js';
 import { lifecycleControlHandlers } from './control/lifecycle-control.js';
 import { EventBus, eventHandlers } from './control/events.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
