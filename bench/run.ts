@@ -58,6 +58,12 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
       target: { op: '>=', value: 0.9 },
       detail: `journal of ${journal.journalSize.toLocaleString('en-US')} ${journal.on.rps.toFixed(0)} req/s (p50 ${journal.on.p50} ms), --journal-size 0 ${journal.off.rps.toFixed(0)} req/s (p50 ${journal.off.p50} ms)`,
     });
+    figures.push({
+      name: 'journal record (in process)',
+      value: round(journal.recordMicros.on, 2),
+      unit: 'µs',
+      detail: `per request with a full ring of ${journal.journalSize.toLocaleString('en-US')}; ${journal.recordMicros.off.toFixed(2)} µs with the journal off`,
+    });
   }
   if (cold) {
     figures.push({

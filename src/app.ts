@@ -18,7 +18,7 @@ import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
 import { startKafka, type StartedKafka } from './kafka-protocol/start.js';
 import { registerRecording } from './control/recording.js';
-import { journalAndFaultHandlers } from './control/test-controls.js';
+import { journalAndFaultHandlers } from './control/journal-fault-handlers.js';
 import { lifecycleControlHandlers } from './control/lifecycle-control.js';
 import { EventBus, eventHandlers } from './control/events.js';
 import { consoleHandlers } from './console/credentials.js';

@@ -63,8 +63,19 @@ export class Runtime {
 
   /** Runs fn in one transaction: every mutation of a request commits or rolls back as a whole. */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    let result: T;
+    try {
+      result = this.db.transaction(fn)();
+    } catch (err) {
+      if (!this.db.inTransaction) this.afterTransaction?.(false);
+      throw err;
+    }
+    if (!this.db.inTransaction) this.afterTransaction?.(true);
+    return result;
   }
+
+  /** Told when an outermost transaction ends, committed or not (the event stream holds its events until then). */
+  afterTransaction?: (committed: boolean) => void;
 
   close(): void {
     this.groups.close();

@@ -2,6 +2,7 @@ import { expectStatus } from '../lib/http.js';
 import { runLoad, type LoadResult } from '../lib/load.js';
 import { BOOTSTRAP, startEmulator, type Server } from '../lib/servers.js';
 import type { Settings } from '../lib/settings.js';
+import { Journal } from '../../src/control/journal.js';
 
 export interface JournalResult {
   /** Journal on (the default size) ÷ journal off, median rounds. */
@@ -10,6 +11,21 @@ export interface JournalResult {
   off: LoadResult;
   rounds: { on: number[]; off: number[] };
   journalSize: number;
+  /** In process, without HTTP: µs per recorded request with a full ring, and with the journal off. */
+  recordMicros: { on: number; off: number };
+}
+
+/** The cost of Journal.record itself, in process: a GET-by-id's entry and response body, the ring full. */
+function recordCost(size: number): number {
+  const body = JSON.stringify({ api_version: 'iam/v2', kind: 'ServiceAccount', id: BOOTSTRAP.serviceAccountId, metadata: { self: `http://127.0.0.1:8080/iam/v2/service-accounts/${BOOTSTRAP.serviceAccountId}`, resource_name: `crn://confluent.cloud/organization=${BOOTSTRAP.orgId}/service-account=${BOOTSTRAP.serviceAccountId}`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }, display_name: 'bootstrap', description: 'The bootstrap service account' });
+  const journal = new Journal(size);
+  const record = (i: number) =>
+    journal.record({ request_id: `r${i}`, timeMs: Date.now(), method: 'GET', path: `/iam/v2/service-accounts/${BOOTSTRAP.serviceAccountId}`, operation_id: 'getIamV2ServiceAccount', status: 200, organization_id: BOOTSTRAP.orgId, api_key: BOOTSTRAP.apiKey, duration_ms: 0.5, query: {} }, undefined, body);
+  for (let i = 0; i < size * 2; i++) record(i);
+  const n = 200_000;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) record(i);
+  return Number(process.hrtime.bigint() - started) / n / 1000;
 }
 
 const DEFAULT_JOURNAL_SIZE = 10_000;
@@ -48,7 +64,9 @@ export async function runJournal(st: Settings, log: (line: string) => void): Pro
     }
     const a = medianRound(runs.on);
     const b = medianRound(runs.off);
-    return { ratio: a.rps / b.rps, on: a, off: b, rounds: { on: runs.on.map((r) => r.rps), off: runs.off.map((r) => r.rps) }, journalSize: DEFAULT_JOURNAL_SIZE };
+    const recordMicros = { on: recordCost(DEFAULT_JOURNAL_SIZE), off: recordCost(0) };
+    log(`  Journal.record in process: ${recordMicros.on.toFixed(2)} µs per request with a full ring, ${recordMicros.off.toFixed(2)} µs off`);
+    return { ratio: a.rps / b.rps, on: a, off: b, rounds: { on: runs.on.map((r) => r.rps), off: runs.off.map((r) => r.rps) }, journalSize: DEFAULT_JOURNAL_SIZE, recordMicros };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }

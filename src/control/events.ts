@@ -34,8 +34,16 @@ export class EventBus implements WriteObserver {
   private ticker: NodeJS.Timeout | undefined;
   private baseUrl = '';
 
+  /** Events of the transaction under way: sent when it commits, dropped when it rolls back. */
+  private pending: Array<{ event: ResourceEvent; frame: string }> = [];
+
   constructor(private readonly rt: Runtime) {
     rt.resources.writeObserver = this;
+    rt.afterTransaction = (committed) => {
+      const events = this.pending;
+      this.pending = [];
+      if (committed) for (const e of events) this.send(e.event, e.frame);
+    };
   }
 
   active(): boolean {
@@ -61,6 +69,11 @@ export class EventBus implements WriteObserver {
       time: this.rt.clock.iso(),
     };
     const frame = `event: ${type}\ndata: ${JSON.stringify(event)}\n\n`;
+    if (this.rt.db.inTransaction) this.pending.push({ event, frame });
+    else this.send(event, frame);
+  }
+
+  private send(event: ResourceEvent, frame: string): void {
     for (const s of this.subscribers) {
       if ((s.organizationId === undefined || s.organizationId === event.organization_id) && (s.kind === undefined || s.kind === event.kind)) s.stream.write(frame);
     }
@@ -98,7 +111,7 @@ export class EventBus implements WriteObserver {
     if (!this.rt.db.open) return this.stopTicker();
     for (const kind of this.rt.phasedKinds.list()) {
       if (!kind.tick) continue;
-      for (const row of this.pending(kind.type)) {
+      for (const row of this.liveRows(kind.type)) {
         if (kind.settled(row)) continue;
         try {
           this.rt.tx(() => kind.tick!(row, this.baseUrl));
@@ -109,7 +122,7 @@ export class EventBus implements WriteObserver {
     }
   }
 
-  private pending(type: string): ResourceRow[] {
+  private liveRows(type: string): ResourceRow[] {
     const ids = this.rt.db.prepare('SELECT id FROM resources WHERE type = ? AND deleted_at IS NULL').all(type) as Array<{ id: string }>;
     return ids.map((r) => this.rt.resources.getInAnyOrg(type, r.id)).filter((r): r is ResourceRow => r !== undefined);
   }

@@ -103,9 +103,14 @@ export class Journal {
 
   /** Matching entries, oldest first; with `limit`, the newest `limit` of them. */
   list(filter: JournalFilter = {}, limit = Infinity): JournalEntry[] {
+    const out = this.matching(filter);
+    return out.slice(Math.max(0, out.length - limit)).map(materialize);
+  }
+
+  private matching(filter: JournalFilter): Stored[] {
     const out: Stored[] = [];
     for (const e of this.entries()) if (matches(e, filter)) out.push(e);
-    return out.slice(Math.max(0, out.length - limit)).map(materialize);
+    return out;
   }
 
   /** Removes the matching entries (all of them without a filter); answers how many. */
@@ -125,8 +130,8 @@ export class Journal {
 
   /** Resolves with the first `count` matching entries once they exist, or undefined after `timeoutMs`. */
   wait(filter: JournalFilter, count: number, timeoutMs: number): Promise<JournalEntry[] | undefined> {
-    const now = this.list(filter);
-    if (now.length >= count) return Promise.resolve(now.slice(0, count));
+    const now = this.matching(filter);
+    if (now.length >= count) return Promise.resolve(now.slice(0, count).map(materialize));
     return new Promise((resolve) => {
       const waiter: Waiter = {
         filter,
@@ -152,11 +157,14 @@ export class Journal {
 
   private wake(): void {
     for (const w of this.waiters) {
-      const found = this.list(w.filter);
+      // Only the entry just recorded can complete a wait: most records cost a filter check.
+      const last = this.ring[(this.next - 1 + this.size) % this.size]!;
+      if (!matches(last, w.filter)) continue;
+      const found = this.matching(w.filter);
       if (found.length < w.count) continue;
       clearTimeout(w.timer);
       this.waiters.delete(w);
-      w.resolve(found.slice(0, w.count));
+      w.resolve(found.slice(0, w.count).map(materialize));
     }
   }
 

@@ -109,6 +109,22 @@ describe('the event stream', () => {
     await events.close();
   });
 
+  it('sends the events of a transaction once it commits, and none of one that rolls back', async () => {
+    const org = await emu.newOrganization();
+    const events = await org.control.events();
+    const rt = emu.emulator.runtime;
+    const row = (id: string) => ({ org_id: org.organization_id, type: 'ServiceAccount', id, scope: '', crn: `crn://x/${id}`, body: { display_name: id }, lifecycle: null, created_at: 0, updated_at: 0 });
+    expect(() =>
+      rt.tx(() => {
+        rt.resources.insert(row('sa-rolled'));
+        throw new Error('refused after the write');
+      }),
+    ).toThrow('refused');
+    rt.tx(() => rt.resources.insert(row('sa-kept')));
+    expect((await events.next()).data.id).toBe('sa-kept');
+    await events.close();
+  });
+
   it('ends cleanly when the emulator closes', async () => {
     const own = await startEmulator();
     const events = await openEvents(`${own.url}/_emulator/events`);
