@@ -17,8 +17,8 @@ declare module 'fastify' {
 /**
  * Records every request once it is answered: in the journal (GET /_emulator/requests), and as
  * one log line at `info` (method, path, operationId, status, duration, request id, organization;
- * never a header or a body, so never a secret). The control plane's own requests are logged but
- * not journaled, so that reading the journal does not fill it.
+ * never a header or a body, so never a secret). The control plane's own requests, and the console's,
+ * are logged but not journaled, so that reading the journal does not fill it.
  */
 export function registerRecording(app: FastifyInstance, rt: Runtime): void {
   const documentedPaths = rt.docs.operations.filter((op) => op.group !== '_emulator').flatMap((op) => [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))]);
@@ -26,8 +26,11 @@ export function registerRecording(app: FastifyInstance, rt: Runtime): void {
   app.decorateRequest('responseText', undefined);
   app.decorateRequest('journaled', false);
 
+  // The console's reads (made with its in-memory keys) are the emulator looking at itself, like the
+  // control plane's: a console left open would otherwise fill the journal with its polling.
   const journaled = (req: FastifyRequest) => {
     const op = req.routeOptions.config?.op;
+    if (req.caller && rt.credentials.isEphemeral(req.caller.keyId)) return false;
     return rt.journal.enabled && (op ? op.group !== '_emulator' : req.is404);
   };
 

@@ -55,6 +55,11 @@ export class CredentialStore {
     if (this.ephemeral.size > EPHEMERAL_LIMIT) this.ephemeral.delete(this.ephemeral.keys().next().value as string);
   }
 
+  /** Whether a key is one of the in-memory credentials (the console's own). */
+  isEphemeral(keyId: string): boolean {
+    return this.ephemeral.has(keyId);
+  }
+
   /** The credential when the key exists, is live and the secret matches. */
   verify(keyId: string, secret: string): Credential | undefined {
     let row = this.ephemeral.get(keyId) ?? this.cache.get(keyId);

@@ -46,6 +46,15 @@ describe('console: organizations and in-memory credentials', () => {
     expect(kafka.status).toBe(401);
   });
 
+  it("keeps the console's own reads out of the request journal, which still records the organization's", async () => {
+    const made = await emu.newOrg();
+    const r = await issue(made.org);
+    await emu.get('/org/v2/environments', { authorization: basic(r.body.api_key, r.body.api_secret) });
+    await emu.get('/org/v2/environments', { authorization: made.auth });
+    const journal = await emu.get(`/_emulator/requests?organization_id=${made.org}`, { authorization: '' });
+    expect(journal.body.data.map((e: { api_key: string }) => e.api_key)).toEqual([made.key]);
+  });
+
   it('issues a key scoped to a cluster for its data plane', async () => {
     const r = await issue(emu.emu.bootstrap!.orgId, { resource_id: lkc });
     expect(r.status).toBe(201);
