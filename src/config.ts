@@ -28,6 +28,10 @@ export interface Config {
   bodyLimit: number;
   /** Quota limits by name (`service_accounts_per_org=5000`), overriding the documents' defaults. */
   quotas: Record<string, number>;
+  /** `enforce`: role bindings and ACLs decide every request; `off`: any valid key may do anything. */
+  authorization: 'enforce' | 'off';
+  /** When set, the control plane (`/_emulator`) needs `Authorization: Bearer <token>`. */
+  adminToken?: string;
 }
 
 export const defaultConfig = (): Config => ({
@@ -43,6 +47,7 @@ export const defaultConfig = (): Config => ({
   extraDocuments: [],
   bodyLimit: 1024 * 1024,
   quotas: {},
+  authorization: 'enforce',
 });
 
 const ENV_PREFIX = 'CCLOUD_EMULATOR_';
@@ -61,6 +66,8 @@ const KEYS: Record<string, keyof Config> = {
   SELF_CHECK: 'selfCheck',
   BODY_LIMIT: 'bodyLimit',
   QUOTAS: 'quotas',
+  AUTHORIZATION: 'authorization',
+  ADMIN_TOKEN: 'adminToken',
 };
 
 /** `--public-url` -> `PUBLIC_URL`. */
@@ -111,6 +118,10 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
       case 'selfCheck':
         config.selfCheck = value === 'true' || value === '1';
         break;
+      case 'authorization':
+        if (value !== 'enforce' && value !== 'off') throw new Error('AUTHORIZATION must be enforce or off');
+        config.authorization = value;
+        break;
       case 'quotas':
         config.quotas = parseQuotas(value);
         break;
@@ -153,4 +164,6 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --quotas LIST       quota overrides, e.g. environments_per_org=5    [the documents' limits]
   --body-limit BYTES  largest request body accepted                   [1048576]
   --self-check B      true: check every response against its document [false]
+  --authorization M   enforce | off: role bindings and ACLs decide    [enforce]
+  --admin-token T     Bearer token the control plane /_emulator needs [none]
 `;

@@ -12,6 +12,8 @@ import { AccessTokens } from './http/access-tokens.js';
 import { defaultDocumentsDir, loadDocuments, type LoadedDocuments } from './openapi/load.js';
 import { Validator } from './openapi/validate.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { Authorizer } from './authorization/decide.js';
+import { storeSource } from './authorization/store-source.js';
 
 /** Everything a request may need, built once per emulator instance. */
 export class Runtime {
@@ -28,6 +30,8 @@ export class Runtime {
   readonly docs: LoadedDocuments;
   readonly validator: Validator;
   readonly rateLimiter: RateLimiter;
+  /** Role bindings and ACLs; consulted only when `config.authorization` is `enforce`. */
+  readonly authorizer: Authorizer;
   readonly startedAt = Date.now();
 
   constructor(readonly config: Config) {
@@ -42,6 +46,7 @@ export class Runtime {
     this.docs = loadDocuments([defaultDocumentsDir(), ...config.extraDocuments]);
     this.validator = new Validator(this.docs.dereferenced);
     this.rateLimiter = new RateLimiter(config.rateLimit, this.clock);
+    this.authorizer = new Authorizer(storeSource(this.db));
   }
 
   /** Runs fn in one transaction: every mutation of a request commits or rolls back as a whole. */

@@ -70,6 +70,22 @@ export function loadFixtures(engine: Engine, f: Fixtures, baseUrl: string): stri
         engine.create(decl, body, { org: org.id, id: id as string | undefined, baseUrl, trusted: true, policy, scope, extras: { secret } });
       }
     }
+    grantBootstrapAdmin(engine, org, baseUrl);
   }
   return f.organizations.map((o) => o.id);
+}
+
+/**
+ * The first user of an organization loaded from fixtures (the bootstrap user, the admin of an org
+ * made by `POST /_emulator/orgs`) holds OrganizationAdmin, as a role binding that shows in lists,
+ * unless the fixtures grant that role themselves.
+ */
+function grantBootstrapAdmin(engine: Engine, org: FixtureOrg, baseUrl: string): void {
+  const user = org.resources?.User?.[0];
+  const bindings = org.resources?.RoleBinding ?? [];
+  if (bindings.some((b) => b.role_name === 'OrganizationAdmin')) return;
+  const userId = (user?.id as string | undefined) ?? engine.rt.resources.list({ org: org.id, type: 'User', filters: [], limit: 1 })[0]?.id;
+  if (!userId) return;
+  const body = { principal: `User:${userId}`, role_name: 'OrganizationAdmin', crn_pattern: `crn://confluent.cloud/organization=${org.id}` };
+  engine.create(engine.decl('RoleBinding'), body, { org: org.id, baseUrl, trusted: true, policy: { mode: 'immediate', reads: 1 } });
 }

@@ -13,6 +13,13 @@ export interface RequestContext {
   /** Base of every URL handed out, without a trailing slash. */
   baseUrl: string;
   requestId: string;
+  /**
+   * Set when the caller may see only some items of a list: which stored rows it may see (by their
+   * CRN and body). Lists are filtered with it; absent means everything.
+   */
+  visible?: (row: { crn: string; body: Record<string, unknown>; id: string }) => boolean;
+  /** The principal the request acts as (`User:sa-…`), when it was authenticated. */
+  principal?: string;
 }
 
 export interface Reply {

@@ -6,6 +6,7 @@ import type { Handler, HandlerMap, Reply, RequestContext } from '../engine/types
 import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
 import { JsonSequence } from './json-sequence.js';
+import { authorizeManagement } from './authorize.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -107,6 +108,7 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       baseUrl: baseUrlOf(rt, req),
       requestId: req.id,
     };
+    authorizeManagement(rt, op, ctx);
     const result = await handler(ctx);
     return send(rt, op, reply, result);
   };

@@ -52,7 +52,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     tags: [],
   };
   const resources = new Map<string, ResourceDecl>();
-  const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string> }>();
+  const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string>; authorization?: unknown }>();
 
   for (const { file, doc } of docs) {
     const ext = doc['x-emulator'] ?? {};
@@ -62,7 +62,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     for (const [path, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
       if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
       merged.paths[path] = item;
-      groupOf.set(path, { group, dialect, aliases });
+      groupOf.set(path, { group, dialect, aliases, authorization: ext.authorization });
     }
     for (const [section, entries] of Object.entries<JsonSchema>(doc.components ?? {})) {
       const target = (merged.components[section] ??= {});
@@ -90,8 +90,11 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       if (seenIds.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
       seenIds.add(op.operationId);
-      const { group, dialect, aliases } = groupOf.get(path)!;
-      operations.push(buildOperation(path, method, item, op, group, dialect, merged.security, aliases));
+      const { group, dialect, aliases, authorization } = groupOf.get(path)!;
+      const built = buildOperation(path, method, item, op, group, dialect, merged.security, aliases);
+      // What the operation needs from role bindings: its own declaration, else its group's default.
+      built.authorization = op['x-emulator-authorization'] ?? authorization;
+      operations.push(built);
     }
   }
   for (const op of operations) {
