@@ -7,6 +7,7 @@ import { newSecret } from '../core/ids.js';
 import type { Fixtures } from './fixtures.js';
 import { loadFixtures } from './fixtures.js';
 import { exportSnapshot, importSnapshot, removeOrg, wipe } from './store-admin.js';
+import { authorizationHandlers } from './authorization.js';
 
 export interface ControlOptions {
   /** Loads the start-up fixtures again after a full reset. */
@@ -28,6 +29,7 @@ export function controlHandlers(engine: Engine, o: ControlOptions): HandlerMap {
   const ops = rt.docs.operations;
 
   return {
+    ...authorizationHandlers(rt),
     getEmulatorHealth: () => ({
       status: 200,
       body: {

@@ -12,7 +12,7 @@ import { principalOf, type Decision } from '../authorization/index.js';
  * binding implies) names the action and the CRN it acts on; the request goes on only when a role
  * binding allows it. See openapi/README.md for the declarations.
  */
-type Declaration = 'none' | { action: string; crn: string } | { rule: string };
+type Declaration = 'none' | { action?: string; read?: string; write?: string; crn: string } | { rule: string };
 
 /** A refusal in the management dialect; the detail says who, what, where and which roles would do. */
 export function refusal(d: Decision, errorCode?: number): ApiError {
@@ -185,7 +185,12 @@ export function authorizeManagement(rt: Runtime, op: Operation, ctx: RequestCont
     if (!rule) throw new Error(`${op.operationId} names an unknown authorization rule ${declared.rule}`);
     return rule(check);
   }
-  if (declared && typeof declared === 'object' && 'action' in declared) return check.require(declared.action, renderTemplate(rt, declared.crn, ctx));
+  if (declared && typeof declared === 'object' && 'crn' in declared) {
+    // `action` for every method, or `read` (GET) and `write` (the others).
+    const action = declared.action ?? (op.method === 'GET' ? declared.read : declared.write);
+    if (!action) throw new Error(`${op.operationId} declares no authorization action`);
+    return check.require(action, renderTemplate(rt, declared.crn, ctx));
+  }
   if (op.binding) return checkBinding(check);
   // Undeclared operations of the organization: reading needs to see it, anything else to alter it.
   check.require(op.method === 'GET' ? 'DESCRIBE' : 'ALTER', orgCrn(ctx.caller.orgId));

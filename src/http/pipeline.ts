@@ -7,6 +7,7 @@ import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
 import { JsonSequence } from './json-sequence.js';
 import { authorizeManagement } from './authorize.js';
+import { authorizeDataPlane } from './authorize-data.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -109,6 +110,7 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       requestId: req.id,
     };
     authorizeManagement(rt, op, ctx);
+    authorizeDataPlane(rt, op, ctx, req.ip);
     const result = await handler(ctx);
     return send(rt, op, reply, result);
   };

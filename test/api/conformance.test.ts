@@ -86,7 +86,7 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('DELETE', `/iam/v2/invitations/${inv.id}`);
     await ok('DELETE', `/iam/v2/users/${inv.user.id}`);
 
-    const crn = 'crn://confluent.cloud/organization=x/environment=env-00000';
+    const crn = `crn://confluent.cloud/organization=${t.emu.bootstrap!.orgId}/environment=env-00000`;
     const rb = await ok('POST', '/iam/v2/role-bindings', { principal: `User:${sa.id}`, role_name: 'EnvironmentAdmin', crn_pattern: crn });
     await ok('GET', `/iam/v2/role-bindings?crn_pattern=${encodeURIComponent(crn)}`);
     await ok('GET', `/iam/v2/role-bindings/${rb.id}`);
