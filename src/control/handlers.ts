@@ -86,7 +86,7 @@ export function controlHandlers(engine: Engine, o: ControlOptions): HandlerMap {
       };
     },
 
-    exportEmulatorSnapshot: () => ({ status: 200, body: exportSnapshot(rt) }),
+    exportEmulatorSnapshot: (ctx) => ({ status: 200, body: exportSnapshot(rt, { includeSecrets: ctx.query.include_secrets === true || ctx.query.include_secrets === 'true' }) }),
     importEmulatorSnapshot: (ctx) => ({ status: 200, body: importSnapshot(rt, ctx.body) }),
 
     loadEmulatorFixtures: (ctx) => ({

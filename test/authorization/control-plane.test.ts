@@ -84,3 +84,32 @@ describe('DNS rebinding, when bound to a loopback address', () => {
     expect(rebound.body.errors[0].detail).toContain('evil.example');
   });
 });
+
+describe('snapshots', () => {
+  it('mask connector and cluster-link secrets unless include_secrets=true', async () => {
+    const t = await TestEmulator.start({ lifecycle: { mode: 'immediate', reads: 1 } });
+    try {
+      const { kafkaCluster } = await import('../support/clusters.js');
+      const c = await kafkaCluster(t);
+      const d = await kafkaCluster(t);
+      const key = await t.post('/iam/v2/api-keys', { spec: { owner: { id: c.org.user }, resource: { id: c.id } } }, { authorization: c.orgAuth });
+      const secret = key.body.spec.secret as string;
+      const config = { 'connector.class': 'DatagenSource', 'kafka.api.key': key.body.id, 'kafka.api.secret': secret, 'kafka.topic': 'orders', quickstart: 'ORDERS', 'tasks.max': '1' };
+      const conn = await t.post(`/connect/v1/environments/${c.org.env}/clusters/${c.id}/connectors`, { name: 'gen', config }, { authorization: c.orgAuth });
+      expect(conn.status, conn.raw).toBe(201);
+      // A link of d to c, across organizations, authenticated with c's key.
+      const jaas = `org.apache.kafka.common.security.plain.PlainLoginModule required username="${key.body.id}" password="${secret}";`;
+      const link = await t.post(`/kafka/v3/clusters/${d.id}/links?link_name=l1`, { source_cluster_id: c.id, configs: [{ name: 'sasl.jaas.config', value: jaas }] }, d.auth);
+      expect(link.status, link.raw).toBe(204);
+
+      const masked = JSON.stringify((await t.get('/_emulator/snapshot')).body);
+      expect(masked).not.toContain(secret);
+      expect(masked).toContain('****************');
+      const full = JSON.stringify((await t.get('/_emulator/snapshot?include_secrets=true')).body);
+      expect(full).toContain(secret);
+      expect(full).toContain('sasl.jaas.config');
+    } finally {
+      await t.close();
+    }
+  });
+});
