@@ -31,7 +31,7 @@ export interface Settings {
   strict: boolean;
 }
 
-export const GROUPS = ['throughput', 'cold-start', 'pagination', 'kafka', 'schema-registry'] as const;
+export const GROUPS = ['throughput', 'cold-start', 'pagination', 'kafka', 'schema-registry', 'authorization'] as const;
 
 function num(env: NodeJS.ProcessEnv, name: string, def: number, min = 0): number {
   const raw = env[name];
