@@ -151,3 +151,13 @@ describe('the Kafka decision', () => {
     expect(a.decideKafka({ ...kafka('READ', 'x', 'TOPIC', 'User:sa-2'), clusterId: 'lkc-nope' }).allowed).toBe(false);
   });
 });
+
+describe('the role table in the README', () => {
+  it('is the declarative table of src/authorization/roles.ts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { roleTableMarkdown } = await import('../../src/authorization/index.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const between = /<!-- role-table:start -->\n([\s\S]*?)\n<!-- role-table:end -->/.exec(readme)?.[1];
+    expect(between).toBe(roleTableMarkdown());
+  });
+});
