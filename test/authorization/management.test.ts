@@ -114,6 +114,22 @@ describe('authorization of the management APIs', () => {
     expect((await t.get(`/iam/v2/role-bindings/${rb}`, as(a.auth))).status).toBe(200);
   });
 
+  it('role bindings name a predefined role, bound where it binds, in the organization; a deleted service account’s bindings go with it', async () => {
+    const sa = await serviceAccount(t, o.auth, 'validated');
+    const create = (role_name: string, crn_pattern: string) => t.post('/iam/v2/role-bindings', { principal: sa.principal, role_name, crn_pattern }, as(o.auth));
+    const unknown = await create('SuperUser', orgCrn());
+    expect(unknown.status).toBe(422);
+    expect(errorsOf(unknown)[0].source).toEqual({ pointer: '/role_name' });
+    const scope = await create('DeveloperRead', envCrn(o.env));
+    expect(scope.status).toBe(422);
+    expect(detailOf(scope)).toMatch(/DeveloperRead cannot be bound on a environment/);
+    // Another organization's resources are out of reach before they are out of place.
+    expect((await create('OrganizationAdmin', `${CRN}/organization=another-org`)).status).toBe(403);
+    const rb = await grant(t, o.auth, sa.principal, 'EnvironmentAdmin', envCrn(o.env));
+    expect((await t.delete(`/iam/v2/service-accounts/${sa.id}`, as(o.auth))).status).toBe(204);
+    expect((await t.get(`/iam/v2/role-bindings/${rb}`, as(o.auth))).status).toBe(404);
+  });
+
   it('GET /_emulator/authorization answers the decision and what decided it', async () => {
     const sa = await serviceAccount(t, o.auth, 'asked');
     const ask = (action: string, crn: string) => t.get(`/_emulator/authorization?principal=${sa.principal}&action=${action}&crn=${encodeURIComponent(crn)}`);
