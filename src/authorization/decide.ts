@@ -57,9 +57,9 @@ export interface KafkaRequest {
   principal: string;
   /** The client's address; ACLs on a host match it, `*` matches any. */
   host: string;
-  /** Kafka's operation: READ, WRITE, CREATE, DELETE, ALTER, DESCRIBE, ALTER_CONFIGS, DESCRIBE_CONFIGS, IDEMPOTENT_WRITE, ... */
+  /** Kafka's operation: READ, WRITE, CREATE, DELETE, ALTER, DESCRIBE, ALTER_CONFIGS, DESCRIBE_CONFIGS, IDEMPOTENT_WRITE, ... (or `DescribeConfigs`, ...) */
   operation: string;
-  /** TOPIC, GROUP, TRANSACTIONAL_ID or CLUSTER. */
+  /** TOPIC, GROUP, TRANSACTIONAL_ID or CLUSTER (or `Topic`, `TransactionalId`, ...). */
   resourceType: string;
   /** The topic, group or transactional id; `kafka-cluster` for CLUSTER. */
   resourceName: string;
@@ -171,7 +171,8 @@ export class Authorizer {
    * DENY ACL matches it. Creating a topic is allowed by CREATE on the topic or on the cluster, as
    * in Kafka. Unknown clusters are refused.
    */
-  decideKafka(r: KafkaRequest): Decision {
+  decideKafka(request: KafkaRequest): Decision {
+    const r = { ...request, operation: kafkaName(request.operation), resourceType: kafkaName(request.resourceType) };
     const version = this.source.version();
     let c = this.clusters.get(r.clusterId);
     if (!c || c.version !== version) {
@@ -212,6 +213,9 @@ export class Authorizer {
     return d;
   }
 }
+
+/** Kafka's names in either spelling: `DescribeConfigs` (the Java enums) or `DESCRIBE_CONFIGS` (Kafka REST). */
+const kafkaName = (name: string): string => (/[a-z]/.test(name) ? name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : name);
 
 const strip = (b: RoleBinding): RoleBinding => ({ id: b.id, principal: b.principal, role_name: b.role_name, crn_pattern: b.crn_pattern });
 

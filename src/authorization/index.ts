@@ -11,6 +11,13 @@
  * - `ROLES`: the predefined roles, where they bind and what they allow.
  *
  * Both decisions are synchronous and cached until the source's version changes.
+ *
+ * The Kafka protocol listener asks, per topic, group or cluster it touches (names in either
+ * spelling, `DescribeConfigs`/`TransactionalId` or `DESCRIBE_CONFIGS`/`TRANSACTIONAL_ID`):
+ *
+ *   if (rt.config.authorization === 'off') return true;
+ *   return rt.authorizer.decideKafka({ orgId, clusterId, principal: principalOf(ownerId), host: remoteHost,
+ *     operation, resourceType, resourceName }).allowed;
  */
 export { Authorizer, principalOf, kafkaResourceCrn, rolesThatAllow, type Decision, type KafkaRequest, type RoleBinding, type KafkaAcl, type AuthorizationSource } from './decide.js';
 export { ROLES, roleNames, roleTableMarkdown, type RoleDefinition } from './roles.js';

@@ -161,3 +161,16 @@ describe('the role table in the README', () => {
     expect(between).toBe(roleTableMarkdown());
   });
 });
+
+describe('the Kafka decision as the protocol asks it', () => {
+  it('takes the Java enums’ spelling (DescribeConfigs, TransactionalId) as well as Kafka REST’s', () => {
+    const { source, acl } = memorySource();
+    const a = new Authorizer(source);
+    acl({ resource_type: 'TRANSACTIONAL_ID', resource_name: 'tx-', pattern_type: 'PREFIXED', operation: 'WRITE' });
+    acl({ operation: 'ALTER_CONFIGS' });
+    expect(a.decideKafka(kafka('Write', 'tx-1', 'TransactionalId')).allowed).toBe(true);
+    expect(a.decideKafka(kafka('Describe', 'tx-1', 'TransactionalId')).allowed).toBe(true);
+    expect(a.decideKafka(kafka('DescribeConfigs', 'orders', 'Topic')).allowed).toBe(true);
+    expect(a.decideKafka(kafka('Read', 'orders', 'Topic')).allowed).toBe(false);
+  });
+});
