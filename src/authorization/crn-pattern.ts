@@ -54,5 +54,10 @@ export function patternBelow(pattern: CrnSegment[], cs: CrnSegment[]): boolean {
   return true;
 }
 
-/** The organization a CRN belongs to, or undefined. */
-export const orgOfCrn = (crn: string): string | undefined => crnSegments(crn).find((s) => s.kind === 'organization')?.value;
+/** The organization a CRN belongs to, or undefined (without parsing the whole CRN: it runs per decision). */
+export function orgOfCrn(crn: string): string | undefined {
+  const at = crn.indexOf('organization=');
+  if (at < 0 || (at > 0 && crn[at - 1] !== '/')) return crnSegments(crn).find((s) => s.kind === 'organization')?.value;
+  const end = crn.indexOf('/', at);
+  return crn.slice(at + 'organization='.length, end < 0 ? undefined : end);
+}

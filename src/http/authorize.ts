@@ -21,6 +21,17 @@ export function refusal(d: Decision, errorCode?: number): ApiError {
 
 const orgCrn = (org: string) => `${CRN_PREFIX}organization=${org}`;
 
+/** The stored CRN of a live resource, without reading its body (this runs on every read). */
+const crnStatements = new WeakMap<Runtime, { get(...args: unknown[]): unknown }>();
+function storedCrn(rt: Runtime, org: string, type: string, id: string): string | undefined {
+  let stmt = crnStatements.get(rt);
+  if (!stmt) {
+    stmt = rt.db.prepare('SELECT crn FROM resources WHERE id = ? AND type = ? AND org_id = ? AND deleted_at IS NULL').pluck();
+    crnStatements.set(rt, stmt);
+  }
+  return stmt.get(id, type, org) as string | undefined;
+}
+
 /**
  * Fills a CRN template: `{org}`, `{path.NAME}`, `{query.NAME}`, `{body./pointer}`, and
  * `{Resource:path.NAME}` for the stored CRN of a declared resource (without its prefix).
@@ -152,9 +163,9 @@ function checkBinding(c: Check): void {
     return;
   }
   const id = ctx.params.id;
-  const row = id === undefined ? undefined : rt.resources.get(ctx.caller!.orgId, decl.name, id);
-  if (!row) return;
-  c.require(action === 'read' ? 'DESCRIBE' : action === 'update' ? 'ALTER' : 'DELETE', row.crn);
+  const crn = id === undefined ? undefined : storedCrn(rt, ctx.caller!.orgId, decl.name, id);
+  if (crn === undefined) return; // the handler answers 404
+  c.require(action === 'read' ? 'DESCRIBE' : action === 'update' ? 'ALTER' : 'DELETE', crn);
 }
 
 /**
