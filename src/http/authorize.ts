@@ -118,7 +118,7 @@ const RULES: Record<string, (c: Check) => void> = {
    * A principal manages its own API keys (a resource key needs access to its resource); keys of
    * others need CREATE, DESCRIBE, ALTER or DELETE on the key under its resource or owner.
    */
-  'api-key': ({ rt, op, ctx, principal, require, allowed }) => {
+  'api-key': ({ rt, op, ctx, require, allowed }) => {
     const org = ctx.caller!.orgId;
     const me = ctx.caller!.ownerId;
     const action = op.binding?.action;
@@ -145,7 +145,6 @@ const RULES: Record<string, (c: Check) => void> = {
     const row = rt.resources.get(org, 'ApiKey', ctx.params.id);
     if (!row || (row.body as any).spec?.owner?.id === me) return;
     require(action === 'read' ? 'DESCRIBE' : action === 'delete' ? 'DELETE' : 'ALTER', apiKeyCrn(rt, org, row.body, row.id));
-    void principal;
   },
 };
 
