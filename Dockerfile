@@ -11,6 +11,9 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
+# 0.0.0.0 inside the container: publishing the port exposes the control plane (/_emulator), which
+# can wipe the store. Publish on 127.0.0.1 only, or set CCLOUD_EMULATOR_ADMIN_TOKEN so that
+# /_emulator needs `Authorization: Bearer <token>` (see README.md, Docker).
 ENV NODE_ENV=production \
     CCLOUD_EMULATOR_HOST=0.0.0.0 \
     CCLOUD_EMULATOR_PORT=8080 \

@@ -17,6 +17,7 @@ import { runKafka, type KafkaResult } from './scenarios/kafka.js';
 import { runSchemaRegistry, type SchemaRegistryResult } from './scenarios/schema-registry.js';
 import { runKafkaProtocol, type KafkaProtocolResult } from './scenarios/kafka-protocol.js';
 import { runJournal, type JournalResult } from './scenarios/journal.js';
+import { runAuthorization, type AuthorizationResult } from './scenarios/authorization.js';
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -35,7 +36,7 @@ async function throughput(st: Settings): Promise<ThroughputResult[]> {
   }
 }
 
-function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult): Figure[] {
+function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult, authz?: AuthorizationResult): Figure[] {
   const figures: Figure[] = [];
   for (const r of tp ?? []) {
     const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
@@ -155,6 +156,15 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
       detail: `median of the last ten registers; version 1 ${sr.transitive.firstMs.toFixed(1)} ms; all ${sr.transitive.versions} versions in ${(sr.transitive.totalMs / 1000).toFixed(1)} s`,
     });
   }
+  if (authz) {
+    figures.push({
+      name: 'get-by-id authorization enforce/off',
+      value: round(authz.ratio, 3),
+      unit: '',
+      target: { op: '>=', value: 0.9 },
+      detail: `enforce ${authz.enforce.rps.toFixed(0)} req/s (p50 ${authz.enforce.p50} ms), off ${authz.off.rps.toFixed(0)} req/s (p50 ${authz.off.p50} ms)`,
+    });
+  }
   return figures;
 }
 
@@ -200,7 +210,14 @@ async function main() {
     sr = await runSchemaRegistry({ schemas: st.srSchemas, versions: st.srVersions }, log);
   }
 
-  const figures = figuresOf(st, tp, cold, pg, kafka, sr, kp, journal);
+  let authz: AuthorizationResult | undefined;
+  if (st.only.has('authorization')) {
+    log(`\n== authorization: GET-by-id with --authorization enforce against off, ${st.rounds} round(s) of ${st.seconds} s ==`);
+    authz = await runAuthorization(st, log);
+    log(`  enforce/off = ${authz.ratio.toFixed(3)}`);
+  }
+
+  const figures = figuresOf(st, tp, cold, pg, kafka, sr, kp, journal, authz);
   log('\n== summary ==\n' + summaryTable(figures));
   const path = writeResults(resultsDir, figures, {
     environment: { node: process.version, platform: platform(), release: release(), cpus: cpus().length, cpu: cpus()[0]?.model },
@@ -212,6 +229,7 @@ async function main() {
     schema_registry: sr,
     kafka_protocol: kp,
     journal,
+    authorization: authz,
   });
   log(`\nwritten to ${path}`);
   await closeHttp();

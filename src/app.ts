@@ -14,6 +14,7 @@ import type { Dialect } from './openapi/types.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
+import { guardControlPlane } from './http/control-plane.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
 import { startKafka, type StartedKafka } from './kafka-protocol/start.js';
@@ -76,6 +77,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     runtime.close();
   });
   registerRecording(app, runtime);
+  // The control plane refuses cross-site requests, rebound Host names and, with a token, strangers.
+  app.addHook('onRequest', async (req) => {
+    guardControlPlane(config, { method: req.method, path: req.url.split('?')[0], headers: req.headers, localAddress: req.socket?.localAddress, protocol: req.protocol });
+  });
   // Many generated clients send `Content-Type: application/json` on every request, DELETE and GET
   // included, with no body; Confluent accepts that, so an empty JSON body is no body. The data
   // planes' vendor media types (`application/vnd.schemaregistry.v1+json`,

@@ -35,6 +35,10 @@ export interface Config {
   kafkaTlsKey?: string;
   /** Requests the journal keeps (GET /_emulator/requests); 0 turns it off. */
   journalSize: number;
+  /** `enforce`: role bindings and ACLs decide every request; `off`: any valid key may do anything. */
+  authorization: 'enforce' | 'off';
+  /** When set, the control plane (`/_emulator`) needs `Authorization: Bearer <token>`. */
+  adminToken?: string;
 }
 
 export const defaultConfig = (): Config => ({
@@ -52,6 +56,7 @@ export const defaultConfig = (): Config => ({
   quotas: {},
   kafkaPort: 9092,
   journalSize: 10_000,
+  authorization: 'enforce',
 });
 
 const ENV_PREFIX = 'CCLOUD_EMULATOR_';
@@ -74,6 +79,8 @@ const KEYS: Record<string, keyof Config> = {
   KAFKA_TLS_CERT: 'kafkaTlsCert',
   KAFKA_TLS_KEY: 'kafkaTlsKey',
   JOURNAL_SIZE: 'journalSize',
+  AUTHORIZATION: 'authorization',
+  ADMIN_TOKEN: 'adminToken',
 };
 
 /** `--public-url` -> `PUBLIC_URL`. */
@@ -126,6 +133,10 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
         break;
       case 'selfCheck':
         config.selfCheck = value === 'true' || value === '1';
+        break;
+      case 'authorization':
+        if (value !== 'enforce' && value !== 'off') throw new Error('AUTHORIZATION must be enforce or off');
+        config.authorization = value;
         break;
       case 'quotas':
         config.quotas = parseQuotas(value);
@@ -184,4 +195,6 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --kafka-tls-cert F  PEM certificate (and chain) for the Kafka port   [generated, kept in the store]
   --kafka-tls-key F   PEM private key of --kafka-tls-cert
   --journal-size N    requests kept by GET /_emulator/requests, 0: off [10000]
+  --authorization M   enforce | off: role bindings and ACLs decide    [enforce]
+  --admin-token T     Bearer token the control plane /_emulator needs [none]
 `;

@@ -16,6 +16,8 @@ import { GroupCoordinator } from './services/kafka/groups/coordinator.js';
 import { Journal } from './control/journal.js';
 import { FaultRegistry } from './control/faults.js';
 import { PhasedKinds } from './control/phased-kinds.js';
+import { Authorizer } from './authorization/decide.js';
+import { storeSource } from './authorization/store-source.js';
 
 /** Everything a request may need, built once per emulator instance. */
 export class Runtime {
@@ -32,6 +34,8 @@ export class Runtime {
   readonly docs: LoadedDocuments;
   readonly validator: Validator;
   readonly rateLimiter: RateLimiter;
+  /** Role bindings and ACLs; consulted only when `config.authorization` is `enforce`. */
+  readonly authorizer: Authorizer;
   readonly startedAt = Date.now();
   /** Consumer groups of every cluster: the Kafka protocol's coordinator, which Kafka REST v3 lists too. */
   readonly groups: GroupCoordinator;
@@ -59,6 +63,7 @@ export class Runtime {
     this.groups = new GroupCoordinator(this);
     this.journal = new Journal(config.journalSize);
     this.faults = new FaultRegistry(() => this.clock.iso());
+    this.authorizer = new Authorizer(storeSource(this.db));
   }
 
   /** Runs fn in one transaction: every mutation of a request commits or rolls back as a whole. */

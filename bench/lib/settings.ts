@@ -33,7 +33,7 @@ export interface Settings {
   strict: boolean;
 }
 
-export const GROUPS = ['throughput', 'journal', 'cold-start', 'pagination', 'kafka', 'kafka-protocol', 'schema-registry'] as const;
+export const GROUPS = ['throughput', 'journal', 'cold-start', 'pagination', 'kafka', 'kafka-protocol', 'schema-registry', 'authorization'] as const;
 
 function num(env: NodeJS.ProcessEnv, name: string, def: number, min = 0): number {
   const raw = env[name];

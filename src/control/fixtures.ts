@@ -70,6 +70,23 @@ export function loadFixtures(engine: Engine, f: Fixtures, baseUrl: string): stri
         engine.create(decl, body, { org: org.id, id: id as string | undefined, baseUrl, trusted: true, policy, scope, extras: { secret } });
       }
     }
+    grantBootstrapAdmin(engine, org, baseUrl);
   }
   return f.organizations.map((o) => o.id);
+}
+
+/**
+ * The bootstrap principal of an organization loaded from fixtures (the owner of its first API key,
+ * else its first user; the admin of an org made by `POST /_emulator/orgs`) holds
+ * OrganizationAdmin, as a role binding that shows in lists, unless the fixtures grant that role
+ * themselves. So the bootstrap key keeps working everywhere.
+ */
+function grantBootstrapAdmin(engine: Engine, org: FixtureOrg, baseUrl: string): void {
+  const bindings = org.resources?.RoleBinding ?? [];
+  if (bindings.some((b) => b.role_name === 'OrganizationAdmin')) return;
+  const keyOwner = getAt(org.resources?.ApiKey?.[0], '/spec/owner/id') as string | undefined;
+  const owner = keyOwner ?? engine.rt.resources.list({ org: org.id, type: 'User', filters: [], limit: 1 })[0]?.id;
+  if (!owner) return;
+  const body = { principal: `User:${owner}`, role_name: 'OrganizationAdmin', crn_pattern: `crn://confluent.cloud/organization=${org.id}` };
+  engine.create(engine.decl('RoleBinding'), body, { org: org.id, baseUrl, trusted: true, policy: { mode: 'immediate', reads: 1 } });
 }

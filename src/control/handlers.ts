@@ -7,6 +7,7 @@ import { newSecret } from '../core/ids.js';
 import type { Fixtures } from './fixtures.js';
 import { loadFixtures } from './fixtures.js';
 import { exportSnapshot, importSnapshot, removeOrg, wipe } from './store-admin.js';
+import { authorizationHandlers } from './authorization.js';
 
 export interface ControlOptions {
   /** Loads the start-up fixtures again after a full reset. */
@@ -29,6 +30,7 @@ export function controlHandlers(engine: Engine, o: ControlOptions): HandlerMap {
   const startupLifecycle = { ...rt.config.lifecycle };
 
   return {
+    ...authorizationHandlers(rt),
     getEmulatorHealth: () => ({
       status: 200,
       body: {
@@ -98,7 +100,7 @@ export function controlHandlers(engine: Engine, o: ControlOptions): HandlerMap {
       };
     },
 
-    exportEmulatorSnapshot: () => ({ status: 200, body: exportSnapshot(rt) }),
+    exportEmulatorSnapshot: (ctx) => ({ status: 200, body: exportSnapshot(rt, { includeSecrets: ctx.query.include_secrets === true || ctx.query.include_secrets === 'true' }) }),
     importEmulatorSnapshot: (ctx) => ({ status: 200, body: importSnapshot(rt, ctx.body) }),
 
     loadEmulatorFixtures: (ctx) => ({

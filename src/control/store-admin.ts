@@ -4,6 +4,8 @@ import { badRequest, unprocessable } from '../core/errors.js';
 import { KAFKA_CLUSTER_TABLES } from '../store/kafka.js';
 import { KAFKA_LINK_TABLES } from '../store/kafka-links-schema.js';
 import { CATALOG_TABLES } from '../store/catalog-schema.js';
+import { masked } from '../services/connect/config.js';
+import { LINK_CONFIGS } from '../services/kafka/link-config-catalog.js';
 
 /**
  * Data stored outside the resource table, keyed by the id of the cluster it belongs to. Cluster
@@ -32,12 +34,25 @@ export function wipe(rt: Runtime): void {
   rt.groups.dropClusters('all');
 }
 
-export function exportSnapshot(rt: Runtime) {
-  const resources = (rt.db.prepare('SELECT * FROM resources ORDER BY seq').all() as any[]).map((r) => ({
-    ...r,
-    body: JSON.parse(r.body),
-    lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null,
-  }));
+/** A connector's configuration with its secrets masked, as the Connect API answers it. */
+function maskConnector(r: { type: string; body: any }) {
+  if (r.type === 'ConnectConnector' && r.body?.config) r.body = { ...r.body, config: masked(r.body.config, r.body.sensitive ?? []) };
+  return r;
+}
+
+/** A cluster link row without its sensitive configs (`sasl.jaas.config`, ...), which the API never answers. */
+function maskLink(row: Row): Row {
+  const configs = JSON.parse(String(row.configs ?? '{}')) as Record<string, string>;
+  for (const name of Object.keys(configs)) if (LINK_CONFIGS[name]?.type === 'password') delete configs[name];
+  return { ...row, configs: JSON.stringify(configs) };
+}
+
+export function exportSnapshot(rt: Runtime, options: { includeSecrets?: boolean } = {}) {
+  const keep = options.includeSecrets === true;
+  const resources = (rt.db.prepare('SELECT * FROM resources ORDER BY seq').all() as any[]).map((r) => {
+    const row = { ...r, body: JSON.parse(r.body), lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null };
+    return keep ? row : maskConnector(row);
+  });
   return {
     format: 'ccloud-emulator-snapshot',
     schema_version: schemaVersion(),
@@ -46,7 +61,9 @@ export function exportSnapshot(rt: Runtime) {
     resources,
     credentials: rt.db.prepare('SELECT * FROM credentials').all(),
     issued_ids: (rt.db.prepare('SELECT id FROM issued_ids').all() as Array<{ id: string }>).map((r) => r.id),
-    cluster_data: Object.fromEntries(CLUSTER_TABLES.map((table) => [table, (rt.db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map(encodeRow)])),
+    cluster_data: Object.fromEntries(
+      CLUSTER_TABLES.map((table) => [table, (rt.db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((row) => encodeRow(!keep && table === 'kafka_links' ? maskLink(row) : row))]),
+    ),
   };
 }
 

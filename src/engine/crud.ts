@@ -5,7 +5,7 @@ import type { FieldFilter, ListQuery, ResourceRow } from '../store/resources.js'
 import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Engine } from './engine.js';
 import { pickDeclared } from './objects.js';
-import { cursorOf, listMetadata } from './paging.js';
+import { cursorOf, listMetadata, pageInMemory } from './paging.js';
 import { header, type Handler, type RequestContext } from './types.js';
 import { queryValues } from './query.js';
 
@@ -119,6 +119,7 @@ function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
   const cursor = cursorOf(rt.tokens, ctx, identity);
   const size = cursor.size;
   catchUpPhases(engine, decl, q, ctx.baseUrl);
+  if (ctx.visible) return visibleList(engine, decl, ctx, q, identity);
 
   return rt.tx(() => {
     let rows: ResourceRow[];
@@ -141,3 +142,17 @@ function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
   });
 }
 
+
+/** A list of which the caller may see only some rows: those rows, paged in memory. */
+function visibleList(engine: Engine, decl: ResourceDecl, ctx: RequestContext, q: ListQuery, identity: string) {
+  const rt = engine.rt;
+  return rt.tx(() => {
+    const all = rt.resources.list({ ...q, limit: -1 }).filter((r) => ctx.visible!(r));
+    const { items, metadata } = pageInMemory(rt.tokens, ctx, identity, all);
+    const data = items
+      .map((r) => engine.observeRow(decl, r, ctx.baseUrl))
+      .filter((r): r is ResourceRow => r !== undefined)
+      .map((r) => engine.render(decl, r, ctx.baseUrl));
+    return { status: ctx.op.successStatus, body: { api_version: decl.api_version, kind: `${decl.kind}List`, metadata, data } };
+  });
+}

@@ -1,5 +1,6 @@
 import type { Caller } from '../http/auth.js';
 import type { Operation } from '../openapi/types.js';
+import type { Decision } from '../authorization/decide.js';
 
 /** What a handler sees of a request: already authenticated and validated. */
 export interface RequestContext {
@@ -13,7 +14,35 @@ export interface RequestContext {
   /** Base of every URL handed out, without a trailing slash. */
   baseUrl: string;
   requestId: string;
+  /**
+   * Set when the caller may see only some items of a list: which stored rows it may see (by their
+   * CRN and body). Lists are filtered with it; absent means everything.
+   */
+  visible?: (row: { crn: string; body: Record<string, unknown>; id: string }) => boolean;
+  /** The principal the request acts as (`User:sa-…`), when it was authenticated. */
+  principal?: string;
+  /** On the data planes when authorization is enforced: decisions about the items a handler touches. */
+  guard?: DataPlaneGuard;
 }
+
+/** Decisions a data-plane handler asks about the items it lists or touches. */
+export interface DataPlaneGuard {
+  principal: string;
+  /** The Kafka decision on the request's cluster, from this client's host. */
+  kafka(operation: string, resourceType: string, resourceName: string): Decision;
+  /** A decision on the Schema Registry cluster, one of its subjects, or its catalog. */
+  registry(kind: 'subject' | 'cluster' | 'catalog', operation: string, name?: string): Decision;
+  /** Throws the plane's 403 (error_code 40301) unless the decision allows. */
+  require(decision: Decision): void;
+}
+
+/** Whether the request may touch a Schema Registry subject; true when authorization is off. */
+export const maySubject = (ctx: RequestContext, operation: string, subject: string): boolean =>
+  !ctx.guard || ctx.guard.registry('subject', operation, subject).allowed;
+
+/** Whether the request may touch a Kafka resource; true when authorization is off. */
+export const mayKafka = (ctx: RequestContext, operation: string, resourceType: string, name: string): boolean =>
+  !ctx.guard || ctx.guard.kafka(operation, resourceType, name).allowed;
 
 export interface Reply {
   status: number;

@@ -8,6 +8,8 @@ import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
 import { JsonSequence } from './json-sequence.js';
 import { answerFault, faultFor, sleep } from './faults.js';
+import { authorizeManagement } from './authorize.js';
+import { authorizeDataPlane } from './authorize-data.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -125,6 +127,8 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       baseUrl: baseUrlOf(rt, req),
       requestId: req.id,
     };
+    authorizeManagement(rt, op, ctx);
+    authorizeDataPlane(rt, op, ctx, req.ip);
     const result = await handler(ctx);
     if (fault?.commit && answerFault(rt, fault, op, req, reply)) return reply;
     return send(rt, op, reply, result);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
 import { toRoutePath } from './route-path.js';
-import { checkDocumentDeclarations, checkOperationDeclaration } from './x-emulator-schema.js';
+import { checkDocumentDeclarations, checkOperationDeclarations } from './x-emulator-schema.js';
 
 /** YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. */
 const parseYaml = (text: string) => load(text, { schema: CORE_SCHEMA });
@@ -53,7 +53,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     tags: [],
   };
   const resources = new Map<string, ResourceDecl>();
-  const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string> }>();
+  const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string>; authorization?: unknown }>();
 
   for (const { file, doc } of docs) {
     checkDocumentDeclarations(file, doc['x-emulator']);
@@ -64,8 +64,8 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     for (const [path, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
       if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
       merged.paths[path] = item;
-      for (const method of METHODS) if (item[method]) checkOperationDeclaration(file, item[method].operationId, item[method]['x-emulator']);
-      groupOf.set(path, { group, dialect, aliases });
+      for (const method of METHODS) if (item[method]) checkOperationDeclarations(file, item[method]);
+      groupOf.set(path, { group, dialect, aliases, authorization: ext.authorization });
     }
     for (const [section, entries] of Object.entries<JsonSchema>(doc.components ?? {})) {
       const target = (merged.components[section] ??= {});
@@ -93,8 +93,11 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       if (seenIds.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
       seenIds.add(op.operationId);
-      const { group, dialect, aliases } = groupOf.get(path)!;
-      operations.push(buildOperation(path, method, item, op, group, dialect, merged.security, aliases));
+      const { group, dialect, aliases, authorization } = groupOf.get(path)!;
+      const built = buildOperation(path, method, item, op, group, dialect, merged.security, aliases);
+      // What the operation needs from role bindings: its own declaration, else its group's default.
+      built.authorization = op['x-emulator-authorization'] ?? authorization;
+      operations.push(built);
     }
   }
   for (const op of operations) {

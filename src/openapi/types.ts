@@ -66,6 +66,8 @@ export interface Operation {
   responses: Record<string, JsonSchema>;
   successStatus: number;
   binding?: { resource: string; action: CrudAction };
+  /** `x-emulator-authorization` (or the group's `x-emulator.authorization`): see openapi/README.md. */
+  authorization?: unknown;
   /** The dereferenced operation object, as openapi-backend's validator wants it. */
   raw: JsonSchema;
 }

@@ -1,4 +1,5 @@
 import AjvModule, { type ErrorObject } from 'ajv';
+import { ACTIONS } from '../authorization/actions.js';
 
 const Ajv = AjvModule.default;
 
@@ -75,6 +76,32 @@ const resource = {
   },
 };
 
+/**
+ * What an operation needs to be authorized (`x-emulator-authorization`, or a document's
+ * `x-emulator.authorization` default): openapi/README.md and src/http/authorize*.ts.
+ */
+const action = { enum: [...ACTIONS] };
+const authorization = {
+  oneOf: [
+    { const: 'none' },
+    { type: 'object', additionalProperties: false, required: ['rule'], properties: { rule: { enum: ['role-binding', 'api-key', 'schema-id'] } } },
+    { type: 'object', additionalProperties: false, required: ['action', 'crn'], properties: { action, crn: { type: 'string' } } },
+    { type: 'object', additionalProperties: false, required: ['read', 'write', 'crn'], properties: { read: action, write: action, crn: { type: 'string' } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kafka', 'operation'],
+      properties: { kafka: { enum: ['CLUSTER', 'TOPIC', 'GROUP', 'TRANSACTIONAL_ID'] }, name: { type: 'string' }, operation: action, each: { type: 'boolean' } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['registry', 'operation'],
+      properties: { registry: { enum: ['subject', 'cluster', 'catalog'] }, name: { type: 'string' }, operation: action, each: { type: 'boolean' } },
+    },
+  ],
+};
+
 /** The document-level `x-emulator`. */
 const documentSchema = {
   type: 'object',
@@ -84,6 +111,7 @@ const documentSchema = {
     dialect: { enum: ['management', 'flat', 'connect'] },
     path_aliases: { type: 'object', propertyNames: { pattern: '^/' }, additionalProperties: { type: 'string', pattern: '^/' } },
     resources: { type: 'object', propertyNames: resourceName, additionalProperties: resource },
+    authorization,
   },
 };
 
@@ -101,6 +129,7 @@ const operationSchema = {
 const ajv = new Ajv({ allErrors: true, strict: true });
 const checkDocument = ajv.compile(documentSchema);
 const checkOperation = ajv.compile(operationSchema);
+const checkAuthorization = ajv.compile(authorization);
 
 const describe = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? [])
@@ -112,7 +141,9 @@ export function checkDocumentDeclarations(file: string, ext: unknown): void {
   if (ext !== undefined && !checkDocument(ext)) throw new Error(`${file}: x-emulator: ${describe(checkDocument.errors)}`);
 }
 
-/** Throws, naming the operation, when its `x-emulator` binding is not in the vocabulary. */
-export function checkOperationDeclaration(file: string, operationId: string, ext: unknown): void {
-  if (ext !== undefined && !checkOperation(ext)) throw new Error(`${file}: ${operationId}: x-emulator: ${describe(checkOperation.errors)}`);
+/** Throws, naming the operation, when its `x-emulator` binding or `x-emulator-authorization` is not in the vocabulary. */
+export function checkOperationDeclarations(file: string, operation: { operationId?: string; 'x-emulator'?: unknown; 'x-emulator-authorization'?: unknown }): void {
+  const { operationId, 'x-emulator': binding, 'x-emulator-authorization': needs } = operation;
+  if (binding !== undefined && !checkOperation(binding)) throw new Error(`${file}: ${operationId}: x-emulator: ${describe(checkOperation.errors)}`);
+  if (needs !== undefined && !checkAuthorization(needs)) throw new Error(`${file}: ${operationId}: x-emulator-authorization: ${describe(checkAuthorization.errors)}`);
 }

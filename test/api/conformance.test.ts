@@ -87,7 +87,7 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('DELETE', `/iam/v2/invitations/${inv.id}`);
     await ok('DELETE', `/iam/v2/users/${inv.user.id}`);
 
-    const crn = 'crn://confluent.cloud/organization=x/environment=env-00000';
+    const crn = `crn://confluent.cloud/organization=${t.emu.bootstrap!.orgId}/environment=env-00000`;
     const rb = await ok('POST', '/iam/v2/role-bindings', { principal: `User:${sa.id}`, role_name: 'EnvironmentAdmin', crn_pattern: crn });
     await ok('GET', `/iam/v2/role-bindings?crn_pattern=${encodeURIComponent(crn)}`);
     await ok('GET', `/iam/v2/role-bindings/${rb.id}`);
@@ -670,6 +670,7 @@ describe('conformance: every implemented operation answers as its document says'
     succeeded.add(caOp.operationId);
     await ok('GET', '/_emulator/operations');
     await ok('GET', '/_emulator/clock');
+    await ok('GET', `/_emulator/authorization?principal=User:u-00000&action=DESCRIBE&crn=${encodeURIComponent(`crn://confluent.cloud/organization=${t.emu.bootstrap!.orgId}`)}`);
     await ok('PUT', '/_emulator/clock', { time: '2030-01-01T00:00:00Z' });
     await ok('POST', '/_emulator/clock/advance', { seconds: 5 });
     const org = await ok('POST', '/_emulator/orgs', {});

@@ -39,6 +39,9 @@ describe('sts/v1: exchanging an external token for an access token', () => {
     const q = await t.post(`/iam/v2/identity-providers/${provider}/identity-pools`, { display_name: 'pool', description: 'd', identity_claim: 'claims.sub', filter: 'true' }, { authorization: org.auth });
     expect(q.status, q.raw).toBe(201);
     pool = q.body.id;
+    // The pool acts in its environment, as it would need on Confluent Cloud.
+    const rb = await t.post('/iam/v2/role-bindings', { principal: `User:${pool}`, role_name: 'EnvironmentAdmin', crn_pattern: `crn://confluent.cloud/organization=${org.org}/environment=${org.env}` }, { authorization: org.auth });
+    expect(rb.status, rb.raw).toBe(201);
   });
   afterAll(() => t.close());
 

@@ -53,6 +53,15 @@ describe('x-emulator declarations are checked when the documents load', () => {
     expect(() => loadDocuments([documentWith(widget('      lifecycle: { field: /status/phase, initial: A, failed: F, duration_ms: 1 }'))])).toThrow(/lifecycle.*ready/);
   });
 
+  it('refuses an authorization declaration that names an unknown rule or action, before any request', () => {
+    const needs = (decl: string) => documentWith(widget(''), `x-emulator: { resource: Widget, action: read }
+      x-emulator-authorization: ${decl}`);
+    expect(loadDocuments([needs("{ action: DESCRIBE, crn: 'organization={org}' }")]).operations[0].authorization).toEqual({ action: 'DESCRIBE', crn: 'organization={org}' });
+    expect(() => loadDocuments([needs('{ rule: role-bindings }')])).toThrow(/getWidget: x-emulator-authorization/);
+    expect(() => loadDocuments([needs('{ kafka: TOPIC, operation: PRODUCE }')])).toThrow(/getWidget: x-emulator-authorization/);
+    expect(() => loadDocuments([documentWith(widget('  authorization: { read: DESCRIBE, crn: x }'))])).toThrow(/widgets\.yaml: x-emulator/);
+  });
+
   it('refuses an operation binding with an unknown action, naming the operation', () => {
     expect(() => loadDocuments([documentWith(widget(''), 'x-emulator: { resource: Widget, action: fetch }')])).toThrow(/widgets\.yaml: getWidget: x-emulator/);
   });

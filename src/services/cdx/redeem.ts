@@ -106,6 +106,12 @@ export const redeemHandlers = (engine: Engine): HandlerMap => ({
       };
       const kafkaKey = keyFor(r.cluster);
       const srKey = r.registry && r.subjects.length ? keyFor(r.registry) : undefined;
+      // What the credentials may do: read the shared topic (through any consumer group) and subjects.
+      const readOn = (crnPattern: string) =>
+        engine.create(engine.decl('RoleBinding'), { principal: `User:${sa.id}`, role_name: 'DeveloperRead', crn_pattern: crnPattern }, { org: pOrg, baseUrl: base, trusted: true });
+      readOn(`${r.cluster.crn}/kafka=${r.cluster.id}/topic=${r.topic}`);
+      readOn(`${r.cluster.crn}/kafka=${r.cluster.id}/group=*`);
+      if (srKey && r.registry) for (const subject of r.subjects) readOn(`${r.registry.crn}/subject=${subject}`);
 
       // The consumer side, in the redeemer's organization.
       const { share: csId, resource: csrId } = internal<ProviderInternal>(share).consumer_ids;

@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import { mayKafka, type HandlerMap, type RequestContext } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { kafkaError } from './errors.js';
@@ -173,7 +173,7 @@ export function consumerGroupHandlers(rt: Runtime, instances: ConsumerInstances)
     },
     listKafkaConsumerGroups: (ctx) => {
       const scope = clusterOf(rt, ctx);
-      const data = groupsOf(scope.id).map((g) => renderGroup(viewOf(scope, g)));
+      const data = groupsOf(scope.id).filter((g) => mayKafka(ctx, 'DESCRIBE', 'GROUP', g)).map((g) => renderGroup(viewOf(scope, g)));
       return { status: 200, body: scope.links.list('KafkaConsumerGroupList', scope.links.url('consumer-groups'), data) };
     },
     getKafkaConsumerGroup: (ctx) => {

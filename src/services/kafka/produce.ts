@@ -202,6 +202,12 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
       const scope = clusterOf(rt, ctx);
       const topic = topicOf(rt, scope, ctx.params.topic_name);
       if (ctx.body === undefined) throw kafkaError(422, 422, 'Payload error. Request body is empty. Data is required.');
+      // Not allowed to write: one record is refused with 403, a stream record by record.
+      const write = ctx.guard?.kafka('WRITE', 'TOPIC', topic.name);
+      if (write && !write.allowed) {
+        if (!(ctx.body instanceof JsonSequence)) ctx.guard!.require(write);
+        return { status: 200, body: new JsonSequence(ctx.body.values.map(() => ({ error_code: 40301, message: `Forbidden: ${write.reason}` }))) };
+      }
       if (ctx.body instanceof JsonSequence) return { status: 200, body: new JsonSequence(produceAll(ctx, scope, topic, ctx.body.values as ProduceRequest[])) };
       const single = ctx.body as ProduceRequest;
       // Kafka REST reads a header's bytes while it deserializes the request, so a single record

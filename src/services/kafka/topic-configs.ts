@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import { mayKafka, type HandlerMap, type RequestContext } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
@@ -59,7 +59,7 @@ export function topicConfigHandlers(rt: Runtime): HandlerMap {
     },
     listKafkaAllTopicConfigs: (ctx) => {
       const scope = clusterOf(rt, ctx);
-      const data = rt.kafka.topics(scope.id).flatMap((t) => allConfigs(scope, t));
+      const data = rt.kafka.topics(scope.id).filter((t) => mayKafka(ctx, 'DESCRIBE_CONFIGS', 'TOPIC', t.name)).flatMap((t) => allConfigs(scope, t));
       return { status: 200, body: scope.links.list('KafkaTopicConfigList', scope.links.url('topics', '-', 'configs'), data) };
     },
     listKafkaDefaultTopicConfigs: (ctx) => {

@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import { mayKafka, type HandlerMap, type RequestContext } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';
@@ -43,7 +43,7 @@ export function topicHandlers(rt: Runtime, mirroring: Mirroring): HandlerMap {
   return {
     listKafkaTopics: (ctx) => {
       const scope = clusterOf(rt, ctx);
-      return { status: 200, body: scope.links.list('KafkaTopicList', scope.links.url('topics'), rt.kafka.topics(scope.id).map((t) => renderTopic(scope, t))) };
+      return { status: 200, body: scope.links.list('KafkaTopicList', scope.links.url('topics'), rt.kafka.topics(scope.id).filter((t) => mayKafka(ctx, 'DESCRIBE', 'TOPIC', t.name)).map((t) => renderTopic(scope, t))) };
     },
 
     createKafkaTopic: (ctx: RequestContext) => {

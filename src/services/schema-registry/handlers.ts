@@ -1,4 +1,4 @@
-import type { HandlerMap, Reply, RequestContext } from '../../engine/types.js';
+import { maySubject, type HandlerMap, type Reply, type RequestContext } from '../../engine/types.js';
 import type { Runtime } from '../../runtime.js';
 import { resolveCluster } from '../../http/cluster.js';
 import { SR_CLUSTER } from '../srcm/clusters.js';
@@ -176,7 +176,7 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
       const withDeleted = queryFlag(ctx.query.deleted) || deletedOnly;
       const bySubject = new Map<string, boolean[]>();
       for (const v of rt.schemaRegistry.allVersions(r.cluster)) bySubject.set(v.subject, [...(bySubject.get(v.subject) ?? []), v.deleted]);
-      const subjects = [...bySubject].filter(([s, flags]) => matchesPrefix(s, prefix) && (deletedOnly ? flags.every((d) => d) : withDeleted || flags.some((d) => !d))).map(([s]) => s);
+      const subjects = [...bySubject].filter(([s, flags]) => matchesPrefix(s, prefix) && maySubject(ctx, 'DESCRIBE', s) && (deletedOnly ? flags.every((d) => d) : withDeleted || flags.some((d) => !d))).map(([s]) => s);
       return ok(page(subjects, ctx.query));
     },
 
@@ -242,7 +242,7 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
     getSchemas: (ctx) => {
       const r = registryOf(ctx);
       const prefix = String(ctx.query.subjectPrefix ?? '');
-      let versions = rt.schemaRegistry.allVersions(r.cluster).filter((v) => matchesPrefix(v.subject, prefix) && (queryFlag(ctx.query.deleted) || !v.deleted));
+      let versions = rt.schemaRegistry.allVersions(r.cluster).filter((v) => matchesPrefix(v.subject, prefix) && maySubject(ctx, 'READ', v.subject) && (queryFlag(ctx.query.deleted) || !v.deleted));
       if (queryFlag(ctx.query.latestOnly)) versions = versions.filter((v, i) => versions[i + 1]?.subject !== v.subject);
       return ok(page(versions, ctx.query).map((v) => ({ subject: v.subject, version: v.version, id: v.schema_id, ...describe(r.schemaOf(v)) })));
     },

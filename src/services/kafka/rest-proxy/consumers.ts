@@ -97,6 +97,7 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
         }
         instance.topics = [];
       } else {
+        for (const topic of b.topics ?? []) ctx.guard?.require(ctx.guard.kafka('READ', 'TOPIC', topic));
         instance.topics = [...(b.topics ?? [])];
         instance.pattern = null;
       }
@@ -119,6 +120,7 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
       if (instance.topics.length || instance.pattern) exclusive();
       const partitions = (ctx.body as { partitions: TopicPartition[] }).partitions;
       checkPartitions(instance, partitions);
+      for (const p of partitions) ctx.guard?.require(ctx.guard.kafka('READ', 'TOPIC', p.topic));
       instance.assignments = partitions.map((p) => ({ topic: p.topic, partition: p.partition }));
       return { status: 204 };
     },
@@ -153,6 +155,8 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
     fetchRestProxyV2Records: async (ctx) => {
       const instance = instanceOf(ctx);
       checkAccept(ctx, instance);
+      // A role or ACL taken away since the subscription counts on the very next fetch.
+      for (const topic of new Set(instances.partitionsOf(instance).map((tp) => tp.topic))) ctx.guard?.require(ctx.guard.kafka('READ', 'TOPIC', topic));
       const maxBytes = ctx.query.max_bytes === undefined ? Number.MAX_SAFE_INTEGER : Number(ctx.query.max_bytes);
       const wait = Math.min(ctx.query.timeout === undefined ? instance.requestTimeoutMs : Number(ctx.query.timeout), instance.requestTimeoutMs);
       const deadline = Date.now() + wait;

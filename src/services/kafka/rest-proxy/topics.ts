@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../../../engine/types.js';
+import { mayKafka, type HandlerMap } from '../../../engine/types.js';
 import type { Runtime } from '../../../runtime.js';
 import type { TopicRow } from '../../../store/kafka.js';
 import { BROKERS, leaderOf } from '../partitions.js';
@@ -14,7 +14,7 @@ const partitionsOf = (t: TopicRow) => Array.from({ length: t.partitions }, (_, p
 /** REST Proxy v2 metadata: topics, partitions, offsets and brokers. */
 export function restProxyTopicHandlers(rt: Runtime): HandlerMap {
   return {
-    listRestProxyV2Topics: (ctx) => ({ status: 200, headers: V2_JSON, body: rt.kafka.topics(clusterIdOf(rt, ctx)).map((t) => t.name) }),
+    listRestProxyV2Topics: (ctx) => ({ status: 200, headers: V2_JSON, body: rt.kafka.topics(clusterIdOf(rt, ctx)).map((t) => t.name).filter((name) => mayKafka(ctx, 'DESCRIBE', 'TOPIC', name)) }),
     getRestProxyV2Topic: (ctx) => {
       const t = topicV2(rt, clusterIdOf(rt, ctx), ctx.params.topic_name);
       return { status: 200, headers: V2_JSON, body: { name: t.name, configs: t.configs, partitions: partitionsOf(t) } };

@@ -1,0 +1,107 @@
+import { ApiError } from '../core/errors.js';
+import { getAt } from '../core/pointer.js';
+import type { DataPlaneGuard, RequestContext } from '../engine/types.js';
+import type { Operation } from '../openapi/types.js';
+import type { Runtime } from '../runtime.js';
+import { principalOf, type Decision } from '../authorization/index.js';
+import { resolveCluster } from './cluster.js';
+
+/** Resource names of the clusters the data planes address (cmk/v2 and srcm/v2). */
+const KAFKA_CLUSTER = 'KafkaCluster';
+const SR_CLUSTER = 'SchemaRegistryCluster';
+
+/**
+ * The data planes' side of authorization. Each operation of Kafka REST, REST Proxy, Schema
+ * Registry and the Catalog declares what it needs in `x-emulator-authorization`:
+ *
+ *   { kafka: TOPIC, name: '{path.topic_name}', operation: WRITE }   Kafka, by the Kafka decision
+ *   { kafka: TOPIC, operation: DESCRIBE, each: true }                 a list, filtered by its handler
+ *   { registry: subject, name: '{path.subject}', operation: READ }   Schema Registry subjects
+ *   { registry: cluster, operation: ALTER_CONFIGS }                   the Schema Registry cluster
+ *   { rule: schema-id }                                               READ on a subject of the schema
+ *   none                                                              any key of the cluster
+ *
+ * Refusals answer 403 with `error_code` 40301, naming the principal, the action and the CRN.
+ */
+type Declaration =
+  | 'none'
+  | { kafka: string; name?: string; operation: string; each?: boolean }
+  | { registry: 'subject' | 'cluster' | 'catalog'; name?: string; operation: string; each?: boolean }
+  | { rule: 'schema-id' };
+
+export const dataRefusal = (d: Decision) => new ApiError({ status: 403, code: 'forbidden', title: 'Forbidden', detail: `Forbidden: ${d.reason}`, errorCode: 40301 });
+
+function render(template: string | undefined, ctx: RequestContext): string | undefined {
+  if (template === undefined) return undefined;
+  let missing = false;
+  const out = template.replace(/\{([^}]+)\}/g, (_, ref: string) => {
+    const [source, ...rest] = ref.split('.');
+    const name = rest.join('.');
+    const v = source === 'path' ? ctx.params[name] : source === 'query' ? ctx.query[name] : source === 'body' ? getAt(ctx.body, name) : undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') missing = true;
+    return String(v ?? '');
+  });
+  return missing ? undefined : out;
+}
+
+/** The guard handlers use for what only they know (each topic of a list, each record's topic). */
+function guardFor(rt: Runtime, op: Operation, ctx: RequestContext, host: string): DataPlaneGuard {
+  const caller = ctx.caller!;
+  const principal = principalOf(caller.ownerId);
+  let kafkaCluster: string | undefined;
+  let registry: { id: string; crn: string } | undefined;
+  const kafkaClusterId = () => (kafkaCluster ??= ctx.params.cluster_id ?? resolveCluster(rt.resources, ctx, [KAFKA_CLUSTER]).id);
+  const registryOf = () => {
+    if (!registry) {
+      const row = resolveCluster(rt.resources, ctx, [SR_CLUSTER]);
+      registry = { id: row.id, crn: row.crn };
+    }
+    return registry;
+  };
+  const registryDecision = (kind: 'subject' | 'cluster' | 'catalog', operation: string, name = '*') => {
+    const base = registryOf().crn;
+    const crn = kind === 'cluster' ? base : `${base}/${kind}=${name}`;
+    return rt.authorizer.decide(principal, operation, crn);
+  };
+  return {
+    principal,
+    kafka: (operation, resourceType, resourceName) =>
+      rt.authorizer.decideKafka({ orgId: caller.orgId, clusterId: kafkaClusterId(), principal, host, operation, resourceType, resourceName }),
+    registry: registryDecision,
+    require(d) {
+      if (!d.allowed) throw dataRefusal(d);
+    },
+  };
+}
+
+/** Authorizes a data-plane request; sets `ctx.guard` for the handler's own per-item checks. */
+export function authorizeDataPlane(rt: Runtime, op: Operation, ctx: RequestContext, host: string): void {
+  if (rt.config.authorization === 'off' || !ctx.caller || op.dialect !== 'flat') return;
+  const guard = guardFor(rt, op, ctx, host);
+  ctx.guard = guard;
+  ctx.principal = guard.principal;
+  const declared = op.authorization as Declaration | undefined;
+  if (declared === undefined) throw new Error(`${op.operationId} declares no x-emulator-authorization`);
+  if (declared === 'none') return;
+  if ('rule' in declared) {
+    if (declared.rule === 'schema-id') return schemaIdRule(rt, ctx, guard);
+    throw new Error(`${op.operationId} names an unknown authorization rule ${declared.rule}`);
+  }
+  if (declared.each) return; // the handler filters its items with ctx.guard
+  const name = render(declared.name, ctx);
+  if (declared.name !== undefined && name === undefined) return; // the handler answers the missing value
+  if ('kafka' in declared) return guard.require(guard.kafka(declared.operation, declared.kafka, name ?? 'kafka-cluster'));
+  guard.require(guard.registry(declared.registry, declared.operation, name));
+}
+
+/** A schema read by id: READ on any subject that holds it (or on every subject). */
+function schemaIdRule(rt: Runtime, ctx: RequestContext, guard: DataPlaneGuard): void {
+  const all = guard.registry('subject', 'READ', '*');
+  if (all.allowed) return;
+  const cluster = resolveCluster(rt.resources, ctx, [SR_CLUSTER]).id;
+  const id = Number(ctx.params.id);
+  const subjects = new Set(rt.schemaRegistry.versionsOfSchema(cluster, id).map((v) => v.subject));
+  if (!subjects.size) return; // the handler answers 404
+  for (const s of subjects) if (guard.registry('subject', 'READ', s).allowed) return;
+  guard.require(guard.registry('subject', 'READ', [...subjects][0]));
+}
