@@ -10,10 +10,11 @@ import { Runtime } from './runtime.js';
 import { Engine } from './engine/engine.js';
 import { crudHandler } from './engine/crud.js';
 import type { Handler } from './engine/types.js';
-import type { Dialect } from './openapi/types.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
+import { frameworkErrorHandlers } from './http/framework-errors.js';
+import { pathDialects } from './http/path-dialects.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
@@ -36,15 +37,25 @@ const packageRoot = () => {
 export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
 export const defaultFixturesPath = () => join(packageRoot(), 'fixtures', 'default.json');
 
+/** Longest path parameter the router hands to a route, in URL bytes (Node's headers stop at 16 KiB). */
+const MAX_PARAM_LENGTH = 16 * 1024;
+
 const JSON_VENDOR_TYPE = /^application\/vnd\.[a-z0-9.+-]+\+json$/i;
 
 /** Builds the emulator (store, documents, routes); never listens. */
 export async function buildApp(config: Config): Promise<Emulator> {
   const runtime = new Runtime(config);
   const engine = new Engine(runtime, resourceHooks);
+  const dialectForPath = pathDialects(runtime.docs.operations);
+  const frameworkErrors = frameworkErrorHandlers(runtime, dialectForPath);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    // Names as long as Confluent allows (a topic's 249 characters, percent-encoded up to three
+    // times that) and URLs up to Node's header limit reach their routes; the handlers judge them.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrors.onFrameworkError,
+    clientErrorHandler: frameworkErrors.onClientError,
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
   });
@@ -92,10 +103,6 @@ export async function buildApp(config: Config): Promise<Emulator> {
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
   for (const [id, h] of Object.entries(control)) handlers.set(id, h);
 
-  const groupPrefixes = runtime.docs.operations.flatMap((op) =>
-    [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),
-  );
-  const dialectForPath = (path: string): Dialect => groupPrefixes.find((g) => path.startsWith(g.prefix))?.dialect ?? 'management';
   registerErrorHandling(app, runtime, dialectForPath);
   registerOperations(app, runtime, handlers);
 

@@ -1,3 +1,5 @@
+import { encodeSegment } from '../../core/url.js';
+
 /** The absolute URLs and CRNs of one cluster's Kafka REST objects. */
 export class KafkaLinks {
   readonly root: string;
@@ -10,7 +12,7 @@ export class KafkaLinks {
   }
 
   url(...segments: Array<string | number>): string {
-    return [this.root, ...segments.map((s) => encodeURIComponent(String(s)))].join('/');
+    return [this.root, ...segments.map((s) => encodeSegment(String(s)))].join('/');
   }
 
   /** `crn:///kafka=<cluster>/topic=<t>/...`: Kafka REST's resource names have an empty authority. */

@@ -6,6 +6,7 @@ import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Draft, HookContext, ResourceHooks } from '../../engine/hooks.js';
 import { isPrivate, overlaps, parseCidr, type Cidr } from './cidr.js';
+import { encodeSegment } from '../../core/url.js';
 
 type Ref = { id?: string; environment?: string; [k: string]: unknown };
 type CloudSpec = { kind?: string; [k: string]: unknown };
@@ -113,7 +114,7 @@ function cloudOf(row: ResourceRow): Record<string, unknown> {
 const gatewayRef = (h: HookContext, org: string, env: string, id: string) => ({
   id,
   environment: env,
-  related: `${h.baseUrl}/networking/v1/gateways/${encodeURIComponent(id)}`,
+  related: `${h.baseUrl}/networking/v1/gateways/${encodeSegment(id)}`,
   resource_name: `${CRN_PREFIX}organization=${org}/environment=${env}/gateway=${id}`,
   api_version: 'networking/v1',
   kind: 'Gateway',
