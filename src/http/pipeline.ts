@@ -6,6 +6,7 @@ import type { Handler, HandlerMap, Reply, RequestContext } from '../engine/types
 import { authenticate, type Caller } from './auth.js';
 import { headersFor } from './rate-limit.js';
 import { JsonSequence } from './json-sequence.js';
+import { checkFieldSizes } from './field-sizes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -91,6 +92,7 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     const path = alias ? alias.from + url.slice(alias.to.length) : url;
     const request = { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body };
     try {
+      checkFieldSizes(req.body instanceof JsonSequence ? req.body.values : req.body, op.responses['422'] ? 422 : 400);
       if (req.body instanceof JsonSequence) rt.validator.validateStreamedRequest(op, request, streamedBodies(op, req.body));
       else rt.validator.validateRequest(op, request);
     } catch (err) {

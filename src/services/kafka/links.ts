@@ -24,8 +24,8 @@ export class KafkaLinks {
     return { related: this.url(...segments) };
   }
 
-  /** `{kind, metadata: {self, next: null}, data}`: Kafka REST lists are never paged. */
-  list(kind: string, self: string, data: unknown[]) {
-    return { kind, metadata: { self, next: null }, data };
+  /** `{kind, metadata: {self, next}, data}`: Kafka REST lists are one page, except where an answer must stay bounded. */
+  list(kind: string, self: string, data: unknown[], next: string | null = null) {
+    return { kind, metadata: { self, next }, data };
   }
 }
