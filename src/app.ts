@@ -17,6 +17,7 @@ import { frameworkErrorHandlers } from './http/framework-errors.js';
 import { pathDialects } from './http/path-dialects.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
+import { checkQuotaNames, reconcileBootstrapKey } from './control/startup-checks.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -95,6 +96,8 @@ export async function buildApp(config: Config): Promise<Emulator> {
   };
   const empty = runtime.db.prepare("SELECT 1 FROM resources WHERE type = 'Organization' LIMIT 1").get() === undefined;
   if (empty) runtime.tx(() => reloadFixtures(config.publicUrl ?? `http://${config.host}:${config.port}`));
+  checkQuotaNames(runtime, config);
+  const bootstrap = reconcileBootstrapKey(runtime, config, fixtures && bootstrapOf(fixtures), empty);
 
   const handlers = new Map<string, Handler>();
   for (const op of runtime.docs.operations) if (op.binding) handlers.set(op.operationId, crudHandler(engine, op));
@@ -110,5 +113,5 @@ export async function buildApp(config: Config): Promise<Emulator> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);
 
-  return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures), implemented };
+  return { app, runtime, engine, bootstrap, implemented };
 }
