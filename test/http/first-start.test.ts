@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,5 +151,32 @@ describe('first start: configuration the emulator cannot start with', () => {
     chmodSync(locked, 0o700);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot open the store at .*locked\/sub\/store\.db/);
+  });
+});
+
+describe('npm start builds only when a source changed', () => {
+  const script = join(process.cwd(), 'scripts', 'build-if-stale.mjs');
+  const check = (root: string) => spawnSync(process.execPath, [script, '--check', '--root', root], { encoding: 'utf8' });
+
+  it('reports stale with no build, up to date after one, stale again once a source is newer', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ccloud-emulator-stale-'));
+    try {
+      mkdirSync(join(root, 'src'), { recursive: true });
+      writeFileSync(join(root, 'src', 'a.ts'), 'export {};');
+      utimesSync(join(root, 'src', 'a.ts'), 1000, 1000);
+      expect(check(root)).toMatchObject({ status: 1, stdout: 'stale\n' });
+      mkdirSync(join(root, 'dist', 'src'), { recursive: true });
+      writeFileSync(join(root, 'dist', 'src', 'cli.js'), '');
+      utimesSync(join(root, 'dist', 'src', 'cli.js'), 2000, 2000);
+      expect(check(root)).toMatchObject({ status: 0, stdout: 'up to date\n' });
+      utimesSync(join(root, 'src', 'a.ts'), 3000, 3000);
+      expect(check(root)).toMatchObject({ status: 1, stdout: 'stale\n' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('is what npm start runs first', () => {
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.prestart).toBe('node scripts/build-if-stale.mjs');
   });
 });
