@@ -62,7 +62,8 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     for (const [path, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
       if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
       merged.paths[path] = item;
-      groupOf.set(path, { group, dialect, aliases });
+      // A path may answer errors in another dialect than its document's (`x-emulator-dialect`).
+      groupOf.set(path, { group, dialect: item['x-emulator-dialect'] ?? dialect, aliases });
     }
     for (const [section, entries] of Object.entries<JsonSchema>(doc.components ?? {})) {
       const target = (merged.components[section] ??= {});

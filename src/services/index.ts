@@ -1,4 +1,5 @@
 import type { ResourceHooks } from '../engine/hooks.js';
+import { ipFilterHooks } from './iam/ip-filters.js';
 import type { Engine } from '../engine/engine.js';
 import type { HandlerMap } from '../engine/types.js';
 import { clientQuotaHooks, clusterHooks } from './cmk/clusters.js';
@@ -28,6 +29,7 @@ import { partnerHandlers, partnerHooks } from './partner/index.js';
 export const resourceHooks: Record<string, ResourceHooks> = {
   'iam.api-key': apiKeyHooks,
   'iam.invitation': invitationHooks,
+  'iam.ip-filter': ipFilterHooks,
   'cmk.cluster': clusterHooks,
   'kafka-quotas.client-quota': clientQuotaHooks,
   'ksqldbcm.cluster': ksqlClusterHooks,

@@ -301,13 +301,16 @@ describe('connect/v1', () => {
     expect(p.headers.location).toBe(`http://emulator.test/connect/v1/custom-connector-plugins/${p.body.id}`);
     expect(p.body).toMatchObject({ api_version: 'connect/v1', kind: 'CustomConnectorPlugin', content_format: 'JAR', connector_type: 'SINK' });
     expect(p.body.metadata).toMatchObject({ self: `http://emulator.test/connect/v1/custom-connector-plugins/${p.body.id}`, resource_name: `crn://confluent.cloud/organization=${o.org}/custom-connector-plugin=${p.body.id}` });
-    expect(p.body.upload_source).toBeUndefined();
+    // As Confluent documents: the upload's location, and an upload_id that is always empty in responses.
+    expect(p.body.upload_source).toEqual({ location: 'PRESIGNED_URL_LOCATION', upload_id: '' });
 
     const dup = await t.post('/connect/v1/custom-connector-plugins', body, h());
     expect(dup.status).toBe(409);
-    expect(dup.body).toEqual({ error: { code: 409, message: expect.any(String) } });
+    // The custom connector plugin API is a management API: its errors are Failure, not Connect's.
+    expect(dup.body.errors[0]).toMatchObject({ status: '409' });
     const noUpload = await t.post('/connect/v1/custom-connector-plugins', { ...body, display_name: 'other', upload_source: { location: 'PRESIGNED_URL_LOCATION', upload_id: 'nope' } }, h());
     expect(noUpload.status).toBe(422);
+    expect(noUpload.body.errors[0]).toMatchObject({ status: '422', source: { pointer: '/upload_source/upload_id' } });
     expect((await t.post('/connect/v1/custom-connector-plugins', { display_name: 'x' }, h())).status).toBe(422);
 
     expect((await t.get('/connect/v1/custom-connector-plugins?page_size=1', h())).body).toMatchObject({ kind: 'CustomConnectorPluginList', data: [{ id: p.body.id }], metadata: { total_size: 1 } });
@@ -325,7 +328,7 @@ describe('connect/v1', () => {
     expect((await t.delete(`/connect/v1/custom-connector-plugins/${p.body.id}`, h())).status).toBe(204);
     const gone = await t.get(`/connect/v1/custom-connector-plugins/${p.body.id}`, h());
     expect(gone.status).toBe(404);
-    expect(gone.body).toEqual({ error: { code: 404, message: expect.any(String) } });
+    expect(gone.body.errors[0]).toMatchObject({ status: '404', code: 'not_found' });
     // Another organization cannot see this one's uploads.
     const stranger = await t.newOrg();
     const foreign = await t.post('/connect/v1/custom-connector-plugins', { ...body, upload_source: { location: 'PRESIGNED_URL_LOCATION', upload_id: zip } }, { authorization: stranger.auth });
