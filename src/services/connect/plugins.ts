@@ -57,7 +57,8 @@ function validate(plugin: string, type: 'sink' | 'source', input: Record<string,
         order: i + 1,
         alias: '',
       },
-      value: { name, value: value === undefined ? null : isSensitive(name) ? MASK : value, recommended_values: [], errors: errorsOf(name), visible: true },
+      // A property not given is an empty string, as in Confluent's own example (its document declares a string, never null).
+      value: { name, value: value === undefined ? '' : isSensitive(name) ? MASK : value, recommended_values: [], errors: errorsOf(name), visible: true },
       metadata: {},
     };
   });
