@@ -34,6 +34,17 @@ function asGroupError(op: Operation, err: unknown): unknown {
   if (err instanceof ApiError && err.status === 422 && BODY_ERROR_IS_400.has(op.group)) {
     return new ApiError({ status: 400, code: 'bad_request', title: 'Bad Request', detail: err.detail, errorCode: 400 });
   }
+  return asDeclaredStatus(op, err);
+}
+
+/**
+ * An invalid body is 422 for most management operations, but some declare only 400 for it
+ * (creating a role binding): answer the status the operation's document declares.
+ */
+function asDeclaredStatus(op: Operation, err: unknown): unknown {
+  if (err instanceof ApiError && err.status === 422 && !op.responses['422'] && op.responses['400']) {
+    return new ApiError({ status: 400, code: err.code, title: 'Bad Request', detail: err.detail, source: err.source, errorCode: 400, headers: err.headers, more: err.more });
+  }
   return err;
 }
 
@@ -109,7 +120,12 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       baseUrl: baseUrlOf(rt, req),
       requestId: req.id,
     };
-    const result = await handler(ctx);
+    let result: Reply;
+    try {
+      result = await handler(ctx);
+    } catch (err) {
+      throw asDeclaredStatus(op, err);
+    }
     return send(rt, op, reply, result);
   };
 }
