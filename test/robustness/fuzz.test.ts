@@ -11,7 +11,7 @@ import { BAD_AUTHORIZATIONS, HOSTILE_PATH_VALUES, MALFORMED_BODIES, hostileQuery
  * body must be in the dialect of the operation's group. A failure prints its seed and request.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
-const VARIANTS_PER_OPERATION = 8;
+const VARIANTS_PER_OPERATION = 6;
 
 interface Finding {
   request: string;
@@ -124,5 +124,5 @@ describe('fuzz: no input gets a 5xx or an error outside its dialect', () => {
     for (const f of findings) examples.set(`${f.request.split(':')[0]} ${f.status}`, f);
     const report = [...examples.values()].slice(0, 40).map((f) => `${f.status} ${f.request}\n   -> ${f.body}`).join('\n');
     expect(findings.length, `seed ${SEED}: ${findings.length} findings\n${report}`).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
