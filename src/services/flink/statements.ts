@@ -271,6 +271,8 @@ export function statementHandlers(engine: Engine): HandlerMap {
         resource_version: String(x.version),
       },
       ...body,
+      // Confluent's document requires the statement's name inside its spec too, in every answer.
+      spec: { ...(body.spec as Record<string, unknown>), statement_name: body.name },
     };
   }
 
