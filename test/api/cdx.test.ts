@@ -230,7 +230,7 @@ describe('cdx/v1 Stream Sharing', () => {
       expect(redeemed).toMatchObject({
         api_version: 'cdx/v1',
         kind: 'RedeemTokenResponse',
-        kafka_bootstrap_url: cluster.spec.kafka_bootstrap_endpoint,
+        kafka_bootstrap_url: cluster.spec.kafka_bootstrap_endpoint.replace('SASL_SSL://', 'SASL://'),
         schema_registry_url: 'http://emulator.test',
         resources: [
           { kind: 'Topic', topic: 'trades' },
@@ -297,7 +297,7 @@ describe('cdx/v1 Stream Sharing', () => {
       const network = await t.get(`/cdx/v1/consumer-shared-resources/${csr.id}:network`, C);
       expect(network.status, network.raw).toBe(200);
       const cluster = (await t.get(`/cmk/v2/clusters/${p.id}?environment=${env}`, P)).body;
-      expect(network.body).toEqual({ api_version: 'cdx/v1', kind: 'Network', kafka_bootstrap_url: cluster.spec.kafka_bootstrap_endpoint, cloud: { kind: 'AwsNetwork' } });
+      expect(network.body).toEqual({ api_version: 'cdx/v1', kind: 'Network', kafka_bootstrap_url: cluster.spec.kafka_bootstrap_endpoint.replace('SASL_SSL://', 'SASL://'), cloud: { kind: 'AwsNetwork' } });
       expect((await t.get('/cdx/v1/consumer-shared-resources/sr-nothere:network', C)).status).toBe(404);
     });
 
