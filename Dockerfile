@@ -1,5 +1,6 @@
 # ccloud-emulator: the Confluent Cloud APIs on one port, backed by SQLite.
-FROM node:20-bookworm-slim AS build
+# Node 24 is the active LTS line; the emulator itself supports Node 20.19 and later (package.json engines).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
@@ -9,7 +10,7 @@ COPY src ./src
 COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 # 0.0.0.0 inside the container: publishing the port exposes the control plane (/_emulator), which
 # can wipe the store. Publish on 127.0.0.1 only, or set CCLOUD_EMULATOR_ADMIN_TOKEN so that

@@ -10,13 +10,15 @@ import { Runtime } from './runtime.js';
 import { Engine } from './engine/engine.js';
 import { crudHandler } from './engine/crud.js';
 import type { Handler } from './engine/types.js';
-import type { Dialect } from './openapi/types.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
 import { guardControlPlane } from './http/control-plane.js';
+import { frameworkErrorHandlers } from './http/framework-errors.js';
+import { pathDialects } from './http/path-dialects.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
 import { controlHandlers } from './control/handlers.js';
+import { checkQuotaNames, reconcileBootstrapKey } from './control/startup-checks.js';
 import { startKafka, type StartedKafka } from './kafka-protocol/start.js';
 import { registerRecording } from './control/recording.js';
 import { journalAndFaultHandlers } from './control/journal-fault-handlers.js';
@@ -49,6 +51,9 @@ const packageRoot = () => {
 export const VERSION: string = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
 export const defaultFixturesPath = () => join(packageRoot(), 'fixtures', 'default.json');
 
+/** Longest path parameter the router hands to a route, in URL bytes (Node's headers stop at 16 KiB). */
+const MAX_PARAM_LENGTH = 16 * 1024;
+
 const JSON_VENDOR_TYPE = /^application\/vnd\.[a-z0-9.+-]+\+json$/i;
 
 export interface BuildOptions {
@@ -60,9 +65,16 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Emulator> {
   const runtime = new Runtime(config);
   const engine = new Engine(runtime, resourceHooks);
+  const dialectForPath = pathDialects(runtime.docs.operations);
+  const frameworkErrors = frameworkErrorHandlers(runtime, dialectForPath);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.bodyLimit,
+    // Names as long as Confluent allows (a topic's 249 characters, percent-encoded up to three
+    // times that) and URLs up to Node's header limit reach their routes; the handlers judge them.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrors.onFrameworkError,
+    clientErrorHandler: frameworkErrors.onClientError,
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
   });
@@ -113,6 +125,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   const empty = runtime.db.prepare("SELECT 1 FROM resources WHERE type = 'Organization' LIMIT 1").get() === undefined;
   if (empty) runtime.tx(() => reloadFixtures(config.publicUrl ?? `http://${config.host}:${config.port}`));
+  checkQuotaNames(runtime, config);
+  const bootstrap = reconcileBootstrapKey(runtime, config, fixtures && bootstrapOf(fixtures), empty);
 
   const handlers = new Map<string, Handler>();
   for (const op of runtime.docs.operations) if (op.binding) handlers.set(op.operationId, crudHandler(engine, op));
@@ -125,10 +139,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const consoleCredentials = consoleHandlers(runtime, fixtures && bootstrapOf(fixtures)?.orgId);
   for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events), ...consoleCredentials })) handlers.set(id, h);
 
-  const groupPrefixes = runtime.docs.operations.flatMap((op) =>
-    [op.path, ...op.aliases.map((a) => a.to + op.path.slice(a.from.length))].map((path) => ({ prefix: path.split('/').slice(0, 3).join('/'), dialect: op.dialect })),
-  );
-  const dialectForPath = (path: string): Dialect => groupPrefixes.find((g) => path.startsWith(g.prefix))?.dialect ?? 'management';
   registerErrorHandling(app, runtime, dialectForPath);
   registerOperations(app, runtime, handlers);
 
@@ -140,5 +150,5 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const log = (level: 'warn' | 'debug', msg: string, err?: unknown) => app.log[level]({ err }, msg);
   const startKafkaOnce = () => (kafka ??= startKafka(runtime, log));
 
-  return { app, runtime, engine, bootstrap: fixtures && bootstrapOf(fixtures), implemented, startKafka: startKafkaOnce };
+  return { app, runtime, engine, bootstrap, implemented, startKafka: startKafkaOnce };
 }

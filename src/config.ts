@@ -1,5 +1,6 @@
 import type { LifecyclePolicy } from './core/lifecycle.js';
 import { parsePolicy } from './core/lifecycle.js';
+import { existsSync } from 'node:fs';
 
 /** The emulator's one typed configuration. Precedence: flags, then CCLOUD_EMULATOR_* variables, then defaults. */
 export interface Config {
@@ -86,21 +87,34 @@ const KEYS: Record<string, keyof Config> = {
 /** `--public-url` -> `PUBLIC_URL`. */
 const flagToKey = (flag: string) => flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase();
 
-export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
+/** A configuration the emulator cannot start with: the CLI prints its message on one line and exits with 2. */
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Flags, then CCLOUD_EMULATOR_* variables, then defaults. An unknown flag is refused; an unknown
+ * variable is only a warning, since test suites set variables of their own under the same prefix
+ * (CCLOUD_EMULATOR_URL, ...).
+ */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, warn: (message: string) => void = () => {}): Config {
   const raw: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(ENV_PREFIX) && value !== undefined) raw[name.slice(ENV_PREFIX.length)] = value;
+    if (!name.startsWith(ENV_PREFIX) || value === undefined) continue;
+    const key = name.slice(ENV_PREFIX.length);
+    if (KEYS[key]) raw[key] = value;
+    else warn(`ignoring ${name}: not a setting of the emulator`);
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument ${arg}`);
     const eq = arg.indexOf('=');
     if (eq > 0) raw[flagToKey(arg.slice(0, eq))] = arg.slice(eq + 1);
     else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) raw[flagToKey(arg)] = argv[++i];
     else raw[flagToKey(arg)] = 'true';
   }
   const config = applySettings(defaultConfig(), raw);
-  if ((config.kafkaTlsCert === undefined) !== (config.kafkaTlsKey === undefined)) throw new Error('KAFKA_TLS_CERT and KAFKA_TLS_KEY go together');
+  if ((config.kafkaTlsCert === undefined) !== (config.kafkaTlsKey === undefined)) throw new ConfigError('KAFKA_TLS_CERT and KAFKA_TLS_KEY go together');
   return config;
 }
 
@@ -108,8 +122,8 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
   for (const [key, value] of Object.entries(raw)) {
     const field = KEYS[key];
     if (!field) {
-      if (key === 'HELP') continue;
-      throw new Error(`unknown setting ${key}`);
+      if (key === 'HELP' || key === 'VERSION') continue;
+      throw new ConfigError(`unknown flag --${key.toLowerCase().replace(/_/g, '-')} (see --help)`);
     }
     switch (field) {
       case 'port':
@@ -117,25 +131,44 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
       case 'bodyLimit':
       case 'journalSize': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a non-negative integer`);
+        if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new ConfigError(`${key} must be a non-negative integer, not ${JSON.stringify(value)}`);
+        if (field === 'port' && n > 65535) throw new ConfigError(`PORT must be between 0 and 65535, not ${n}`);
+        if (field === 'bodyLimit' && n === 0) throw new ConfigError('BODY_LIMIT must be at least 1 byte');
         config[field] = n;
         break;
       }
+      case 'host':
+        if (!HOST.test(value)) throw new ConfigError(`HOST must be a host name or an IP address, not ${JSON.stringify(value)}`);
+        config.host = value;
+        break;
+      case 'logLevel':
+        if (!LOG_LEVELS.includes(value)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(value)}`);
+        config.logLevel = value;
+        break;
+      case 'fixtures':
+        if (value !== '' && value !== 'none' && !existsSync(value)) throw new ConfigError(`FIXTURES: no file at ${value}`);
+        config.fixtures = value;
+        break;
+      case 'db':
+        if (value.trim() === '') throw new ConfigError('DB must be a file path or :memory:');
+        config.db = value;
+        break;
       case 'lifecycle': {
         const policy = parsePolicy(value, config.lifecycle);
-        if (!policy) throw new Error(`LIFECYCLE must be immediate, timed or reads[=N]`);
+        if (!policy) throw new ConfigError(`LIFECYCLE must be immediate, timed or reads[=N]`);
         config.lifecycle = policy;
         break;
       }
       case 'errorFormat':
-        if (value !== 'errors' && value !== 'status') throw new Error('ERROR_FORMAT must be errors or status');
+        if (value !== 'errors' && value !== 'status') throw new ConfigError('ERROR_FORMAT must be errors or status');
         config.errorFormat = value;
         break;
       case 'selfCheck':
+        if (!['true', 'false', '1', '0'].includes(value)) throw new ConfigError(`SELF_CHECK must be true or false, not ${JSON.stringify(value)}`);
         config.selfCheck = value === 'true' || value === '1';
         break;
       case 'authorization':
-        if (value !== 'enforce' && value !== 'off') throw new Error('AUTHORIZATION must be enforce or off');
+        if (value !== 'enforce' && value !== 'off') throw new ConfigError(`AUTHORIZATION must be enforce or off, not ${JSON.stringify(value)}`);
         config.authorization = value;
         break;
       case 'quotas':
@@ -147,12 +180,12 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
           break;
         }
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('KAFKA_PORT must be a port number, 0 or off');
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`KAFKA_PORT must be a port number, 0 or off, not ${JSON.stringify(value)}`);
         config.kafkaPort = n;
         break;
       }
       case 'publicUrl':
-        config.publicUrl = value.replace(/\/+$/, '');
+        config.publicUrl = publicUrlOf(value);
         break;
       default:
         (config as any)[field] = value;
@@ -161,13 +194,30 @@ function applySettings(config: Config, raw: Record<string, string>): Config {
   return config;
 }
 
+/** A host name (RFC 1123 labels), an IPv4 address or an IPv6 address. */
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*|\[?[0-9a-fA-F:.]*:[0-9a-fA-F:.]*\]?)$/;
+
+/** An absolute http(s) URL with no query or fragment, without its trailing slashes. */
+function publicUrlOf(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http:// or https:// URL, not ${JSON.stringify(value)}`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// URL without credentials, query or fragment, not ${JSON.stringify(value)}`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
 /** `a=1,b=2` -> { a: 1, b: 2 }. */
 function parseQuotas(value: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const pair of value.split(',').filter(Boolean)) {
     const [name, limit] = pair.split('=');
     const n = Number(limit);
-    if (!name || !Number.isInteger(n) || n < 0) throw new Error(`QUOTAS must look like name=limit,name=limit`);
+    if (!name || limit === undefined || limit.trim() === '' || !Number.isInteger(n) || n < 0) throw new ConfigError(`QUOTAS must look like name=limit,name=limit, not ${JSON.stringify(value)}`);
     out[name.trim()] = n;
   }
   return out;
@@ -179,7 +229,8 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --port N            port to listen on (0 picks a free one)          [8080]
   --host H            interface to bind                               [127.0.0.1]
   --public-url URL    base of the URLs handed out                     [from the Host header]
-  --db PATH           SQLite file, or :memory:                        [./data/ccloud-emulator.db]
+  --db PATH           SQLite file, or :memory: for a store that ends  [./data/ccloud-emulator.db]
+                      with the process
   --fixtures FILE     fixtures loaded into an empty store             [fixtures/default.json]
   --lifecycle MODE    immediate | timed | reads[=N]                   [timed]
   --rate-limit N      requests per key per minute, 0 for none         [10000]
@@ -197,4 +248,6 @@ Flags (or CCLOUD_EMULATOR_<NAME> environment variables):
   --journal-size N    requests kept by GET /_emulator/requests, 0: off [10000]
   --authorization M   enforce | off: role bindings and ACLs decide    [enforce]
   --admin-token T     Bearer token the control plane /_emulator needs [none]
+  --version           print the version and exit
+  --help              print this help and exit
 `;

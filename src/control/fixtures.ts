@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ConfigError } from '../config.js';
 import { badRequest } from '../core/errors.js';
 import { getAt } from '../core/pointer.js';
 import type { Engine } from '../engine/engine.js';
@@ -24,7 +25,14 @@ export interface Bootstrap {
 }
 
 export function readFixtures(path: string): Fixtures {
-  return JSON.parse(readFileSync(path, 'utf8')) as Fixtures;
+  let fixtures: Fixtures;
+  try {
+    fixtures = JSON.parse(readFileSync(path, 'utf8')) as Fixtures;
+  } catch (err) {
+    throw new ConfigError(`FIXTURES: cannot read ${path}: ${(err as Error).message}`);
+  }
+  if (!Array.isArray(fixtures?.organizations)) throw new ConfigError(`FIXTURES: ${path} has no "organizations" list`);
+  return fixtures;
 }
 
 /** Applies the CCLOUD_EMULATOR_API_KEY / _API_SECRET overrides to the bootstrap key. */

@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime.js';
 import type { ResourceDecl } from '../openapi/types.js';
 import type { Draft, HookContext, ResourceHooks } from './hooks.js';
 import { deepEqual, mergePatch } from './objects.js';
+import { encodeSegment } from '../core/url.js';
 
 export interface CreateOptions {
   org: string;
@@ -275,8 +276,8 @@ export class Engine {
   // ---- rendering ----------------------------------------------------------------------------
 
   selfUrl(decl: ResourceDecl, row: ResourceRow, baseUrl: string): string {
-    const collection = decl.parent ? decl.collection.replace(`{${decl.parent.param}}`, encodeURIComponent(row.scope)) : decl.collection;
-    return `${baseUrl}${collection}/${encodeURIComponent(row.id)}`;
+    const collection = decl.parent ? decl.collection.replace(`{${decl.parent.param}}`, encodeSegment(row.scope)) : decl.collection;
+    return `${baseUrl}${collection}/${encodeSegment(row.id)}`;
   }
 
   /** The resource as the API returns it. Secrets appear only when `withSecrets` (the create response). */

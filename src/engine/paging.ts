@@ -1,6 +1,7 @@
 import type { Cursor, PageTokens } from '../core/pagination.js';
 import type { Operation } from '../openapi/types.js';
 import type { RequestContext } from './types.js';
+import { encodeSegment } from '../core/url.js';
 
 /** The page_size default and maximum an operation declares. */
 function pageSizeBounds(op: Operation): { def: number; max: number } {
@@ -50,7 +51,7 @@ function listUrl(ctx: RequestContext, pageToken?: string): string {
   }
   if (pageToken) params.set('page_token', pageToken);
   const qs = params.toString();
-  const path = ctx.op.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeURIComponent(ctx.params[p] ?? ''));
+  const path = ctx.op.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeSegment(ctx.params[p] ?? ''));
   return `${ctx.baseUrl}${path}${qs ? `?${qs}` : ''}`;
 }
 

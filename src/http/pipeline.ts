@@ -10,6 +10,7 @@ import { JsonSequence } from './json-sequence.js';
 import { answerFault, faultFor, sleep } from './faults.js';
 import { authorizeManagement } from './authorize.js';
 import { authorizeDataPlane } from './authorize-data.js';
+import { checkFieldSizes } from './field-sizes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -44,6 +45,17 @@ const BODY_ERROR_IS_400 = new Set(['kafka/v3', 'catalog/v1', 'sts/v1']);
 function asGroupError(op: Operation, err: unknown): unknown {
   if (err instanceof ApiError && err.status === 422 && BODY_ERROR_IS_400.has(op.group)) {
     return new ApiError({ status: 400, code: 'bad_request', title: 'Bad Request', detail: err.detail, errorCode: 400 });
+  }
+  return asDeclaredStatus(op, err);
+}
+
+/**
+ * An invalid body is 422 for most management operations, but some declare only 400 for it
+ * (creating a role binding): answer the status the operation's document declares.
+ */
+function asDeclaredStatus(op: Operation, err: unknown): unknown {
+  if (err instanceof ApiError && err.status === 422 && !op.responses['422'] && op.responses['400']) {
+    return new ApiError({ status: 400, code: err.code, title: 'Bad Request', detail: err.detail, source: err.source, errorCode: 400, headers: err.headers, more: err.more });
   }
   return err;
 }
@@ -111,6 +123,7 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     const path = alias ? alias.from + url.slice(alias.to.length) : url;
     const request = { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body };
     try {
+      checkFieldSizes(req.body instanceof JsonSequence ? req.body.values : req.body, op.responses['422'] ? 422 : 400);
       if (req.body instanceof JsonSequence) rt.validator.validateStreamedRequest(op, request, streamedBodies(op, req.body));
       else rt.validator.validateRequest(op, request);
     } catch (err) {
@@ -129,7 +142,12 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     };
     authorizeManagement(rt, op, ctx);
     authorizeDataPlane(rt, op, ctx, req.ip);
-    const result = await handler(ctx);
+    let result: Reply;
+    try {
+      result = await handler(ctx);
+    } catch (err) {
+      throw asDeclaredStatus(op, err);
+    }
     if (fault?.commit && answerFault(rt, fault, op, req, reply)) return reply;
     return send(rt, op, reply, result);
   };

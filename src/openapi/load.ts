@@ -65,7 +65,8 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
       merged.paths[path] = item;
       for (const method of METHODS) if (item[method]) checkOperationDeclarations(file, item[method]);
-      groupOf.set(path, { group, dialect, aliases, authorization: ext.authorization });
+      // A path may answer errors in another dialect than its document's (`x-emulator-dialect`).
+      groupOf.set(path, { group, dialect: item['x-emulator-dialect'] ?? dialect, aliases, authorization: ext.authorization });
     }
     for (const [section, entries] of Object.entries<JsonSchema>(doc.components ?? {})) {
       const target = (merged.components[section] ??= {});

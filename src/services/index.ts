@@ -1,5 +1,6 @@
 import type { ResourceHooks } from '../engine/hooks.js';
 import { principalHooks, roleBindingHooks } from './iam/role-bindings.js';
+import { ipFilterHooks } from './iam/ip-filters.js';
 import type { Engine } from '../engine/engine.js';
 import type { HandlerMap } from '../engine/types.js';
 import { clientQuotaHooks, clusterHooks } from './cmk/clusters.js';
@@ -31,6 +32,7 @@ export const resourceHooks: Record<string, ResourceHooks> = {
   'iam.invitation': invitationHooks,
   'iam.role-binding': roleBindingHooks,
   'iam.principal': principalHooks,
+  'iam.ip-filter': ipFilterHooks,
   'cmk.cluster': clusterHooks,
   'kafka-quotas.client-quota': clientQuotaHooks,
   'ksqldbcm.cluster': ksqlClusterHooks,

@@ -11,14 +11,29 @@ export type Db = Database.Database;
  * returns); only a power loss could drop the last transactions.
  */
 export function openDb(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  let db: Db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new StoreOpenError(path, err);
+  }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/** The store's file cannot be created or opened (a directory that cannot be written, a file that is not a database, ...). */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`cannot open the store at ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
 }
 
 /** Caches prepared statements by their SQL text. */

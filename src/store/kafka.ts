@@ -81,6 +81,12 @@ export class KafkaStore {
     return rows.map((r) => ({ ...r, configs: JSON.parse(r.configs) }));
   }
 
+  /** At most `limit` topics whose names sort after `after`, in name order (keyset paging). */
+  topicsPage(cluster: string, after: string, limit: number): TopicRow[] {
+    const rows = this.sql.get('SELECT * FROM kafka_topics WHERE cluster_id = ? AND name > ? ORDER BY name LIMIT ?').all(cluster, after, limit) as Array<Omit<TopicRow, 'configs'> & { configs: string }>;
+    return rows.map((r) => ({ ...r, configs: JSON.parse(r.configs) }));
+  }
+
   setPartitions(cluster: string, name: string, partitions: number): void {
     this.sql.get('UPDATE kafka_topics SET partitions = ? WHERE cluster_id = ? AND name = ?').run(partitions, cluster, name);
   }

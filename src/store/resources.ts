@@ -212,13 +212,14 @@ export class ResourceStore {
     }
     for (const f of q.filters) {
       const expr = `json_extract(body, '${jsonPath(f.pointer)}')`;
+      // The values travel as one JSON array, so the statement is the same for 1 value or 10,000
+      // (one placeholder per value overflows SQLite's expression tree and the statement cache).
       if (f.match === 'contains') {
-        where.push(`(${f.values.map(() => `instr(${expr}, ?) > 0`).join(' OR ')})`);
-        args.push(...f.values);
+        where.push(`EXISTS (SELECT 1 FROM json_each(?) AS v WHERE instr(${expr}, v.value) > 0)`);
+        args.push(JSON.stringify(f.values));
       } else {
-        const candidates = f.values.flatMap(sqlValuesOf);
-        where.push(`${expr} IN (${candidates.map(() => '?').join(', ')})`);
-        args.push(...candidates);
+        where.push(`${expr} IN (SELECT value FROM json_each(?))`);
+        args.push(JSON.stringify(f.values.flatMap(sqlValuesOf)));
       }
     }
     return { where, args };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertConforms } from '../../src/http/pipeline.js';
 import type { Operation } from '../../src/openapi/types.js';
 import { TestEmulator, basic, type Response } from '../helpers.js';
+import { ConfluentDocuments } from '../support/confluent-documents.js';
 
 /**
  * Walks every implemented operation of the documents and checks every response against its
@@ -13,6 +14,8 @@ describe('conformance: every implemented operation answers as its document says'
   let operations: Operation[];
   const succeeded = new Set<string>();
   const checked: string[] = [];
+  /** Confluent's own documents, when CONFLUENT_OPENAPI_DIR names them: every response is also judged by them. */
+  const confluent = ConfluentDocuments.fromEnvironment();
 
   /** The operation serving a request: the matching path with the fewest parameters wins. */
   function operationOf(method: string, url: string): Operation {
@@ -36,6 +39,7 @@ describe('conformance: every implemented operation answers as its document says'
     } catch (err) {
       throw new Error(`${method} ${url} -> ${res.status}: ${(err as Error).message ?? err}\n${res.raw}`);
     }
+    confluent?.check(method, url, res.status, res.body);
     checked.push(`${op.operationId} ${res.status}`);
     if (res.status < 300) succeeded.add(op.operationId);
     return res;
@@ -729,6 +733,12 @@ describe('conformance: every implemented operation answers as its document says'
   const NEVER_SUCCEED = new Set(['getKafkaReassignment']);
   /** A stream that ends only when the emulator closes: test/controls/events.test.ts reads it over a socket. */
   const STREAMS = new Set(['streamEmulatorEvents']);
+
+  it.runIf(confluent)("answers as Confluent's own documents declare (statuses and bodies)", () => {
+    const report = confluent!.report();
+    console.log(`${confluent!.checked} responses judged by Confluent's documents; ${report.length} distinct deviations; ${confluent!.unmatched.size} requests no document describes`);
+    expect(report, report.join('\n')).toEqual([]);
+  });
 
   it('exercised every implemented operation successfully', () => {
     const implemented = operations.filter((o) => t.emu.implemented(o.operationId)).map((o) => o.operationId);

@@ -292,7 +292,8 @@ describe('connect/v1', () => {
     expect(url.status, url.raw).toBe(200);
     expect(url.body).toMatchObject({ api_version: 'connect/v1', kind: 'PresignedUrl', content_format: 'JAR', upload_id: expect.stringMatching(/^[0-9a-f-]{36}$/), upload_url: expect.stringMatching(/^https:\/\//) });
     expect(url.body.upload_form_data).toMatchObject({ key: expect.stringContaining(url.body.upload_id), policy: expect.any(String) });
-    expect((await t.post('/connect/v1/presigned-upload-url', { content_format: 'TAR' }, h())).status).toBe(422);
+    // Confluent declares 400, not 422, for a bad body here.
+    expect((await t.post('/connect/v1/presigned-upload-url', { content_format: 'TAR' }, h())).status).toBe(400);
 
     const body = { display_name: 'my-plugin', connector_class: 'com.example.MySink', connector_type: 'SINK', sensitive_config_properties: ['my.token.value', 'my.pass'], upload_source: { location: 'PRESIGNED_URL_LOCATION', upload_id: url.body.upload_id } };
     const p = await t.post('/connect/v1/custom-connector-plugins', body, h());
@@ -301,13 +302,16 @@ describe('connect/v1', () => {
     expect(p.headers.location).toBe(`http://emulator.test/connect/v1/custom-connector-plugins/${p.body.id}`);
     expect(p.body).toMatchObject({ api_version: 'connect/v1', kind: 'CustomConnectorPlugin', content_format: 'JAR', connector_type: 'SINK' });
     expect(p.body.metadata).toMatchObject({ self: `http://emulator.test/connect/v1/custom-connector-plugins/${p.body.id}`, resource_name: `crn://confluent.cloud/organization=${o.org}/custom-connector-plugin=${p.body.id}` });
-    expect(p.body.upload_source).toBeUndefined();
+    // As Confluent documents: the upload's location, and an upload_id that is always empty in responses.
+    expect(p.body.upload_source).toEqual({ location: 'PRESIGNED_URL_LOCATION', upload_id: '' });
 
     const dup = await t.post('/connect/v1/custom-connector-plugins', body, h());
     expect(dup.status).toBe(409);
-    expect(dup.body).toEqual({ error: { code: 409, message: expect.any(String) } });
+    // The custom connector plugin API is a management API: its errors are Failure, not Connect's.
+    expect(dup.body.errors[0]).toMatchObject({ status: '409' });
     const noUpload = await t.post('/connect/v1/custom-connector-plugins', { ...body, display_name: 'other', upload_source: { location: 'PRESIGNED_URL_LOCATION', upload_id: 'nope' } }, h());
     expect(noUpload.status).toBe(422);
+    expect(noUpload.body.errors[0]).toMatchObject({ status: '422', source: { pointer: '/upload_source/upload_id' } });
     expect((await t.post('/connect/v1/custom-connector-plugins', { display_name: 'x' }, h())).status).toBe(422);
 
     expect((await t.get('/connect/v1/custom-connector-plugins?page_size=1', h())).body).toMatchObject({ kind: 'CustomConnectorPluginList', data: [{ id: p.body.id }], metadata: { total_size: 1 } });
@@ -325,7 +329,7 @@ describe('connect/v1', () => {
     expect((await t.delete(`/connect/v1/custom-connector-plugins/${p.body.id}`, h())).status).toBe(204);
     const gone = await t.get(`/connect/v1/custom-connector-plugins/${p.body.id}`, h());
     expect(gone.status).toBe(404);
-    expect(gone.body).toEqual({ error: { code: 404, message: expect.any(String) } });
+    expect(gone.body.errors[0]).toMatchObject({ status: '404', code: 'not_found' });
     // Another organization cannot see this one's uploads.
     const stranger = await t.newOrg();
     const foreign = await t.post('/connect/v1/custom-connector-plugins', { ...body, upload_source: { location: 'PRESIGNED_URL_LOCATION', upload_id: zip } }, { authorization: stranger.auth });

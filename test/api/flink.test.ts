@@ -177,7 +177,7 @@ describe('sql/v1 statements', () => {
     expect(c.status).toBe(201);
     expect(c.headers.location).toBe(`http://emulator.test${base}/statements/catalogs`);
     expect(c.body).toMatchObject({ api_version: 'sql/v1', kind: 'Statement', name: 'catalogs', organization_id: o.org, environment_id: o.env });
-    expect(c.body.spec).toMatchObject({ statement: 'SHOW CATALOGS;', compute_pool_id: pool, principal: o.user, stopped: false });
+    expect(c.body.spec).toMatchObject({ statement: 'SHOW CATALOGS;', statement_name: 'catalogs', compute_pool_id: pool, principal: o.user, stopped: false });
     expect(c.body.status.phase).toBe('PENDING');
     expect(c.body.metadata).toMatchObject({ self: c.headers.location, resource_version: '1' });
     expect(c.body.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);

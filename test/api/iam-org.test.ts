@@ -148,8 +148,12 @@ describe('org/v2 and iam/v2 scenario', () => {
     const c = await t.post('/iam/v2/role-bindings', { principal: `User:${o.user}`, role_name: 'EnvironmentAdmin', crn_pattern: crn }, h());
     expect(c.status).toBe(201);
     expect(c.body).toMatchObject({ kind: 'RoleBinding', principal: `User:${o.user}`, role_name: 'EnvironmentAdmin' });
+    // Creating a role binding declares 400, not 422, for a bad body (as Confluent's document does).
     const bad = await t.post('/iam/v2/role-bindings', { principal: 'nobody', role_name: 'X', crn_pattern: 'http://x' }, h());
-    expect(bad.status).toBe(422);
+    expect(bad.status).toBe(400);
+    const noCrn = await t.post('/iam/v2/role-bindings', { principal: `User:${o.user}`, role_name: 'EnvironmentAdmin' }, h());
+    expect(noCrn.status).toBe(400);
+    expect(errorsOf(noCrn)[0]).toMatchObject({ status: '400', source: { pointer: '/crn_pattern' } });
     const noPattern = await t.get('/iam/v2/role-bindings', h());
     expect(noPattern.status).toBe(400);
     expect(errorsOf(noPattern)[0].source).toEqual({ parameter: 'crn_pattern' });

@@ -320,7 +320,7 @@ describe('Kafka REST v3: cluster links and mirror topics', () => {
     expect(byName['consumer.offset.sync.enable']).toMatchObject({ kind: 'KafkaLinkConfigData', cluster_id: d.id, link_name: 'cfg', value: 'true', source: 'DYNAMIC_CLUSTER_LINK_CONFIG', is_default: false, default: false });
     expect(byName['acl.sync.enable']).toMatchObject({ value: 'false', source: 'DEFAULT_CONFIG', is_default: true, is_read_only: false });
     expect(byName['link.mode']).toMatchObject({ value: 'DESTINATION', is_read_only: true, read_only: true });
-    expect(byName['sasl.jaas.config']).toMatchObject({ value: null, is_sensitive: true, sensitive: true, source: 'DYNAMIC_CLUSTER_LINK_CONFIG' });
+    expect(byName['sasl.jaas.config']).toMatchObject({ value: '', is_sensitive: true, sensitive: true, source: 'DYNAMIC_CLUSTER_LINK_CONFIG' });
 
     expect((await t.get(`${base}/consumer.offset.sync.ms`, d.auth)).body).toMatchObject({ name: 'consumer.offset.sync.ms', value: '30000', is_default: true });
     expect((await t.put(`${base}/consumer.offset.sync.ms`, { value: '5000' }, d.auth)).status).toBe(204);

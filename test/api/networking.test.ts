@@ -67,7 +67,8 @@ describe('networking/v1', () => {
       expect(r.headers.location).toBe(`http://emulator.test/networking/v1/networks/${n.id}`);
       expect(n.metadata.self).toBe(`http://emulator.test/networking/v1/networks/${n.id}`);
       expect(n.metadata.resource_name).toMatch(new RegExp(`^crn://confluent.cloud/organization=[^/]+/environment=${env}/network=${n.id}$`));
-      expect(n.status).toEqual({ phase: 'PROVISIONING', supported_connection_types: ['PEERING'], active_connection_types: [] });
+      // Confluent documents active_connection_types as the types requested for the network: never empty.
+      expect(n.status).toEqual({ phase: 'PROVISIONING', supported_connection_types: ['PEERING'], active_connection_types: ['PEERING'] });
       expect(n.spec.zones).toEqual(['use1-az1', 'use1-az2', 'use1-az3']);
       expect(n.spec.reserved_cidr).toBe('172.20.255.0/24');
       expect(n.spec.gateway).toMatchObject({ id: expect.stringMatching(/^gw-/), environment: env, kind: 'Gateway', api_version: 'networking/v1' });
@@ -294,7 +295,7 @@ describe('networking/v1', () => {
 
       expect((await t.delete(`/networking/v1/peerings/${p.id}?environment=${env}`, NOW)).status).toBe(204);
       expect((await t.get(`/networking/v1/peerings/${p.id}?environment=${env}`)).status).toBe(404);
-      expect((await t.get(`/networking/v1/networks/${n.id}?environment=${env}`)).body.status.active_connection_types).toEqual([]);
+      expect((await t.get(`/networking/v1/networks/${n.id}?environment=${env}`)).body.status.active_connection_types).toEqual(['PEERING']);
     });
 
     it('takes GCP and Azure peerings on networks of their cloud', async () => {
@@ -393,7 +394,7 @@ describe('networking/v1', () => {
         [tgwSpec('n-nothere'), '/spec/network/id'],
         [tgwSpec(tgw.id, { cloud: { ...cloud, ram_share_arn: 'arn:aws:s3:::bucket' } }), '/spec/cloud/ram_share_arn'],
         [tgwSpec(tgw.id, { cloud: { ...cloud, transit_gateway_id: 'vpc-123' } }), '/spec/cloud/transit_gateway_id'],
-        [tgwSpec(tgw.id, { cloud: { ...cloud, routes: ['10.200.5.0/24'] } }), '/spec/cloud/routes/0'],
+        [tgwSpec(tgw.id, { cloud: { ...cloud, routes: ['10.200.5.0/33'] } }), '/spec/cloud/routes/0'],
       ];
       for (const [body, pointer] of cases) {
         const r = await t.post('/networking/v1/transit-gateway-attachments', body);

@@ -73,10 +73,13 @@ describe('configuration', () => {
     expect(c.quotas).toEqual({ a: 1, b: 2 });
     expect(c.host).toBe('127.0.0.1');
   });
-  it('refuses bad values and unknown settings', () => {
+  it('refuses bad values and unknown flags; an unknown variable is only a warning', () => {
     expect(() => loadConfig(['--port', 'abc'], {})).toThrow(/PORT/);
     expect(() => loadConfig(['--lifecycle', 'never'], {})).toThrow(/LIFECYCLE/);
-    expect(() => loadConfig([], { CCLOUD_EMULATOR_NOPE: '1' })).toThrow(/unknown setting NOPE/);
+    expect(() => loadConfig(['--nope', '1'], {})).toThrow(/unknown flag --nope/);
+    const warnings: string[] = [];
+    expect(loadConfig([], { CCLOUD_EMULATOR_NOPE: '1' }, (w) => warnings.push(w)).port).toBe(8080);
+    expect(warnings).toEqual(['ignoring CCLOUD_EMULATOR_NOPE: not a setting of the emulator']);
   });
 });
 

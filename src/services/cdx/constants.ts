@@ -47,3 +47,10 @@ export interface StoredImage {
 }
 
 export const internal = <T>(row: ResourceRow) => (row.body as { _emulator: T })._emulator;
+
+/**
+ * A shared cluster's bootstrap as Stream Sharing answers it: a URI (`SASL://host:9092`, Confluent's
+ * own example), since `SASL_SSL` is not a valid URI scheme (no underscore is allowed in one).
+ */
+export const bootstrapUrlOf = (cluster: { body: unknown }): string =>
+  String((cluster.body as { spec?: { kafka_bootstrap_endpoint?: string } }).spec?.kafka_bootstrap_endpoint ?? '').replace(/^SASL_SSL:\/\//, 'SASL://');

@@ -1,7 +1,7 @@
 import { notFound } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
 import type { HandlerMap } from '../../engine/types.js';
-import { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, PROVIDER_SHARE, internal, type ConsumerInternal } from './constants.js';
+import { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, PROVIDER_SHARE, bootstrapUrlOf, internal, type ConsumerInternal } from './constants.js';
 import { deactivate } from './deactivate.js';
 import { includeDeleted, page, visible } from './list.js';
 import { queryValues } from '../../engine/query.js';
@@ -55,7 +55,7 @@ export const consumerHandlers = (engine: Engine): HandlerMap => ({
     const kind = cloud === 'GCP' ? 'GcpNetwork' : cloud === 'AZURE' ? 'AzureNetwork' : 'AwsNetwork';
     return {
       status: 200,
-      body: { api_version: 'cdx/v1', kind: 'Network', kafka_bootstrap_url: String((cluster.body as any).spec?.kafka_bootstrap_endpoint ?? ''), cloud: { kind } },
+      body: { api_version: 'cdx/v1', kind: 'Network', kafka_bootstrap_url: bootstrapUrlOf(cluster), cloud: { kind } },
     };
   },
 });

@@ -15,6 +15,7 @@ import {
 } from './constants.js';
 import { phaseOf } from './render.js';
 import { insertRow, issueId, liveRow, save } from './rows.js';
+import { encodeSegment } from '../../core/url.js';
 
 /*
  * The images of a provider shared resource: one row each, keyed by the shared resource and the
@@ -105,7 +106,7 @@ export const imageHandlers = (engine: Engine): HandlerMap => ({
         save(engine, existing);
       } else insertRow(engine, IMAGE, sr.org_id, issueId(engine, IMAGE), { ...image });
     });
-    const location = `${ctx.baseUrl}/cdx/v1/provider-shared-resources/${encodeURIComponent(sr.id)}/images/${encodeURIComponent(fileName)}`;
+    const location = `${ctx.baseUrl}/cdx/v1/provider-shared-resources/${encodeSegment(sr.id)}/images/${encodeSegment(fileName)}`;
     return { status: 201, headers: { location } };
   },
 

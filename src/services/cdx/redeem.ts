@@ -10,6 +10,7 @@ import {
   internal,
   type ConsumerInternal,
   type ProviderInternal,
+  bootstrapUrlOf,
 } from './constants.js';
 import { globalRef, nameOf, orgName } from './render.js';
 import { resolve, schemasOf, type Resolved } from './resolve.js';
@@ -155,7 +156,7 @@ export const redeemHandlers = (engine: Engine): HandlerMap => ({
         },
         api_key: kafkaKey.key,
         secret: kafkaKey.secret,
-        kafka_bootstrap_url: String((r.cluster.body as any).spec?.kafka_bootstrap_endpoint ?? ''),
+        kafka_bootstrap_url: bootstrapUrlOf(r.cluster),
         resources,
       };
       if (srKey && r.registry) {

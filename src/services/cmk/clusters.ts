@@ -5,6 +5,7 @@ import { observe, startState } from '../../core/lifecycle.js';
 import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Draft, HookContext, ResourceHooks } from '../../engine/hooks.js';
+import { encodeSegment } from '../../core/url.js';
 
 type Config = { kind?: string; cku?: number; max_ecku?: number; zones?: string[]; encryption_key?: string };
 type Ref = { id?: string; [k: string]: unknown };
@@ -63,7 +64,7 @@ function completeReferences(h: HookContext, d: Draft): void {
     if (!h.engine.rt.resources.get(d.org, 'ByokKey', byok.id)) throw unprocessable(`The BYOK key '${byok.id}' does not exist`, '/spec/byok/id');
     setAt(d.body, '/spec/byok', {
       id: byok.id,
-      related: `${h.baseUrl}/byok/v1/keys/${encodeURIComponent(byok.id)}`,
+      related: `${h.baseUrl}/byok/v1/keys/${encodeSegment(byok.id)}`,
       resource_name: `${CRN_PREFIX}organization=${d.org}/key=${byok.id}`,
     });
   }

@@ -57,7 +57,8 @@ function validate(plugin: string, type: 'sink' | 'source', input: Record<string,
         order: i + 1,
         alias: '',
       },
-      value: { name, value: value === undefined ? null : isSensitive(name) ? MASK : value, recommended_values: [], errors: errorsOf(name), visible: true },
+      // A property not given is an empty string, as in Confluent's own example (its document declares a string, never null).
+      value: { name, value: value === undefined ? '' : isSensitive(name) ? MASK : value, recommended_values: [], errors: errorsOf(name), visible: true },
       metadata: {},
     };
   });
@@ -85,16 +86,17 @@ export function managedPluginHandlers(engine: Engine): HandlerMap {
 
 /**
  * Takes the archive named by `upload_source` (an upload this organization was given a presigned
- * URL for; 422 otherwise): the plugin's `content_format` is the upload's. `upload_source` itself
- * is only an input, never stored or answered.
+ * URL for; 422 otherwise): the plugin's `content_format` is the upload's. Responses carry
+ * `upload_source` with its location and, as Confluent documents, an empty `upload_id`.
  */
 function takeUpload(engine: Engine, orgId: string, body: Record<string, unknown>): void {
-  const source = body.upload_source as { upload_id?: string } | undefined;
+  const source = body.upload_source as { location?: string; upload_id?: string } | undefined;
   delete body.upload_source;
   if (!source) return;
   const upload = source.upload_id ? engine.rt.resources.get(orgId, UPLOAD, source.upload_id) : undefined;
   if (!upload) throw unprocessable(`The upload '${source.upload_id ?? ''}' does not exist: request a presigned upload URL first`, '/upload_source/upload_id');
   body.content_format = upload.body.content_format;
+  body.upload_source = { location: source.location ?? 'PRESIGNED_URL_LOCATION', upload_id: '' };
 }
 
 /** Custom connector plugins (a declared resource): the archive comes from a presigned upload. */

@@ -4,6 +4,7 @@ import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { queryValues } from '../../engine/query.js';
+import { encodeSegment } from '../../core/url.js';
 
 export type FlinkCloud = 'AWS' | 'GCP' | 'AZURE';
 
@@ -68,7 +69,7 @@ export const flinkRegionOf = (cloud: unknown, regionName: unknown): FlinkRegion 
 const CATALOGUE_TIME = '2023-03-01T00:00:00Z';
 
 function render(r: FlinkRegion, org: string, baseUrl: string): Record<string, unknown> {
-  const self = `${baseUrl}/fcpm/v2/regions?cloud=${r.cloud}&region_name=${encodeURIComponent(r.region_name)}`;
+  const self = `${baseUrl}/fcpm/v2/regions?cloud=${r.cloud}&region_name=${encodeSegment(r.region_name)}`;
   return {
     api_version: 'fcpm/v2',
     kind: 'Region',

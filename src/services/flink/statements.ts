@@ -12,6 +12,7 @@ import { COMPUTE_POOL, STATEMENT, refreshCurrentCfu } from './compute-pools.js';
 import { findFlinkRegion } from './regions.js';
 import { plan as planStatement, recordRow, type Plan } from './sql.js';
 import { queryValues } from '../../engine/query.js';
+import { encodeSegment } from '../../core/url.js';
 
 /** How long each transitional phase (PENDING, FAILING, DELETING) lasts in `timed` mode. */
 const STAGE_MS = 3000;
@@ -110,7 +111,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
   }
 
   const selfUrl = (baseUrl: string, row: ResourceRow) =>
-    `${baseUrl}/sql/v1/organizations/${row.org_id}/environments/${encodeURIComponent(row.scope)}/statements/${encodeURIComponent(String(b(row).name))}`;
+    `${baseUrl}/sql/v1/organizations/${row.org_id}/environments/${encodeSegment(row.scope)}/statements/${encodeSegment(String(b(row).name))}`;
 
   function findStatement(org: string, env: string, name: string): ResourceRow | undefined {
     return rt.resources.whereField(org, STATEMENT, '/name', name, env)[0];
@@ -270,6 +271,8 @@ export function statementHandlers(engine: Engine): HandlerMap {
         resource_version: String(x.version),
       },
       ...body,
+      // Confluent's document requires the statement's name inside its spec too, in every answer.
+      spec: { ...(body.spec as Record<string, unknown>), statement_name: body.name },
     };
   }
 
@@ -437,7 +440,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
         const last = rows[rows.length - 1]?.seq;
         const hasNext = last !== undefined && rt.resources.exists(q, 'after', last);
         const data = rows.map((r) => observe(r, true, ctx.baseUrl)).filter((r): r is ResourceRow => r !== undefined).map((r) => render(r, ctx.baseUrl));
-        const base = `${ctx.baseUrl}/sql/v1/organizations/${env.org_id}/environments/${encodeURIComponent(env.id)}/statements`;
+        const base = `${ctx.baseUrl}/sql/v1/organizations/${env.org_id}/environments/${encodeSegment(env.id)}/statements`;
         const params = new URLSearchParams();
         if (values.length) params.set('spec.compute_pool_id', values.join(','));
         const self = params.toString() ? `${base}?${params}` : base;

@@ -4,6 +4,7 @@ import { stripCrnPrefix, CRN_PREFIX } from '../../core/crn.js';
 import { unprocessable } from '../../core/errors.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import { findFlinkRegion } from '../flink/regions.js';
+import { encodeSegment } from '../../core/url.js';
 
 /**
  * API keys: the secret is generated here and returned only in the create response (the engine
@@ -26,7 +27,7 @@ export const apiKeyHooks: ResourceHooks = {
             id: region!.id,
             api_version: 'fcpm/v2',
             kind: 'Region',
-            related: `${h.baseUrl}/fcpm/v2/regions?cloud=${region!.cloud}&region_name=${encodeURIComponent(region!.region_name)}`,
+            related: `${h.baseUrl}/fcpm/v2/regions?cloud=${region!.cloud}&region_name=${encodeSegment(region!.region_name)}`,
             resource_name: `${CRN_PREFIX}organization=${h.org}/flink-region=${region!.id}`,
             ...((resource as { environment?: unknown }).environment ? { environment: (resource as { environment?: unknown }).environment } : {}),
           };

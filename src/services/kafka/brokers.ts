@@ -73,7 +73,8 @@ export function brokerHandlers(rt: Runtime): HandlerMap {
             log_end_offset: rt.kafka.endOffset(scope.id, t.name, p),
             last_caught_up_time_ms: now,
             last_fetch_time_ms: now,
-            link_name: null,
+            // `link_name` names the cluster link of a mirror's replica; the document declares it a
+            // string, so a replica of no link leaves it out rather than sending null.
           })),
         ),
     );

@@ -103,6 +103,9 @@ export function consumerGroupHandlers(rt: Runtime, instances: ConsumerInstances)
     is_simple: isSimple,
     partition_assignor: assignor,
     state,
+    // Members join through REST Proxy or the classic protocol: never the KIP-848 consumer protocol.
+    type: 'CLASSIC',
+    is_mixed_consumer_group: false,
     coordinator: scope.links.related('brokers', BROKERS[0]),
     consumers: scope.links.related('consumer-groups', group, 'consumers'),
     lag_summary: scope.links.related('consumer-groups', group, 'lag-summary'),

@@ -9,7 +9,7 @@ import type { Mirroring } from './mirroring.js';
 import { queryFlagOf } from '../../engine/query.js';
 
 /**
- * A link config as Kafka REST reports it: the effective value (null for a password), where it
+ * A link config as Kafka REST reports it: the effective value (empty for a password), where it
  * comes from, and the flags under both the current (`is_*`) and the older spellings.
  */
 function renderConfig(scope: ClusterScope, link: LinkRow, name: string) {
@@ -22,7 +22,9 @@ function renderConfig(scope: ClusterScope, link: LinkRow, name: string) {
     metadata: { self: scope.links.url('links', link.link_name, 'configs', name), resource_name: null },
     cluster_id: scope.id,
     name,
-    value: sensitive ? null : linkConfigValue(link.configs, name),
+    // Kafka hides a password's value; the document declares `value` a required string (never
+    // null) and gives no example of a sensitive one, so the hidden value is an empty string.
+    value: sensitive ? '' : linkConfigValue(link.configs, name),
     is_default: !set,
     is_read_only: readOnly,
     is_sensitive: sensitive,

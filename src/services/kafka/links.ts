@@ -1,3 +1,5 @@
+import { encodeSegment } from '../../core/url.js';
+
 /** The absolute URLs and CRNs of one cluster's Kafka REST objects. */
 export class KafkaLinks {
   readonly root: string;
@@ -10,7 +12,7 @@ export class KafkaLinks {
   }
 
   url(...segments: Array<string | number>): string {
-    return [this.root, ...segments.map((s) => encodeURIComponent(String(s)))].join('/');
+    return [this.root, ...segments.map((s) => encodeSegment(String(s)))].join('/');
   }
 
   /** `crn:///kafka=<cluster>/topic=<t>/...`: Kafka REST's resource names have an empty authority. */
@@ -22,8 +24,8 @@ export class KafkaLinks {
     return { related: this.url(...segments) };
   }
 
-  /** `{kind, metadata: {self, next: null}, data}`: Kafka REST lists are never paged. */
-  list(kind: string, self: string, data: unknown[]) {
-    return { kind, metadata: { self, next: null }, data };
+  /** `{kind, metadata: {self, next}, data}`: Kafka REST lists are one page, except where an answer must stay bounded. */
+  list(kind: string, self: string, data: unknown[], next: string | null = null) {
+    return { kind, metadata: { self, next }, data };
   }
 }

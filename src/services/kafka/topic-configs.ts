@@ -42,6 +42,23 @@ function writable(name: string): void {
   if (READ_ONLY_TOPIC_CONFIGS.has(name)) throw kafkaError(400, 40002, `Config ${name} cannot be altered on Confluent Cloud.`);
 }
 
+/** Topics whose configs one page of `topics/-/configs` holds (each topic has about 40 configs). */
+export const TOPICS_PER_CONFIG_PAGE = 100;
+
+/** A page token names the cluster and the last topic shown; it carries nothing secret. */
+const configPageToken = (cluster: string, lastTopic: string) => Buffer.from(JSON.stringify([cluster, lastTopic])).toString('base64url');
+
+function topicAfter(cluster: string, token: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== cluster || typeof parsed[1] !== 'string') throw invalidKafkaRequest('The page token is invalid or belongs to another list.');
+  return parsed[1];
+}
+
 interface AlterEntry {
   name: string;
   value?: string | null;
@@ -57,10 +74,20 @@ export function topicConfigHandlers(rt: Runtime): HandlerMap {
       const t = topicOf(rt, scope, ctx.params.topic_name);
       return { status: 200, body: scope.links.list('KafkaTopicConfigList', scope.links.url('topics', t.name, 'configs'), allConfigs(scope, t)) };
     },
+    /**
+     * The configs of every topic, a bounded number of topics per answer: at 10,000 topics one
+     * answer would be over 100 MB. `metadata.next` (null on the last page) continues the walk.
+     */
     listKafkaAllTopicConfigs: (ctx) => {
       const scope = clusterOf(rt, ctx);
-      const data = rt.kafka.topics(scope.id).filter((t) => mayKafka(ctx, 'DESCRIBE_CONFIGS', 'TOPIC', t.name)).flatMap((t) => allConfigs(scope, t));
-      return { status: 200, body: scope.links.list('KafkaTopicConfigList', scope.links.url('topics', '-', 'configs'), data) };
+      const self = scope.links.url('topics', '-', 'configs');
+      const token = ctx.query.page_token;
+      const after = token === undefined ? '' : topicAfter(scope.id, String(token));
+      const page = rt.kafka.topicsPage(scope.id, after, TOPICS_PER_CONFIG_PAGE + 1);
+      const shown = page.slice(0, TOPICS_PER_CONFIG_PAGE);
+      const visible = shown.filter((t) => mayKafka(ctx, 'DESCRIBE_CONFIGS', 'TOPIC', t.name));
+      const next = page.length > shown.length ? `${self}?page_token=${configPageToken(scope.id, shown[shown.length - 1].name)}` : null;
+      return { status: 200, body: scope.links.list('KafkaTopicConfigList', self, visible.flatMap((t) => allConfigs(scope, t)), next) };
     },
     listKafkaDefaultTopicConfigs: (ctx) => {
       const scope = clusterOf(rt, ctx);

@@ -6,6 +6,7 @@ import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Draft, HookContext, ResourceHooks } from '../../engine/hooks.js';
 import { isPrivate, overlaps, parseCidr, type Cidr } from './cidr.js';
+import { encodeSegment } from '../../core/url.js';
 
 type Ref = { id?: string; environment?: string; [k: string]: unknown };
 type CloudSpec = { kind?: string; [k: string]: unknown };
@@ -113,7 +114,7 @@ function cloudOf(row: ResourceRow): Record<string, unknown> {
 const gatewayRef = (h: HookContext, org: string, env: string, id: string) => ({
   id,
   environment: env,
-  related: `${h.baseUrl}/networking/v1/gateways/${encodeURIComponent(id)}`,
+  related: `${h.baseUrl}/networking/v1/gateways/${encodeSegment(id)}`,
   resource_name: `${CRN_PREFIX}organization=${org}/environment=${env}/gateway=${id}`,
   api_version: 'networking/v1',
   kind: 'Gateway',
@@ -130,18 +131,6 @@ function newGatewayId(h: HookContext): string {
 function markFailed(row: ResourceRow): void {
   setAt(row.body, '/status/error_code', 'insufficient_capacity');
   setAt(row.body, '/status/error_message', 'Could not provision cloud resources');
-}
-
-/** The connection types in use on a network: those of its live peerings and transit gateway attachments. */
-function refreshActiveTypes(h: HookContext, org: string, networkId: string): void {
-  const rt = h.engine.rt;
-  const network = rt.resources.get(org, 'Network', networkId);
-  if (!network) return;
-  const active: string[] = [];
-  if (rt.resources.whereField(org, 'Peering', '/spec/network/id', networkId).length) active.push('PEERING');
-  if (rt.resources.whereField(org, 'TransitGatewayAttachment', '/spec/network/id', networkId).length) active.push('TRANSITGATEWAY');
-  setAt(network.body, '/status/active_connection_types', active);
-  rt.resources.update(network);
 }
 
 /**
@@ -168,7 +157,8 @@ export const networkHooks: ResourceHooks = {
     if (privateLink && getAt(d.body, '/spec/dns_config') === undefined) setAt(d.body, '/spec/dns_config', { resolution: 'CHASED_PRIVATE' });
     setAt(d.body, '/spec/gateway', gatewayRef(h, d.org, d.scope, newGatewayId(h)));
     setAt(d.body, '/status/supported_connection_types', [...types]);
-    setAt(d.body, '/status/active_connection_types', []);
+    // Confluent documents these as the types requested for use with the network (at least one).
+    setAt(d.body, '/status/active_connection_types', [...types]);
     if (privateLink) {
       const domain = `${d.id}.${region}.${cloud.toLowerCase()}.${DOMAIN}`;
       setAt(d.body, '/status/dns_domain', domain);
@@ -215,14 +205,21 @@ function checkPerNetworkQuota(h: HookContext, d: Draft, network: ResourceRow, qu
 }
 
 /** Each route a valid IPv4 block, private, overlapping neither the network nor another route. */
-function checkRoutes(routes: unknown, pointer: string, network: ResourceRow, requirePrivate: boolean): void {
+/**
+ * Routes are IPv4 CIDR blocks. A peering's are private and overlap neither the network nor each
+ * other; a transit gateway attachment's are only CIDR blocks: they commonly cover every private
+ * range (Confluent's own example routes 10.0.0.0/8, which holds the network's block), so
+ * Confluent applies no overlap rule to them.
+ */
+function checkRoutes(routes: unknown, pointer: string, network: ResourceRow, peering: boolean): void {
   if (!Array.isArray(routes)) return;
   const netCidr = parseCidr(getAt(network.body, '/spec/cidr'));
   const seen: Cidr[] = [];
   routes.forEach((r, i) => {
     const c = parseCidr(r);
     if (!c) throw unprocessable(`'${String(r)}' is not an IPv4 CIDR block`, `${pointer}/${i}`);
-    if (requirePrivate && !isPrivate(c)) throw unprocessable(`The route '${String(r)}' is not a private address range`, `${pointer}/${i}`);
+    if (!peering) return;
+    if (!isPrivate(c)) throw unprocessable(`The route '${String(r)}' is not a private address range`, `${pointer}/${i}`);
     if (netCidr && overlaps(c, netCidr)) throw unprocessable(`The route '${String(r)}' overlaps the network's CIDR block`, `${pointer}/${i}`);
     if (seen.some((s) => overlaps(s, c))) throw unprocessable(`The route '${String(r)}' overlaps another route`, `${pointer}/${i}`);
     seen.push(c);
@@ -246,11 +243,9 @@ export const peeringHooks: ResourceHooks = {
     checkPerNetworkQuota(h, d, network, PEERINGS_PER_NETWORK);
   },
   crn: (_h, d) => connectionCrn(d, 'peering'),
-  afterCreate: (h, row) => refreshActiveTypes(h, row.org_id, String(getAt(row.body, '/spec/network/id'))),
   onPhase(h, row, phase) {
     if (phase === h.decl.lifecycle?.failed) markFailed(row);
   },
-  afterDelete: (h, row) => refreshActiveTypes(h, row.org_id, String(getAt(row.body, '/spec/network/id'))),
 };
 
 /** Transit gateway attachments: AWS networks only, one per network by default, the AWS attachment id once READY. */
@@ -267,14 +262,12 @@ export const transitGatewayAttachmentHooks: ResourceHooks = {
     checkPerNetworkQuota(h, d, network, TGW_ATTACHMENTS_PER_NETWORK);
   },
   crn: (_h, d) => connectionCrn(d, 'transit-gateway-attachment'),
-  afterCreate: (h, row) => refreshActiveTypes(h, row.org_id, String(getAt(row.body, '/spec/network/id'))),
   onPhase(h, row, phase) {
     if (phase === h.decl.lifecycle?.ready) {
       setAt(row.body, '/status/cloud', { kind: 'AwsTransitGatewayAttachmentStatus', transit_gateway_attachment_id: `tgw-attach-${digest(row.id, 'tgw-attach').slice(0, 17)}` });
     }
     if (phase === h.decl.lifecycle?.failed) markFailed(row);
   },
-  afterDelete: (h, row) => refreshActiveTypes(h, row.org_id, String(getAt(row.body, '/spec/network/id'))),
 };
 
 // ---- DNS forwarders ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap } from '../../engine/types.js';
+import { encodeSegment } from '../../core/url.js';
 
 export type Category = 'BILLING_LICENSING' | 'SECURITY' | 'SERVICE' | 'ACCOUNT';
 export type Priority = 'REQUIRED' | 'RECOMMENDED' | 'OPTIONAL';
@@ -52,7 +53,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
 const byId = new Map(NOTIFICATION_TYPES.map((n, i) => [n.id, { type: n, seq: i + 1 }]));
 
 export const findNotificationType = (id: unknown): NotificationType | undefined => (typeof id === 'string' ? byId.get(id)?.type : undefined);
-export const notificationTypeUrl = (baseUrl: string, id: string) => `${baseUrl}/notifications/v1/notification-types/${encodeURIComponent(id)}`;
+export const notificationTypeUrl = (baseUrl: string, id: string) => `${baseUrl}/notifications/v1/notification-types/${encodeSegment(id)}`;
 export const notificationTypeCrn = (org: string, id: string) => `${CRN_PREFIX}organization=${org}/notification-type=${id}`;
 
 /** The catalogue has always existed: every type shows the same creation time. */

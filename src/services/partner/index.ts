@@ -8,13 +8,14 @@ import type { ResourceHooks } from '../../engine/hooks.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { loadFixtures } from '../../control/fixtures.js';
 import { queryFlag } from '../../engine/query.js';
+import { encodeSegment } from '../../core/url.js';
 
 const ENTITLEMENT = 'PartnerEntitlement';
 const PARTNER_ORG = 'PartnerOrganization';
 
 type Obj = Record<string, unknown>;
 
-const orgUrl = (baseUrl: string, id: string) => `${baseUrl}/partner/v2/organizations/${encodeURIComponent(id)}`;
+const orgUrl = (baseUrl: string, id: string) => `${baseUrl}/partner/v2/organizations/${encodeSegment(id)}`;
 const orgCrn = (id: string) => `${CRN_PREFIX}organization=${id}`;
 
 /** An organization the partner signed up (the partner's view of it), or undefined. */

@@ -149,6 +149,10 @@ export class Registry {
     if (type !== 'AVRO' && type !== 'JSON' && type !== 'PROTOBUF') throw invalidSchema(`unknown schema type ${input.schemaType}`);
     if (typeof input.schema !== 'string') throw invalidSchema('the schema must be a string');
     const references = (input.references ?? []).map((ref) => {
+      // Schema Registry needs all three parts to resolve a reference; a partial one is an invalid schema.
+      if (typeof ref?.name !== 'string' || typeof ref.subject !== 'string' || !Number.isInteger(ref.version)) {
+        throw invalidSchema(`every reference needs a name, a subject and a version: ${JSON.stringify(ref)}`);
+      }
       const subject = subjectInContext(ref.subject, context);
       const version = this.store.versions(this.cluster, subject).find((v) => v.version === ref.version && !v.deleted);
       if (!version) throw invalidSchema(`the reference ${ref.name} names ${ref.subject} version ${ref.version}, which does not exist`);

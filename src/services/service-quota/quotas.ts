@@ -7,6 +7,7 @@ import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { PIPELINE_QUOTAS } from '../sd/pipelines.js';
 import { APPS_PER_CLUSTER, DEFAULT_APPS_PER_CLUSTER } from '../ksqldb/clusters.js';
+import { encodeSegment } from '../../core/url.js';
 
 const API_VERSION = 'service-quota/v1';
 
@@ -147,7 +148,7 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
       api_version: API_VERSION,
       kind: 'AppliedQuota',
       id: def.id,
-      metadata: { self: `${base}/service-quota/v1/applied-quotas/${encodeURIComponent(def.id)}${qs ? `?${qs}` : ''}`, resource_name: `${crn}/applied-quota=${def.id}` },
+      metadata: { self: `${base}/service-quota/v1/applied-quotas/${encodeSegment(def.id)}${qs ? `?${qs}` : ''}`, resource_name: `${crn}/applied-quota=${def.id}` },
       scope: def.scope,
       display_name: def.display_name,
       default_limit: def.default_limit,

@@ -2,6 +2,7 @@ import { crudHandler } from '../../engine/crud.js';
 import type { Engine } from '../../engine/engine.js';
 import type { Handler, HandlerMap } from '../../engine/types.js';
 import { findSrRegion } from './regions.js';
+import { encodeSegment } from '../../core/url.js';
 
 type Obj = Record<string, any>;
 
@@ -31,7 +32,7 @@ export function toV3Cluster(v2: Obj, baseUrl: string): Obj {
     api_version: 'srcm/v3',
     kind: 'Cluster',
     id: v2.id,
-    metadata: { ...v2.metadata, self: `${baseUrl}/srcm/v3/clusters/${encodeURIComponent(v2.id)}` },
+    metadata: { ...v2.metadata, self: `${baseUrl}/srcm/v3/clusters/${encodeSegment(v2.id)}` },
     spec: out,
     status: v2.status,
   };

@@ -5,6 +5,7 @@ import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
 import type { HandlerMap, RequestContext } from '../../engine/types.js';
 import { queryValues } from '../../engine/query.js';
+import { encodeSegment } from '../../core/url.js';
 
 export type Cloud = 'AWS' | 'GCP' | 'AZURE';
 export type Package = 'ESSENTIALS' | 'ADVANCED';
@@ -67,7 +68,7 @@ const byId = new Map(SR_REGIONS.map((r, i) => [r.id, { region: r, seq: i + 1 }])
 
 export const findSrRegion = (id: string | undefined): SrRegion | undefined => (id ? byId.get(id)?.region : undefined);
 
-export const srRegionUrl = (baseUrl: string, id: string) => `${baseUrl}/srcm/v2/regions/${encodeURIComponent(id)}`;
+export const srRegionUrl = (baseUrl: string, id: string) => `${baseUrl}/srcm/v2/regions/${encodeSegment(id)}`;
 export const srRegionCrn = (org: string, id: string) => `${CRN_PREFIX}organization=${org}/region=${id}`;
 
 /** The catalogue has always existed: every region shows the same creation time. */

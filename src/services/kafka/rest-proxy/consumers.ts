@@ -6,6 +6,7 @@ import { kafkaError } from '../errors.js';
 import { SCHEMA_TYPE_OF, type SchemaSerde } from '../serde/schema-serde.js';
 import { tpKey, type ConsumerInstances, type ConsumerInstance, type TopicPartition } from './consumer-instances.js';
 import { clusterIdOf, partitionV2, topicV2, V2_JSON } from './scope.js';
+import { encodeSegment } from '../../../core/url.js';
 
 /** Records read per partition per fetch, at most (REST Proxy's max.poll.records is 500). */
 const MAX_RECORDS_PER_PARTITION = 500;
@@ -77,7 +78,7 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
   return {
     createRestProxyV2Consumer: (ctx) => {
       const instance = instances.create(ctx.caller!.orgId, clusterIdOf(rt, ctx), ctx.params.group_name, (ctx.body ?? {}) as Record<string, string>);
-      const base_uri = `${ctx.baseUrl}/consumers/${encodeURIComponent(instance.group)}/instances/${encodeURIComponent(instance.name)}`;
+      const base_uri = `${ctx.baseUrl}/consumers/${encodeSegment(instance.group)}/instances/${encodeSegment(instance.name)}`;
       return { status: 200, headers: V2_JSON, body: { instance_id: instance.name, base_uri } };
     },
     deleteRestProxyV2Consumer: (ctx) => {
