@@ -70,10 +70,12 @@ const SPEC_KEYS: Record<keyof FaultSpec, 'string' | 'integer' | 'number' | 'bool
 export function checkFault(spec: FaultSpec): { detail: string; field: string } | undefined {
   if (spec.status !== undefined && (spec.status < 400 || spec.status > 599)) return { detail: 'status must be an error status, 400 to 599', field: 'status' };
   if (spec.transport !== undefined && spec.transport !== 'reset') return { detail: 'transport must be "reset"', field: 'transport' };
-  if (spec.status === undefined && spec.transport === undefined && spec.delay_ms === undefined) {
-    return { detail: 'A fault needs a status, a transport or a delay_ms', field: 'status' };
+  // On the Kafka protocol (method KAFKA) a numeric error_code is an answer of its own.
+  const kafkaCode = spec.method === 'KAFKA' && typeof spec.error_code === 'number';
+  if (spec.status === undefined && spec.transport === undefined && spec.delay_ms === undefined && !kafkaCode) {
+    return { detail: 'A fault needs a status, a transport or a delay_ms (or, with method KAFKA, a numeric error_code)', field: 'status' };
   }
-  if (spec.commit && spec.status === undefined && spec.transport === undefined) return { detail: 'commit needs a status or a transport to answer after the write', field: 'commit' };
+  if (spec.commit && spec.status === undefined && spec.transport === undefined && !kafkaCode) return { detail: 'commit needs a status or a transport to answer after the write', field: 'commit' };
   if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) return { detail: 'probability must be between 0 and 1', field: 'probability' };
   for (const f of ['times', 'after', 'delay_ms', 'retry_after_seconds'] as const) {
     const v = spec[f];

@@ -65,9 +65,10 @@ export interface ApiModule<Req = any, Res = any> {
   encode(writer: Writer, res: Res, version: number): void;
   /**
    * A response carrying `errorCode` everywhere it can, for a request whose handler threw
-   * unexpectedly. Without it, an unexpected error closes the connection, as brokers do.
+   * unexpectedly or that an injected fault fails (undefined: no response, as for acks 0).
+   * Without it, an unexpected error or a fault closes the connection, as brokers do.
    */
-  errorResponse?(req: Req, errorCode: number, version: number): Res;
+  errorResponse?(req: Req, errorCode: number, version: number): Res | undefined;
 }
 
 /** Kafka API keys used by the emulator. */

@@ -10,6 +10,7 @@ import { FrameError, FrameSplitter } from './framing.js';
 import { readRequestHeader, writeResponseHeader, type RequestHeader } from './header.js';
 import { authenticatePlain } from './sasl.js';
 import { unsupportedApiVersionsResponse } from './apis/api-versions.js';
+import { injectedFault } from './faults.js';
 
 /** What a connection needs from the listener. */
 export interface ConnectionContext {
@@ -168,9 +169,12 @@ export class Connection implements Session {
     }
     if (module.key === ApiKey.SaslHandshake) this.handshakeDone = true;
     if (module.key === ApiKey.SaslAuthenticate && !this.handshakeDone) return this.refuse('SaslAuthenticate before SaslHandshake');
+    const fault = await injectedFault(this, module);
+    if (fault.kind === 'disconnect') return this.close();
     let response: unknown;
     try {
-      response = await module.handle(request, this as AuthenticatedSession, header.apiVersion);
+      if (fault.kind !== 'error' || fault.afterRunning) response = await module.handle(request, this as AuthenticatedSession, header.apiVersion);
+      if (fault.kind === 'error') response = module.errorResponse!(request, fault.errorCode, header.apiVersion);
     } catch (err) {
       this.ctx.log('warn', `Kafka ${module.name} v${header.apiVersion} failed`, err);
       if (!module.errorResponse) return this.close();
