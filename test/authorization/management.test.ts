@@ -118,10 +118,10 @@ describe('authorization of the management APIs', () => {
     const sa = await serviceAccount(t, o.auth, 'validated');
     const create = (role_name: string, crn_pattern: string) => t.post('/iam/v2/role-bindings', { principal: sa.principal, role_name, crn_pattern }, as(o.auth));
     const unknown = await create('SuperUser', orgCrn());
-    expect(unknown.status).toBe(422);
+    expect(unknown.status).toBe(400);
     expect(errorsOf(unknown)[0].source).toEqual({ pointer: '/role_name' });
     const scope = await create('DeveloperRead', envCrn(o.env));
-    expect(scope.status).toBe(422);
+    expect(scope.status).toBe(400);
     expect(detailOf(scope)).toMatch(/DeveloperRead cannot be bound on a environment/);
     // Another organization's resources are out of reach before they are out of place.
     expect((await create('OrganizationAdmin', `${CRN}/organization=another-org`)).status).toBe(403);
