@@ -122,7 +122,7 @@ describe('authorization of the management APIs', () => {
     expect(errorsOf(unknown)[0].source).toEqual({ pointer: '/role_name' });
     const scope = await create('DeveloperRead', envCrn(o.env));
     expect(scope.status).toBe(400);
-    expect(detailOf(scope)).toMatch(/DeveloperRead cannot be bound on a environment/);
+    expect(detailOf(scope)).toMatch(/DeveloperRead cannot be bound on an environment/);
     // Another organization's resources are out of reach before they are out of place.
     expect((await create('OrganizationAdmin', `${CRN}/organization=another-org`)).status).toBe(403);
     const rb = await grant(t, o.auth, sa.principal, 'EnvironmentAdmin', envCrn(o.env));

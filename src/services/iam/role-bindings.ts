@@ -16,7 +16,7 @@ export const roleBindingHooks: ResourceHooks = {
     const org = segments.find((s) => s.kind === 'organization')?.value;
     if (org !== h.org) throw unprocessable(`crn_pattern must name a resource of the organization ${h.org}`, '/crn_pattern');
     const kind = segments.at(-1)!.kind;
-    if (!role.scopes.includes(kind)) throw unprocessable(`${roleName} cannot be bound on a ${kind}; it binds on ${role.scopes.join(', ')}`, '/crn_pattern');
+    if (!role.scopes.includes(kind)) throw unprocessable(`${roleName} cannot be bound on ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}; it binds on ${role.scopes.join(', ')}`, '/crn_pattern');
   },
 };
 
