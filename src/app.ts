@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { Runtime } from './runtime.js';
 import { Engine } from './engine/engine.js';
 import { crudHandler } from './engine/crud.js';
+import type { Operation } from './openapi/types.js';
 import type { Handler } from './engine/types.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
@@ -59,6 +60,20 @@ const JSON_VENDOR_TYPE = /^application\/vnd\.[a-z0-9.+-]+\+json$/i;
 export interface BuildOptions {
   /** Where log lines go (standard output by default); tests read them here. */
   logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * A hand-written handler of an operation bound to a declared resource must be declared so
+ * (`handler: code`), and such a declaration must have its handler: neither may replace or drop
+ * the engine's handler silently.
+ */
+export function checkServiceOverrides(operations: Operation[], services: Record<string, Handler>): void {
+  for (const op of operations) {
+    if (!op.binding) continue;
+    const coded = op.binding.handler === 'code';
+    if (!coded && services[op.operationId]) throw new Error(`${op.operationId} is bound to ${op.binding.resource} and also has a service handler: declare \`handler: code\` in its x-emulator`);
+    if (coded && !services[op.operationId]) throw new Error(`${op.operationId} declares \`handler: code\` but no service handles it`);
+  }
 }
 
 /** Builds the emulator (store, documents, routes); never listens. */
@@ -129,8 +144,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const bootstrap = reconcileBootstrapKey(runtime, config, fixtures && bootstrapOf(fixtures), empty);
 
   const handlers = new Map<string, Handler>();
-  for (const op of runtime.docs.operations) if (op.binding) handlers.set(op.operationId, crudHandler(engine, op));
-  for (const [id, h] of Object.entries(serviceHandlers(engine))) handlers.set(id, h);
+  for (const op of runtime.docs.operations) if (op.binding && op.binding.handler !== 'code') handlers.set(op.operationId, crudHandler(engine, op));
+  const services = serviceHandlers(engine);
+  checkServiceOverrides(runtime.docs.operations, services);
+  for (const [id, h] of Object.entries(services)) handlers.set(id, h);
   const implemented = (operationId: string) => handlers.has(operationId);
   const events = new EventBus(runtime);
   // Event streams end before the server waits for its connections to close.

@@ -65,7 +65,11 @@ export interface Operation {
   requestSchema?: JsonSchema;
   responses: Record<string, JsonSchema>;
   successStatus: number;
-  binding?: { resource: string; action: CrudAction };
+  /**
+   * The declared resource the operation acts on. `handler: code` says that a hand-written handler
+   * serves it instead of the engine (the binding still names the resource, for authorization).
+   */
+  binding?: { resource: string; action: CrudAction; handler?: 'code' };
   /** `x-emulator-authorization` (or the group's `x-emulator.authorization`): see openapi/README.md. */
   authorization?: unknown;
   /** The dereferenced operation object, as openapi-backend's validator wants it. */

@@ -123,6 +123,7 @@ const operationSchema = {
   properties: {
     resource: resourceName,
     action: { enum: ['list', 'create', 'read', 'update', 'delete'] },
+    handler: { const: 'code' },
   },
 };
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocuments } from '../../src/openapi/load.js';
+import { checkServiceOverrides } from '../../src/app.js';
 
 /** A folder holding one document whose `x-emulator` declarations are the given YAML. */
 function documentWith(topLevel: string, operation = 'x-emulator: { resource: Widget, action: read }'): string {
@@ -64,5 +65,38 @@ describe('x-emulator declarations are checked when the documents load', () => {
 
   it('refuses an operation binding with an unknown action, naming the operation', () => {
     expect(() => loadDocuments([documentWith(widget(''), 'x-emulator: { resource: Widget, action: fetch }')])).toThrow(/widgets\.yaml: getWidget: x-emulator/);
+  });
+});
+
+describe('hand-written handlers of bound operations are declared', () => {
+  const ops = loadDocuments([documentWith(widget(''), 'x-emulator: { resource: Widget, action: read, handler: code }')]).operations;
+  const plain = loadDocuments([documentWith(widget(''))]).operations;
+  const handler = () => ({ status: 200 });
+
+  it('accepts a declared override that has its handler, and an engine-served operation without one', () => {
+    expect(ops[0].binding).toEqual({ resource: 'Widget', action: 'read', handler: 'code' });
+    expect(() => checkServiceOverrides(ops, { getWidget: handler })).not.toThrow();
+    expect(() => checkServiceOverrides(plain, {})).not.toThrow();
+  });
+
+  it('refuses a service handler that would silently replace the engine', () => {
+    expect(() => checkServiceOverrides(plain, { getWidget: handler })).toThrow(/getWidget is bound to Widget.*handler: code/);
+  });
+
+  it('refuses a declared override that no service handles', () => {
+    expect(() => checkServiceOverrides(ops, {})).toThrow(/getWidget declares `handler: code` but no service handles it/);
+  });
+
+  it('holds for the documents the emulator serves', async () => {
+    const { serviceHandlers } = await import('../../src/services/index.js');
+    const { TestEmulator } = await import('../helpers.js');
+    const emu = await TestEmulator.start();
+    try {
+      const coded = emu.rt.docs.operations.filter((op) => op.binding?.handler === 'code').map((op) => op.operationId);
+      expect(coded.length).toBeGreaterThan(0);
+      expect(() => checkServiceOverrides(emu.rt.docs.operations, serviceHandlers(emu.emu.engine))).not.toThrow();
+    } finally {
+      await emu.close();
+    }
   });
 });
