@@ -10,7 +10,7 @@ import { Runtime } from './runtime.js';
 import { Engine } from './engine/engine.js';
 import { crudHandler } from './engine/crud.js';
 import type { Operation } from './openapi/types.js';
-import type { Handler } from './engine/types.js';
+import type { Handler } from './contract/handler.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Runtime } from '../runtime.js';
-import type { HandlerMap } from '../engine/types.js';
+import type { HandlerMap } from '../contract/handler.js';
 import { notFound } from '../core/errors.js';
 import { newSecret } from '../core/ids.js';
 

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { HandlerMap } from '../engine/types.js';
+import type { HandlerMap } from '../contract/handler.js';
 import type { Runtime } from '../runtime.js';
 import type { ResourceRow, WriteObserver } from '../store/resources.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
-import type { HandlerMap } from '../engine/types.js';
+import type { HandlerMap } from '../contract/handler.js';
 import { notFound, unprocessable } from '../core/errors.js';
 import { parsePolicy } from '../core/lifecycle.js';
 import { newSecret } from '../core/ids.js';

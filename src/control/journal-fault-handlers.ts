@@ -1,6 +1,6 @@
 import { ApiError, conflict, notFound, unprocessable } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
-import type { HandlerMap, RequestContext } from '../engine/types.js';
+import type { HandlerMap, RequestContext } from '../contract/handler.js';
 import { checkFault, type FaultSpec } from './faults.js';
 import type { JournalFilter } from './journal.js';
 

@@ -1,6 +1,6 @@
 import { ApiError, notFound } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
-import type { HandlerMap, RequestContext } from '../engine/types.js';
+import type { HandlerMap, RequestContext } from '../contract/handler.js';
 import type { ResourceRow } from '../store/resources.js';
 import { lifecycleKind, type PhasedKind } from './phased-kinds.js';
 

@@ -6,7 +6,7 @@ import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Engine } from './engine.js';
 import { pickDeclared } from './objects.js';
 import { cursorOf, listMetadata, pageInMemory } from './paging.js';
-import { header, type Handler, type RequestContext } from './types.js';
+import { header, type Handler, type RequestContext } from '../contract/handler.js';
 import { queryValues } from './query.js';
 
 /** The generic handler for an operation bound to a declared resource with `x-emulator`. */

@@ -1,6 +1,6 @@
 import type { Cursor, PageTokens } from '../core/pagination.js';
 import type { Operation } from '../openapi/types.js';
-import type { RequestContext } from './types.js';
+import type { RequestContext } from '../contract/handler.js';
 import { encodeSegment } from '../core/url.js';
 
 /** The page_size default and maximum an operation declares. */

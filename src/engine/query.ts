@@ -1,4 +1,4 @@
-import type { RequestContext } from './types.js';
+import type { RequestContext } from '../contract/handler.js';
 
 /**
  * A list query parameter's values (Confluent's MultipleSearchFilter): repeated and comma-joined

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { VirtualClock } from '../core/clock.js';
 import type { ResourceStore } from '../store/resources.js';
-import type { Caller } from './auth.js';
+import type { Caller } from '../contract/handler.js';
 
 /** What an access token from the sts/v1 exchange stands for. */
 interface AccessClaims {

@@ -1,15 +1,8 @@
 import { unauthenticated } from '../core/errors.js';
 import type { Credential, CredentialStore } from '../store/credentials.js';
 import type { AccessTokens } from './access-tokens.js';
+import type { Caller } from '../contract/handler.js';
 
-/** Who is calling: the organization every query is confined to, and the key's owner. */
-export interface Caller {
-  orgId: string;
-  keyId: string;
-  ownerId: string;
-  /** The cluster a resource-specific key is scoped to (data-plane requests only). */
-  resourceId?: string;
-}
 
 /** Access tokens from the sts/v1 exchange, sent as `Authorization: Bearer <token>`. */
 const STS_SCHEME = 'confluent-sts-access-token';

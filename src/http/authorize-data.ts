@@ -1,6 +1,6 @@
 import { ApiError } from '../core/errors.js';
 import { getAt } from '../core/pointer.js';
-import type { DataPlaneGuard, RequestContext } from '../engine/types.js';
+import type { DataPlaneGuard, RequestContext } from '../contract/handler.js';
 import type { Operation } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf, type Decision } from '../authorization/index.js';

@@ -1,7 +1,7 @@
 import { ApiError } from '../core/errors.js';
 import { getAt } from '../core/pointer.js';
 import { CRN_PREFIX } from '../core/crn.js';
-import type { RequestContext } from '../engine/types.js';
+import type { RequestContext } from '../contract/handler.js';
 import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf, type Decision } from '../authorization/index.js';

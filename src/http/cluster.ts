@@ -1,5 +1,5 @@
 import { notFound, unauthenticated } from '../core/errors.js';
-import type { RequestContext } from '../engine/types.js';
+import type { RequestContext } from '../contract/handler.js';
 import type { ResourceRow, ResourceStore } from '../store/resources.js';
 
 /**

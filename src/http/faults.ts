@@ -3,7 +3,7 @@ import { ApiError } from '../core/errors.js';
 import { parseFaultHeader, type Fault } from '../control/faults.js';
 import type { Operation } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
-import type { Caller } from './auth.js';
+import type { Caller } from '../contract/handler.js';
 import { faultError } from './fault-response.js';
 import { record } from '../control/recording.js';
 

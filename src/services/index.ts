@@ -2,7 +2,7 @@ import type { ResourceHooks } from '../engine/hooks.js';
 import { principalHooks, roleBindingHooks } from './iam/role-bindings.js';
 import { ipFilterHooks } from './iam/ip-filters.js';
 import type { Engine } from '../engine/engine.js';
-import type { HandlerMap } from '../engine/types.js';
+import type { HandlerMap } from '../contract/handler.js';
 import { clientQuotaHooks, clusterHooks } from './cmk/clusters.js';
 import { apiKeyHooks } from './iam/api-keys.js';
 import { invitationHooks } from './iam/invitations.js';

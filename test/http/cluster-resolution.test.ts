@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCluster } from '../../src/http/cluster.js';
-import type { RequestContext } from '../../src/engine/types.js';
+import type { RequestContext } from '../../src/contract/handler.js';
 import { TEST_DOCS, TestEmulator } from '../helpers.js';
 
 /** Widgets (a test-only kind) stand in for clusters of a data plane whose paths carry no cluster id. */

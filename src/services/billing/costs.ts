@@ -2,7 +2,7 @@ import { badRequest } from '../../core/errors.js';
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { cursorOf, listMetadata } from '../../engine/paging.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 
 const DAY_MS = 86_400_000;
 /** The longest range one request may ask for, in days (Confluent: at most a month). */

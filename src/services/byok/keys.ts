@@ -4,7 +4,7 @@ import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { crudHandler } from '../../engine/crud.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 
 /** The Kafka cluster resource (cmk/v2) and where it names its BYOK key. */
 const CLUSTER = 'KafkaCluster';

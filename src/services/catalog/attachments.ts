@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { EntityKey } from '../../store/catalog.js';
 import { checkAttributeValues } from './attributes.js';

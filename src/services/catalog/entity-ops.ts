@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import { pathEntity } from './attachments.js';
 import { attributesOf, classificationOf, ensureEntity, entityBody, EntityIndex, liveEntity, USER_ATTRIBUTES } from './entities.js';

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import { attachmentHandlers } from './attachments.js';
 import { entityHandlers } from './entity-ops.js';

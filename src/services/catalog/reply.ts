@@ -1,4 +1,4 @@
-import type { Reply } from '../../engine/types.js';
+import type { Reply } from '../../contract/handler.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 

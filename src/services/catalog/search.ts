@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import { ANY_ENTITY, attributesOf, classificationOf, ENTITY_TYPES, EntityIndex, isEntityType, liveEntity, type EntityType, type LiveEntity } from './entities.js';
 import { catalogError } from './errors.js';

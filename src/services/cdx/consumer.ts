@@ -1,6 +1,6 @@
 import { notFound } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, PROVIDER_SHARE, bootstrapUrlOf, internal, type ConsumerInternal } from './constants.js';
 import { deactivate } from './deactivate.js';
 import { includeDeleted, page, visible } from './list.js';

@@ -1,7 +1,7 @@
 import { ApiError, badRequest, notFound } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap, Reply, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, Reply, RequestContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import {
   CONSUMER_SHARED_RESOURCE,

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { consumerHandlers } from './consumer.js';
 import { imageHandlers, imageHooks } from './images.js';
 import { optInHandlers } from './opt-in.js';

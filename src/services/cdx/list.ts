@@ -1,7 +1,7 @@
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
-import type { RequestContext } from '../../engine/types.js';
+import type { RequestContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { render } from './render.js';
 import { allRows } from './rows.js';

@@ -1,6 +1,6 @@
 import { forbidden } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { OPT_IN } from './constants.js';
 import { insertRow, issueId, save } from './rows.js';
 

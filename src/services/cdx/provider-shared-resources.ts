@@ -1,7 +1,7 @@
 import { badRequest, unprocessable } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { ALL, PROVIDER_SHARE, PROVIDER_SHARED_RESOURCE, internal, type ProviderInternal } from './constants.js';
 import { includeDeleted, page, visible } from './list.js';

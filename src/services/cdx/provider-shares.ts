@@ -1,6 +1,6 @@
 import { badRequest, conflict, unprocessable } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, INVITE_MS, PROVIDER_SHARE, PROVIDER_SHARED_RESOURCE, TOKEN_HEADER, internal, type ProviderInternal } from './constants.js';
 import { deactivate } from './deactivate.js';
 import { includeDeleted, page, visible } from './list.js';

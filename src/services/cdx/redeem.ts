@@ -1,7 +1,7 @@
 import { ApiError, notFound } from '../../core/errors.js';
 import { renderCrn } from '../../core/crn.js';
 import type { Engine } from '../../engine/engine.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import {
   CONSUMER_SHARE,

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/engine.js';
-import type { RequestContext } from '../../engine/types.js';
+import type { RequestContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 
 /* How Stream Sharing rows, references to other resources, and the names of parties are shown. */

@@ -3,7 +3,7 @@ import { renderCrn } from '../../core/crn.js';
 import { newId } from '../../core/ids.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { RequestContext } from '../../engine/types.js';
+import type { RequestContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 
 /*

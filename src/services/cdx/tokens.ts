@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
-import type { RequestContext } from '../../engine/types.js';
+import type { RequestContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { metaValue } from '../../store/meta.js';
 import { PROVIDER_SHARE } from './constants.js';

@@ -4,7 +4,7 @@ import { CRN_PREFIX, stripCrnPrefix } from '../../core/crn.js';
 import { lifecycleKind } from '../../control/phased-kinds.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import { header, type HandlerMap, type RequestContext } from '../../engine/types.js';
+import { header, type HandlerMap, type RequestContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { configProblems, connectError, invalidConfig, managedTypeOf, masked, taskCount, type ConnectorType } from './config.js';
 

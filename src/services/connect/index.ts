@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { connectorHandlers, connectorHooks } from './connectors.js';
 import { customPluginHooks, managedPluginHandlers, presignedUrlHandlers } from './plugins.js';
 

@@ -1,7 +1,7 @@
 import { unprocessable } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import { MANAGED_PLUGINS, configProblems, connectError, isSensitive, managedTypeOf, MASK } from './config.js';
 import { clusterOf } from './connectors.js';
 

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/engine.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { flinkRegionHandlers } from './regions.js';
 import { statementHandlers } from './statements.js';
 

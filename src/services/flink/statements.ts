@@ -6,7 +6,7 @@ import { getAt } from '../../core/pointer.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import { cursorOf } from '../../engine/paging.js';
-import { header, type HandlerMap, type RequestContext } from '../../engine/types.js';
+import { header, type HandlerMap, type RequestContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { COMPUTE_POOL, STATEMENT, refreshCurrentCfu } from './compute-pools.js';
 import { findFlinkRegion } from './regions.js';

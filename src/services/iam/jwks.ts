@@ -1,5 +1,5 @@
 import { notFound } from '../../core/errors.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import type { Engine } from '../../engine/engine.js';
 
 /** `PATCH /iam/v2/identity-providers/{provider_id}/jwks`: refreshes a provider's keys (there is nothing to fetch offline). */

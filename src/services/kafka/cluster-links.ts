@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { LinkRow, RemoteField } from '../../store/kafka-links.js';
 import { clusterOf, KAFKA_CLUSTER, type ClusterScope } from './cluster.js';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../engine/types.js';
+import type { RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { clusterNotFound, topicNotFound } from './errors.js';

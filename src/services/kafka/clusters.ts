@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { BROKERS } from './partitions.js';

@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import { newMirror, type LinkRow, type MirrorRow } from '../../store/kafka-links.js';
 import { clusterOf, type ClusterScope } from './cluster.js';

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../../engine/types.js';
-import { header } from '../../engine/types.js';
+import type { RequestContext } from '../../contract/handler.js';
+import { header } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
 import { KafkaLinkStore, type LinkRow, type MirrorRow } from '../../store/kafka-links.js';

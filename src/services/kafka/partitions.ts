@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';

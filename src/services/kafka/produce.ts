@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { NewRecord, TopicRow } from '../../store/kafka.js';
 import { JsonSequence } from '../../http/json-sequence.js';

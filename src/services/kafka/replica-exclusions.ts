@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { kafkaError } from './errors.js';

@@ -1,4 +1,4 @@
-import { mayKafka, type HandlerMap, type RequestContext } from '../../engine/types.js';
+import { mayKafka, type HandlerMap, type RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
 import { clusterOf, topicOf, type ClusterScope } from './cluster.js';

@@ -1,7 +1,7 @@
 import { ApiError } from '../../core/errors.js';
 import { crudHandler } from '../../engine/crud.js';
 import type { Engine } from '../../engine/engine.js';
-import type { Handler, HandlerMap } from '../../engine/types.js';
+import type { Handler, HandlerMap } from '../../contract/handler.js';
 import { ipAddressHandlers } from './ip-addresses.js';
 
 /**

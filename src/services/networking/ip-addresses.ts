@@ -1,7 +1,7 @@
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import { queryValues } from '../../engine/query.js';
 
 export interface IpAddress {

@@ -3,7 +3,7 @@ import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { crudHandler } from '../../engine/crud.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { Handler, HandlerMap } from '../../engine/types.js';
+import type { Handler, HandlerMap } from '../../contract/handler.js';
 import { NOTIFICATION_TYPES, findNotificationType, notificationTypeCrn, notificationTypeHandlers, notificationTypeUrl } from './types.js';
 
 const INTEGRATION = 'NotificationIntegration';

@@ -3,7 +3,7 @@ import { CRN_PREFIX } from '../../core/crn.js';
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { encodeSegment } from '../../core/url.js';
 
 export type Category = 'BILLING_LICENSING' | 'SECURITY' | 'SERVICE' | 'ACCOUNT';

@@ -5,7 +5,7 @@ import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { crudHandler } from '../../engine/crud.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import { loadFixtures } from '../../control/fixtures.js';
 import { queryFlag } from '../../engine/query.js';
 import { encodeSegment } from '../../core/url.js';

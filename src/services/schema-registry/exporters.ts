@@ -1,4 +1,4 @@
-import type { HandlerMap, Reply, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, Reply, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { ExporterRow } from '../../store/schema-registry.js';
 import { srError } from './errors.js';

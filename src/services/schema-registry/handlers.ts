@@ -1,4 +1,4 @@
-import { maySubject, type HandlerMap, type Reply, type RequestContext } from '../../engine/types.js';
+import { maySubject, type HandlerMap, type Reply, type RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import { resolveCluster } from '../../http/cluster.js';
 import { SR_CLUSTER } from '../srcm/clusters.js';

@@ -5,7 +5,7 @@ import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { crudHandler } from '../../engine/crud.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import { header, type HandlerMap, type RequestContext } from '../../engine/types.js';
+import { header, type HandlerMap, type RequestContext } from '../../contract/handler.js';
 import { pickDeclared } from '../../engine/objects.js';
 
 const PIPELINE = 'Pipeline';

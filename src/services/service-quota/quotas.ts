@@ -4,7 +4,7 @@ import { listIdentity } from '../../core/pagination.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import { PIPELINE_QUOTAS } from '../sd/pipelines.js';
 import { APPS_PER_CLUSTER, DEFAULT_APPS_PER_CLUSTER } from '../ksqldb/clusters.js';
 import { encodeSegment } from '../../core/url.js';

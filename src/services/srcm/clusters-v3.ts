@@ -1,6 +1,6 @@
 import { crudHandler } from '../../engine/crud.js';
 import type { Engine } from '../../engine/engine.js';
-import type { Handler, HandlerMap } from '../../engine/types.js';
+import type { Handler, HandlerMap } from '../../contract/handler.js';
 import { findSrRegion } from './regions.js';
 import { encodeSegment } from '../../core/url.js';
 

@@ -3,7 +3,7 @@ import { getAt, setAt } from '../../core/pointer.js';
 import { crudHandler } from '../../engine/crud.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { findSrRegion, srRegionCrn, srRegionUrl } from './regions.js';
 
 /** The resource name of Schema Registry clusters, as `openapi/srcm-v2.yaml` declares it. */

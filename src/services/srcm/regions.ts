@@ -3,7 +3,7 @@ import { CRN_PREFIX } from '../../core/crn.js';
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
-import type { HandlerMap, RequestContext } from '../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import { queryValues } from '../../engine/query.js';
 import { encodeSegment } from '../../core/url.js';
 

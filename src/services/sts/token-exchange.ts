@@ -1,5 +1,5 @@
 import { badRequest } from '../../core/errors.js';
-import type { HandlerMap } from '../../engine/types.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { jwtClaims } from '../../http/access-tokens.js';
 import type { Runtime } from '../../runtime.js';
 

@@ -1,5 +1,5 @@
-import type { HandlerMap, RequestContext } from '../../../engine/types.js';
-import { header } from '../../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../../contract/handler.js';
+import { header } from '../../../contract/handler.js';
 import type { Runtime } from '../../../runtime.js';
 import type { StoredRecord } from '../../../store/kafka.js';
 import { kafkaError } from '../errors.js';

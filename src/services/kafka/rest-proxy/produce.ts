@@ -1,8 +1,8 @@
-import type { HandlerMap, RequestContext } from '../../../engine/types.js';
+import type { HandlerMap, RequestContext } from '../../../contract/handler.js';
 import type { Runtime } from '../../../runtime.js';
 import type { TopicRow } from '../../../store/kafka.js';
 import { partitionForKey } from '../../../core/partitioner.js';
-import { header } from '../../../engine/types.js';
+import { header } from '../../../contract/handler.js';
 import { kafkaError } from '../errors.js';
 import { BASE64, type RoundRobin } from '../produce.js';
 import { SCHEMA_TYPE_OF, type SchemaSerde } from '../serde/schema-serde.js';

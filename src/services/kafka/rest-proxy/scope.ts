@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../../engine/types.js';
+import type { RequestContext } from '../../../contract/handler.js';
 import type { Runtime } from '../../../runtime.js';
 import type { TopicRow } from '../../../store/kafka.js';
 import { resolveCluster } from '../../../http/cluster.js';

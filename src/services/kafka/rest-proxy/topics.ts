@@ -1,4 +1,4 @@
-import { mayKafka, type HandlerMap } from '../../../engine/types.js';
+import { mayKafka, type HandlerMap } from '../../../contract/handler.js';
 import type { Runtime } from '../../../runtime.js';
 import type { TopicRow } from '../../../store/kafka.js';
 import { BROKERS, leaderOf } from '../partitions.js';

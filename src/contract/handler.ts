@@ -1,6 +1,19 @@
-import type { Caller } from '../http/auth.js';
+/**
+ * The handler contract every transport serves through: what a handler sees of a request
+ * (`RequestContext`), what it answers (`Reply`), and the caller it acts for. HTTP (src/http/) builds
+ * contexts from Fastify requests; nothing here depends on a transport.
+ */
 import type { Operation } from '../openapi/types.js';
 import type { Decision } from '../authorization/decide.js';
+
+/** Who is calling: the organization every query is confined to, and the key's owner. */
+export interface Caller {
+  orgId: string;
+  keyId: string;
+  ownerId: string;
+  /** The cluster a resource-specific key is scoped to (data-plane requests only). */
+  resourceId?: string;
+}
 
 /** What a handler sees of a request: already authenticated and validated. */
 export interface RequestContext {
