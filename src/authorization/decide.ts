@@ -1,4 +1,5 @@
 import { implies } from './actions.js';
+import type { Acl } from '../store/kafka.js';
 import { CRN_PREFIX, crnSegments, orgOfCrn, patternBelow, segmentsCover, type CrnSegment } from './crn-pattern.js';
 import { grantsOf, ROLES } from './roles.js';
 
@@ -11,15 +12,7 @@ export interface RoleBinding {
 }
 
 /** A Kafka ACL as stored by Kafka REST (the fields of its API). */
-export interface KafkaAcl {
-  resource_type: string;
-  resource_name: string;
-  pattern_type: string;
-  principal: string;
-  host: string;
-  operation: string;
-  permission: string;
-}
+export type KafkaAcl = Acl;
 
 /** What the decisions read; the runtime backs it with the store. */
 export interface AuthorizationSource {

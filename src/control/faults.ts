@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seededRandom } from '../core/random.js';
 
 /**
  * Fault injection, independent of any transport: the HTTP pipeline asks `take()` for the fault
@@ -111,18 +112,6 @@ export function parseFaultHeader(value: string): FaultSpec {
   const problem = checkFault(spec as FaultSpec);
   if (problem) throw new Error(`X-Emulator-Fault: ${problem.detail}`);
   return spec as FaultSpec;
-}
-
-/** mulberry32: a tiny seeded generator, so that a seeded probability repeats exactly. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PUBLIC_KEYS = Object.keys(SPEC_KEYS) as Array<keyof FaultSpec>;

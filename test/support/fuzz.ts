@@ -1,17 +1,9 @@
 /** Seeded generators of hostile input for the fuzz test: values, bodies, path and query parameters. */
 import type { Dialect, JsonSchema } from '../../src/openapi/types.js';
+import { seededRandom } from '../../src/core/random.js';
 
-/** mulberry32: a small, seeded pseudo-random generator, so that a failure can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so that a failure can be replayed. */
+export const seeded = seededRandom;
 
 export type Rng = () => number;
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
