@@ -5,6 +5,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
 import { toRoutePath } from './route-path.js';
 import { checkDocumentDeclarations, checkOperationDeclaration } from './x-emulator-schema.js';
+import { readCompiled } from './compiled.js';
 
 /** YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. */
 const parseYaml = (text: string) => load(text, { schema: CORE_SCHEMA });
@@ -32,15 +33,25 @@ export function defaultDocumentsDir(): string {
   throw new Error('openapi/ folder not found');
 }
 
+/** One document file, parsed, its references to `common.yaml` made local. */
+export function parseDocumentFile(file: string): JsonSchema {
+  return rewriteSharedRefs(parseYaml(readFileSync(file, 'utf8'))) as JsonSchema;
+}
+
+/** The parsed documents of one folder: its compiled form when fresh, else each YAML file. */
+function readFolder(dir: string): Array<{ file: string; doc: JsonSchema }> {
+  const compiled = readCompiled(dir);
+  if (compiled) return [...compiled].map(([name, doc]) => ({ file: resolve(dir, name), doc: doc as JsonSchema }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => resolve(dir, f))
+    .map((file) => ({ file, doc: parseDocumentFile(file) }));
+}
+
 /** Reads every `*.yaml` document of the given folders and merges them. */
 export function loadDocuments(dirs: string[]): LoadedDocuments {
-  const files = dirs.flatMap((d) =>
-    readdirSync(d)
-      .filter((f) => f.endsWith('.yaml'))
-      .sort()
-      .map((f) => resolve(d, f)),
-  );
-  const docs = files.map((file) => ({ file, doc: rewriteSharedRefs(parseYaml(readFileSync(file, 'utf8'))) as JsonSchema }));
+  const docs = dirs.flatMap(readFolder);
   const merged: JsonSchema = {
     openapi: '3.0.3',
     info: {
