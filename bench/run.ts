@@ -10,7 +10,7 @@ import { resultsDir } from './lib/paths.js';
 import { statusOf, summaryTable, writeResults, type Figure } from './lib/report.js';
 import { round } from './lib/stats.js';
 import { removeTempDirs } from './lib/tmp.js';
-import { runThroughput, type ThroughputResult } from './scenarios/throughput.js';
+import { runThroughput, type RssResult, type ThroughputResult } from './scenarios/throughput.js';
 import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
 import { runPagination, type PaginationResult } from './scenarios/pagination.js';
 import { runKafka, type KafkaResult } from './scenarios/kafka.js';
@@ -20,23 +20,24 @@ import { runJournal, type JournalResult } from './scenarios/journal.js';
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
-async function throughput(st: Settings): Promise<ThroughputResult[]> {
+async function throughput(st: Settings): Promise<{ results: ThroughputResult[]; rss: RssResult }> {
   log(`\n== throughput: ${st.rounds} round(s) of ${st.seconds} s per server, ${st.connections} connections, ${st.warmupSeconds} s warm-up ==`);
   const servers: Server[] = [];
   try {
     servers.push(await startBaseline());
     servers.push(await startEmulator({ args: ['--quotas', 'service_accounts_per_org=1000000'] }));
     log(`  baseline ${servers[0].url}, emulator ${servers[1].url}`);
-    const results = await runThroughput(servers[0], servers[1], st, log);
-    for (const r of results) log(`  ${r.scenario}: emulator/baseline = ${r.ratio.toFixed(2)}`);
-    return results;
+    const run = await runThroughput(servers[0], servers[1], st, log);
+    for (const r of run.results) log(`  ${r.scenario}: emulator/baseline = ${r.ratio.toFixed(2)}`);
+    return run;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
 }
 
-function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult): Figure[] {
+function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: RssResult }, cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult): Figure[] {
   const figures: Figure[] = [];
+  const tp = tpRun?.results;
   for (const r of tp ?? []) {
     const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
     figures.push({
@@ -48,6 +49,24 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
         `emulator ${r.emulator.rps.toFixed(0)} req/s (p50 ${r.emulator.p50} ms, p99 ${r.emulator.p99} ms), ` +
         `baseline ${r.baseline.rps.toFixed(0)} req/s (p50 ${r.baseline.p50} ms, p99 ${r.baseline.p99} ms)` +
         (bad ? `; ${bad} failed requests` : ''),
+    });
+  }
+  const rss = tpRun?.rss;
+  if (rss?.emulator.idle !== undefined) {
+    figures.push({
+      name: 'idle RSS after start',
+      value: Math.round(rss.emulator.idle),
+      unit: 'MB',
+      target: { op: '<', value: 120 },
+      detail: `emulator before any request; baseline ${rss.baseline.idle?.toFixed(0) ?? '?'} MB`,
+    });
+  }
+  if (rss?.emulator.loaded !== undefined) {
+    figures.push({
+      name: 'RSS after the load',
+      value: Math.round(rss.emulator.loaded),
+      unit: 'MB',
+      detail: `emulator after the throughput scenarios; baseline ${rss.baseline.loaded?.toFixed(0) ?? '?'} MB`,
     });
   }
   if (journal) {
