@@ -184,7 +184,15 @@ export class ResourceStore {
     return rows.map(decode);
   }
 
+  /** The list's size: O(1) from the counts the triggers keep when unfiltered, a COUNT otherwise. */
   count(q: ListQuery): number {
+    if (q.filters.length === 0) {
+      const kept =
+        q.scope === undefined
+          ? this.sql.get('SELECT SUM(n) AS n FROM resource_counts WHERE org_id = ? AND type = ?').get(q.org, q.type)
+          : this.sql.get('SELECT n FROM resource_counts WHERE org_id = ? AND type = ? AND scope = ?').get(q.org, q.type, q.scope);
+      return (kept as { n: number | null } | undefined)?.n ?? 0;
+    }
     const { where, args } = this.where(q);
     return (this.sql.get(`SELECT COUNT(*) AS n FROM resources WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
   }
