@@ -197,9 +197,10 @@ export class ResourceStore {
     return (this.sql.get(`SELECT COUNT(*) AS n FROM resources WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
   }
 
-  /** Whether the list has at least n rows; reads at most n index entries, unlike count. */
+  /** Whether the list has at least n rows: the kept count when unfiltered, else reads at most n index entries. */
   atLeast(q: ListQuery, n: number): boolean {
     if (n <= 0) return true;
+    if (q.filters.length === 0) return this.count(q) >= n;
     const { where, args } = this.where(q);
     return this.sql.get(`SELECT 1 FROM resources WHERE ${where.join(' AND ')} LIMIT 1 OFFSET ?`).get(...args, n - 1) !== undefined;
   }

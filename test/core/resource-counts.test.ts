@@ -55,3 +55,15 @@ describe('total_size from the counts kept per (organization, type, scope)', () =
     expect(store.count({ ...q(''), filters: [{ pointer: '/name', values: ['w-1'], match: 'exact' }] })).toBe(1);
   });
 });
+
+describe('a quota check (atLeast)', () => {
+  it('reads the kept count of an unfiltered list instead of stepping over its rows', () => {
+    const store = new ResourceStore(openDb(':memory:'));
+    store.insert(row('w-1'));
+    store.insert(row('w-2'));
+    expect(store.atLeast(q(''), 2)).toBe(true);
+    expect(store.atLeast(q(''), 3)).toBe(false);
+    store.db.prepare("UPDATE resource_counts SET n = 1000 WHERE type = 'Widget'").run();
+    expect(store.atLeast(q(''), 1000)).toBe(true);
+  });
+});
