@@ -1,4 +1,4 @@
-import AjvModule, { type ErrorObject } from 'ajv';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 
 const Ajv = AjvModule.default;
 
@@ -98,9 +98,15 @@ const operationSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const checkDocument = ajv.compile(documentSchema);
-const checkOperation = ajv.compile(operationSchema);
+/** Compiled on first use: a start from the documents compiled at build (checked then) never needs them. */
+let compiled: { checkDocument: ValidateFunction; checkOperation: ValidateFunction } | undefined;
+const validators = () => {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    compiled = { checkDocument: ajv.compile(documentSchema), checkOperation: ajv.compile(operationSchema) };
+  }
+  return compiled;
+};
 
 const describe = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? [])
@@ -109,10 +115,12 @@ const describe = (errors: ErrorObject[] | null | undefined) =>
 
 /** Throws, naming the file and the place, when a document's `x-emulator` is not in the vocabulary. */
 export function checkDocumentDeclarations(file: string, ext: unknown): void {
+  const { checkDocument } = validators();
   if (ext !== undefined && !checkDocument(ext)) throw new Error(`${file}: x-emulator: ${describe(checkDocument.errors)}`);
 }
 
 /** Throws, naming the operation, when its `x-emulator` binding is not in the vocabulary. */
 export function checkOperationDeclaration(file: string, operationId: string, ext: unknown): void {
+  const { checkOperation } = validators();
   if (ext !== undefined && !checkOperation(ext)) throw new Error(`${file}: ${operationId}: x-emulator: ${describe(checkOperation.errors)}`);
 }

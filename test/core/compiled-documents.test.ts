@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledPathFor, readCompiled, writeCompiled } from '../../src/openapi/compiled.js';
-import { defaultDocumentsDir, loadDocuments, parseDocumentFile } from '../../src/openapi/load.js';
+import { defaultDocumentsDir, loadDocuments, parseCheckedDocumentFile, parseDocumentFile } from '../../src/openapi/load.js';
 
 /** A copy of the project's documents in a package-shaped temporary folder (`<root>/openapi`). */
 function copyOfDocuments(): string {
@@ -52,5 +52,29 @@ describe('the documents compiled at build time', () => {
 
   it('live next to the package build output', () => {
     expect(compiledPathFor(dir)).toBe(join(dir, '..', 'dist', 'openapi-documents.json'));
+  });
+
+  it('are checked when compiled: a declaration outside the vocabulary fails the build', () => {
+    const root = mkdtempSync(join(tmpdir(), 'compiled-bad-'));
+    const bad = join(root, 'openapi');
+    mkdirSync(bad);
+    writeFileSync(
+      join(bad, 'bad.yaml'),
+      `openapi: 3.0.3
+info: { title: bad, version: '1' }
+paths:
+  /bad/v1/things:
+    get:
+      operationId: listThings
+      x-emulator: { resource: Thing, action: juggle }
+      responses: { '200': { description: ok } }
+`,
+    );
+    try {
+      expect(() => writeCompiled(bad, parseCheckedDocumentFile)).toThrow(/listThings: x-emulator/);
+      expect(readCompiled(bad)).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
