@@ -35,6 +35,9 @@ async function throughput(st: Settings): Promise<{ results: ThroughputResult[]; 
   }
 }
 
+/** Emulator ÷ baseline requests/s each throughput scenario must reach (issue 14's table). */
+const THROUGHPUT_TARGETS: Record<string, number> = { 'get-by-id': 0.8, list: 0.7, create: 0.5 };
+
 function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: RssResult }, cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult): Figure[] {
   const figures: Figure[] = [];
   const tp = tpRun?.results;
@@ -44,7 +47,7 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       name: `${r.scenario} emulator/baseline`,
       value: round(r.ratio, 3),
       unit: '',
-      target: r.scenario === 'get-by-id' ? { op: '>=', value: 0.6 } : undefined,
+      target: THROUGHPUT_TARGETS[r.scenario] !== undefined ? { op: '>=', value: THROUGHPUT_TARGETS[r.scenario] } : undefined,
       detail:
         `emulator ${r.emulator.rps.toFixed(0)} req/s (p50 ${r.emulator.p50} ms, p99 ${r.emulator.p99} ms), ` +
         `baseline ${r.baseline.rps.toFixed(0)} req/s (p50 ${r.baseline.p50} ms, p99 ${r.baseline.p99} ms)` +
@@ -89,7 +92,7 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       name: 'cold start (median)',
       value: round(cold.median, 0),
       unit: 'ms',
-      target: { op: '<', value: 1000 },
+      target: { op: '<', value: 400 },
       detail: `${cold.samples.length} starts: ${cold.samples.map((n) => n.toFixed(0)).join(', ')} ms; baseline median ${cold.baselineMedian.toFixed(0)} ms`,
     });
   }
@@ -165,6 +168,7 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       name: 'SR register+lookup / sqlite',
       value: round(sr.throughput.ratio, 3),
       unit: '',
+      target: { op: '>=', value: 0.25 },
       detail: `emulator ${sr.throughput.emulator.toFixed(0)} pairs/s over HTTP, better-sqlite3 ${sr.throughput.baseline.toFixed(0)} pairs/s in process (${st.srSchemas.toLocaleString('en-US')} schemas)`,
     });
     figures.push({
