@@ -10,7 +10,7 @@ import { resultsDir } from './lib/paths.js';
 import { statusOf, summaryTable, writeResults, type Figure } from './lib/report.js';
 import { round } from './lib/stats.js';
 import { removeTempDirs } from './lib/tmp.js';
-import { runThroughput, type ThroughputResult } from './scenarios/throughput.js';
+import { runThroughput, type RssResult, type ThroughputResult } from './scenarios/throughput.js';
 import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
 import { runPagination, type PaginationResult } from './scenarios/pagination.js';
 import { runKafka, type KafkaResult } from './scenarios/kafka.js';
@@ -21,34 +21,56 @@ import { runAuthorization, type AuthorizationResult } from './scenarios/authoriz
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
-async function throughput(st: Settings): Promise<ThroughputResult[]> {
+async function throughput(st: Settings): Promise<{ results: ThroughputResult[]; rss: RssResult }> {
   log(`\n== throughput: ${st.rounds} round(s) of ${st.seconds} s per server, ${st.connections} connections, ${st.warmupSeconds} s warm-up ==`);
   const servers: Server[] = [];
   try {
     servers.push(await startBaseline());
     servers.push(await startEmulator({ args: ['--quotas', 'service_accounts_per_org=1000000'] }));
     log(`  baseline ${servers[0].url}, emulator ${servers[1].url}`);
-    const results = await runThroughput(servers[0], servers[1], st, log);
-    for (const r of results) log(`  ${r.scenario}: emulator/baseline = ${r.ratio.toFixed(2)}`);
-    return results;
+    const run = await runThroughput(servers[0], servers[1], st, log);
+    for (const r of run.results) log(`  ${r.scenario}: emulator/baseline = ${r.ratio.toFixed(2)}`);
+    return run;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
 }
 
-function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult, authz?: AuthorizationResult): Figure[] {
+/** Emulator ÷ baseline requests/s each throughput scenario must reach (issue 14's table). */
+const THROUGHPUT_TARGETS: Record<string, number> = { 'get-by-id': 0.8, list: 0.7, create: 0.5 };
+
+function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: RssResult }, cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult, authz?: AuthorizationResult): Figure[] {
   const figures: Figure[] = [];
+  const tp = tpRun?.results;
   for (const r of tp ?? []) {
     const bad = r.emulator.non2xx + r.emulator.errors + r.emulator.timeouts + r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts;
     figures.push({
       name: `${r.scenario} emulator/baseline`,
       value: round(r.ratio, 3),
       unit: '',
-      target: r.scenario === 'get-by-id' ? { op: '>=', value: 0.6 } : undefined,
+      target: THROUGHPUT_TARGETS[r.scenario] !== undefined ? { op: '>=', value: THROUGHPUT_TARGETS[r.scenario] } : undefined,
       detail:
         `emulator ${r.emulator.rps.toFixed(0)} req/s (p50 ${r.emulator.p50} ms, p99 ${r.emulator.p99} ms), ` +
         `baseline ${r.baseline.rps.toFixed(0)} req/s (p50 ${r.baseline.p50} ms, p99 ${r.baseline.p99} ms)` +
         (bad ? `; ${bad} failed requests` : ''),
+    });
+  }
+  const rss = tpRun?.rss;
+  if (rss?.emulator.idle !== undefined) {
+    figures.push({
+      name: 'idle RSS after start',
+      value: Math.round(rss.emulator.idle),
+      unit: 'MB',
+      target: { op: '<', value: 120 },
+      detail: `emulator before any request; baseline ${rss.baseline.idle?.toFixed(0) ?? '?'} MB`,
+    });
+  }
+  if (rss?.emulator.loaded !== undefined) {
+    figures.push({
+      name: 'RSS after the load',
+      value: Math.round(rss.emulator.loaded),
+      unit: 'MB',
+      detail: `emulator after the throughput scenarios; baseline ${rss.baseline.loaded?.toFixed(0) ?? '?'} MB`,
     });
   }
   if (journal) {
@@ -71,7 +93,7 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
       name: 'cold start (median)',
       value: round(cold.median, 0),
       unit: 'ms',
-      target: { op: '<', value: 1000 },
+      target: { op: '<', value: 400 },
       detail: `${cold.samples.length} starts: ${cold.samples.map((n) => n.toFixed(0)).join(', ')} ms; baseline median ${cold.baselineMedian.toFixed(0)} ms`,
     });
   }
@@ -147,6 +169,7 @@ function figuresOf(st: Settings, tp?: ThroughputResult[], cold?: ColdStartResult
       name: 'SR register+lookup / sqlite',
       value: round(sr.throughput.ratio, 3),
       unit: '',
+      target: { op: '>=', value: 0.25 },
       detail: `emulator ${sr.throughput.emulator.toFixed(0)} pairs/s over HTTP, better-sqlite3 ${sr.throughput.baseline.toFixed(0)} pairs/s in process (${st.srSchemas.toLocaleString('en-US')} schemas)`,
     });
     figures.push({

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds dist/ only when a TypeScript source (or the compiler settings) changed since the last
-// build, so that `npm start` starts at once when nothing changed.
+// Builds dist/ (as `npm run build` does) only when a TypeScript source, a document of openapi/ or the
+// compiler settings changed since the last build, so that `npm start` starts at once when nothing changed.
 //   node scripts/build-if-stale.mjs [--check] [--root DIR]
 // --check only reports "stale" (exit 1) or "up to date" (exit 0).
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -24,9 +24,10 @@ function newest(path) {
   return latest;
 }
 
-const output = join(root, 'dist', 'src', 'cli.js');
+// The build writes the compiled code, then the documents compiled from openapi/ (the last step).
+const output = join(root, 'dist', 'openapi-documents.json');
 const built = existsSync(output) ? statSync(output).mtimeMs : 0;
-const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'bench')), newest(join(root, 'tsconfig.json')), newest(join(root, 'package-lock.json')));
+const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'bench')), newest(join(root, 'openapi')), newest(join(root, 'tsconfig.json')), newest(join(root, 'package-lock.json')));
 const stale = built === 0 || sources > built;
 
 if (checkOnly) {
@@ -35,5 +36,7 @@ if (checkOnly) {
 }
 if (!stale) process.exit(0);
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
-process.exit(result.status ?? 1);
+const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+const documents = spawnSync(process.execPath, [join(root, 'dist', 'src', 'openapi', 'compile-documents.js')], { stdio: 'inherit', cwd: root });
+process.exit(documents.status ?? 1);

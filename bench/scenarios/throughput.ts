@@ -2,6 +2,7 @@ import { expectStatus } from '../lib/http.js';
 import { runLoad, type LoadResult, type LoadSpec } from '../lib/load.js';
 import { BOOTSTRAP, type Server } from '../lib/servers.js';
 import type { Settings } from '../lib/settings.js';
+import { rssMb } from '../lib/rss.js';
 
 export interface ThroughputResult {
   scenario: string;
@@ -12,6 +13,12 @@ export interface ThroughputResult {
   ratio: number;
   /** Requests per second of every round, in order. */
   rounds: { baseline: number[]; emulator: number[] };
+}
+
+/** Resident set sizes in MB: idle after start (before any request), and after every scenario's load. */
+export interface RssResult {
+  emulator: { idle?: number; loaded?: number };
+  baseline: { idle?: number; loaded?: number };
 }
 
 interface Scenario {
@@ -55,7 +62,16 @@ const medianRound = (rs: LoadResult[]) => [...rs].sort((a, b) => a.rps - b.rps)[
  * GET-by-id, list and create against both servers, `rounds` times (the server that goes first
  * alternates), each measured run preceded by a warm-up on the same route.
  */
-export async function runThroughput(baseline: Server, emulator: Server, st: Settings, log: (line: string) => void): Promise<ThroughputResult[]> {
+export async function runThroughput(
+  baseline: Server,
+  emulator: Server,
+  st: Settings,
+  log: (line: string) => void,
+): Promise<{ results: ThroughputResult[]; rss: RssResult }> {
+  // Idle: started, nothing asked yet; a moment lets start-up garbage be collected as it would be.
+  await new Promise((r) => setTimeout(r, 1000));
+  const rss: RssResult = { emulator: { idle: rssMb(emulator.spawned.proc.pid) }, baseline: { idle: rssMb(baseline.spawned.proc.pid) } };
+  log(`  idle RSS: emulator ${rss.emulator.idle?.toFixed(0) ?? '?'} MB, baseline ${rss.baseline.idle?.toFixed(0) ?? '?'} MB`);
   await seed(baseline);
   await seed(emulator);
   const results: ThroughputResult[] = [];
@@ -85,5 +101,8 @@ export async function runThroughput(baseline: Server, emulator: Server, st: Sett
       rounds: { baseline: runs.baseline.map((r) => r.rps), emulator: runs.emulator.map((r) => r.rps) },
     });
   }
-  return results;
+  rss.emulator.loaded = rssMb(emulator.spawned.proc.pid);
+  rss.baseline.loaded = rssMb(baseline.spawned.proc.pid);
+  log(`  RSS after the load: emulator ${rss.emulator.loaded?.toFixed(0) ?? '?'} MB, baseline ${rss.baseline.loaded?.toFixed(0) ?? '?'} MB`);
+  return { results, rss };
 }

@@ -14,8 +14,17 @@ export const REDACTED = '[REDACTED]';
 
 export const isSecretName = (name: string) => SECRET_NAME.test(name) && !NOT_SECRET.has(name);
 
-/** A quick test that lets most bodies skip the walk: no property name in them can be a secret. */
-export const mayHoldSecrets = (json: string) => SECRET_NAME.test(json);
+const WORDS = SECRET_NAME.source;
+/** The inside of a JSON string, escapes included. */
+const IN_STRING = String.raw`(?:[^"\\]|\\.)*`;
+/** A property name that says secret (`"api_secret":`), or a `name`/`key` entry whose value does (`"name": "sasl.jaas.config"`). */
+const SECRET_KEY_IN_JSON = new RegExp(String.raw`"${IN_STRING}(?:${WORDS})${IN_STRING}"\s*:|"(?:name|key)"\s*:\s*"${IN_STRING}(?:${WORDS})`, 'i');
+
+/**
+ * A quick test that lets most bodies skip the walk: no property name in them, nor the name of a
+ * configuration entry, can be a secret. A word in a value (a list's `page_token` links) does not count.
+ */
+export const mayHoldSecrets = (json: string) => SECRET_KEY_IN_JSON.test(json);
 
 /** A copy of a JSON value with every secret replaced by `[REDACTED]`. */
 export function redact(value: unknown): unknown {

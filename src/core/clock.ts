@@ -12,7 +12,8 @@ export class VirtualClock {
   }
 
   iso(ms = this.now()): string {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // Without the milliseconds: `….123Z` -> `…Z` (a slice: this runs for every timestamp rendered).
+    return new Date(ms).toISOString().slice(0, -5) + 'Z';
   }
 
   set(ms: number): void {

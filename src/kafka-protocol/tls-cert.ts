@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import selfsigned from 'selfsigned';
 import type { Db } from '../store/db.js';
 
 /** The listener's TLS material: the CA clients trust, and the server certificate it signed. */
@@ -14,6 +13,9 @@ export interface KafkaTls {
 }
 
 const META_KEY = 'kafka_tls';
+
+/** Loaded only when a certificate is generated: the module costs a few hundred ms to load. */
+const loadSelfsigned = async () => (await import('selfsigned')).default;
 const YEARS = 10;
 
 /** The names the server certificate covers: the loopback names and the public URL's host. */
@@ -31,7 +33,7 @@ const validity = () => {
 };
 
 async function generateCa(): Promise<{ cert: string; key: string }> {
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'ccloud-emulator Kafka CA' }], {
+  const pems = await (await loadSelfsigned()).generate([{ name: 'commonName', value: 'ccloud-emulator Kafka CA' }], {
     keyType: 'ec',
     algorithm: 'sha256',
     ...validity(),
@@ -45,7 +47,7 @@ async function generateCa(): Promise<{ cert: string; key: string }> {
 
 async function generateServer(ca: { cert: string; key: string }, names: string[]): Promise<{ cert: string; key: string }> {
   const altNames = names.map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n }));
-  const pems = await selfsigned.generate([{ name: 'commonName', value: names[0] }], {
+  const pems = await (await loadSelfsigned()).generate([{ name: 'commonName', value: names[0] }], {
     keyType: 'ec',
     algorithm: 'sha256',
     ...validity(),

@@ -1,13 +1,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { createRequire } from 'node:module';
 import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
 import { toRoutePath } from './route-path.js';
 import { checkDocumentDeclarations, checkOperationDeclarations } from './x-emulator-schema.js';
+import { readCompiled } from './compiled.js';
 
-/** YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. */
-const parseYaml = (text: string) => load(text, { schema: CORE_SCHEMA });
+/**
+ * YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. js-yaml is
+ * loaded on first use: a start from the documents compiled at build never needs it.
+ */
+const parseYaml = (text: string) => {
+  const yaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
+  return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const SHARED_PREFIX = 'common.yaml#/';
@@ -32,15 +39,43 @@ export function defaultDocumentsDir(): string {
   throw new Error('openapi/ folder not found');
 }
 
+/** One document file, parsed, its references to `common.yaml` made local. */
+export function parseDocumentFile(file: string): JsonSchema {
+  return rewriteSharedRefs(parseYaml(readFileSync(file, 'utf8'))) as JsonSchema;
+}
+
+/** Throws when the document's or an operation's `x-emulator` (or `x-emulator-authorization`) is not in the vocabulary. */
+function checkDeclarations(file: string, doc: JsonSchema): void {
+  checkDocumentDeclarations(file, doc['x-emulator']);
+  for (const item of Object.values<JsonSchema>(doc.paths ?? {})) {
+    for (const method of METHODS) if (item[method]) checkOperationDeclarations(file, item[method]);
+  }
+}
+
+/** A document file parsed and its declarations checked: what the build compiles. */
+export function parseCheckedDocumentFile(file: string): JsonSchema {
+  const doc = parseDocumentFile(file);
+  checkDeclarations(file, doc);
+  return doc;
+}
+
+/**
+ * The parsed documents of one folder, their declarations checked: its compiled form when fresh
+ * (checked when the build compiled it), else each YAML file.
+ */
+function readFolder(dir: string): Array<{ file: string; doc: JsonSchema }> {
+  const compiled = readCompiled(dir);
+  if (compiled) return [...compiled].map(([name, doc]) => ({ file: resolve(dir, name), doc: doc as JsonSchema }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => resolve(dir, f))
+    .map((file) => ({ file, doc: parseCheckedDocumentFile(file) }));
+}
+
 /** Reads every `*.yaml` document of the given folders and merges them. */
 export function loadDocuments(dirs: string[]): LoadedDocuments {
-  const files = dirs.flatMap((d) =>
-    readdirSync(d)
-      .filter((f) => f.endsWith('.yaml'))
-      .sort()
-      .map((f) => resolve(d, f)),
-  );
-  const docs = files.map((file) => ({ file, doc: rewriteSharedRefs(parseYaml(readFileSync(file, 'utf8'))) as JsonSchema }));
+  const docs = dirs.flatMap(readFolder);
   const merged: JsonSchema = {
     openapi: '3.0.3',
     info: {
@@ -56,7 +91,6 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
   const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string>; authorization?: unknown }>();
 
   for (const { file, doc } of docs) {
-    checkDocumentDeclarations(file, doc['x-emulator']);
     const ext = doc['x-emulator'] ?? {};
     const group: string = ext.group ?? 'shared';
     const dialect: Dialect = ext.dialect ?? 'management';
@@ -64,7 +98,6 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     for (const [path, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
       if (merged.paths[path]) throw new Error(`${file}: path ${path} is declared twice`);
       merged.paths[path] = item;
-      for (const method of METHODS) if (item[method]) checkOperationDeclarations(file, item[method]);
       // A path may answer errors in another dialect than its document's (`x-emulator-dialect`).
       groupOf.set(path, { group, dialect: item['x-emulator-dialect'] ?? dialect, aliases, authorization: ext.authorization });
     }

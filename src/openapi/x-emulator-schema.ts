@@ -1,4 +1,4 @@
-import AjvModule, { type ErrorObject } from 'ajv';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { ACTIONS } from '../authorization/actions.js';
 
 const Ajv = AjvModule.default;
@@ -127,10 +127,15 @@ const operationSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const checkDocument = ajv.compile(documentSchema);
-const checkOperation = ajv.compile(operationSchema);
-const checkAuthorization = ajv.compile(authorization);
+/** Compiled on first use: a start from the documents compiled at build (checked then) never needs them. */
+let compiled: { checkDocument: ValidateFunction; checkOperation: ValidateFunction; checkAuthorization: ValidateFunction } | undefined;
+const validators = () => {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    compiled = { checkDocument: ajv.compile(documentSchema), checkOperation: ajv.compile(operationSchema), checkAuthorization: ajv.compile(authorization) };
+  }
+  return compiled;
+};
 
 const describe = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? [])
@@ -139,12 +144,14 @@ const describe = (errors: ErrorObject[] | null | undefined) =>
 
 /** Throws, naming the file and the place, when a document's `x-emulator` is not in the vocabulary. */
 export function checkDocumentDeclarations(file: string, ext: unknown): void {
+  const { checkDocument } = validators();
   if (ext !== undefined && !checkDocument(ext)) throw new Error(`${file}: x-emulator: ${describe(checkDocument.errors)}`);
 }
 
 /** Throws, naming the operation, when its `x-emulator` binding or `x-emulator-authorization` is not in the vocabulary. */
 export function checkOperationDeclarations(file: string, operation: { operationId?: string; 'x-emulator'?: unknown; 'x-emulator-authorization'?: unknown }): void {
   const { operationId, 'x-emulator': binding, 'x-emulator-authorization': needs } = operation;
+  const { checkOperation, checkAuthorization } = validators();
   if (binding !== undefined && !checkOperation(binding)) throw new Error(`${file}: ${operationId}: x-emulator: ${describe(checkOperation.errors)}`);
   if (needs !== undefined && !checkAuthorization(needs)) throw new Error(`${file}: ${operationId}: x-emulator-authorization: ${describe(checkAuthorization.errors)}`);
 }

@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import { KAFKA_LINKS_MIGRATION } from './kafka-links-schema.js';
 import { CATALOG_MIGRATION } from './catalog-schema.js';
+import { RESOURCE_COUNTS_MIGRATION } from './resource-counts-schema.js';
 
 /**
  * Versioned migrations. Each entry runs once, in order, in its own transaction; the applied
@@ -180,6 +181,8 @@ const MIGRATIONS: string[] = [
   KAFKA_LINKS_MIGRATION,
   // 11: Stream Catalog tag and business-metadata definitions and their attachments to entities.
   CATALOG_MIGRATION,
+  // 12: live resources counted per (organization, type, scope), for total_size.
+  RESOURCE_COUNTS_MIGRATION,
 ];
 
 export function migrate(db: Db): void {

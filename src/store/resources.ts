@@ -184,14 +184,23 @@ export class ResourceStore {
     return rows.map(decode);
   }
 
+  /** The list's size: O(1) from the counts the triggers keep when unfiltered, a COUNT otherwise. */
   count(q: ListQuery): number {
+    if (q.filters.length === 0) {
+      const kept =
+        q.scope === undefined
+          ? this.sql.get('SELECT SUM(n) AS n FROM resource_counts WHERE org_id = ? AND type = ?').get(q.org, q.type)
+          : this.sql.get('SELECT n FROM resource_counts WHERE org_id = ? AND type = ? AND scope = ?').get(q.org, q.type, q.scope);
+      return (kept as { n: number | null } | undefined)?.n ?? 0;
+    }
     const { where, args } = this.where(q);
     return (this.sql.get(`SELECT COUNT(*) AS n FROM resources WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
   }
 
-  /** Whether the list has at least n rows; reads at most n index entries, unlike count. */
+  /** Whether the list has at least n rows: the kept count when unfiltered, else reads at most n index entries. */
   atLeast(q: ListQuery, n: number): boolean {
     if (n <= 0) return true;
+    if (q.filters.length === 0) return this.count(q) >= n;
     const { where, args } = this.where(q);
     return this.sql.get(`SELECT 1 FROM resources WHERE ${where.join(' AND ')} LIMIT 1 OFFSET ?`).get(...args, n - 1) !== undefined;
   }

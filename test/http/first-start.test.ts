@@ -167,11 +167,18 @@ describe('npm start builds only when a source changed', () => {
       writeFileSync(join(root, 'src', 'a.ts'), 'export {};');
       utimesSync(join(root, 'src', 'a.ts'), 1000, 1000);
       expect(check(root)).toMatchObject({ status: 1, stdout: 'stale\n' });
-      mkdirSync(join(root, 'dist', 'src'), { recursive: true });
-      writeFileSync(join(root, 'dist', 'src', 'cli.js'), '');
-      utimesSync(join(root, 'dist', 'src', 'cli.js'), 2000, 2000);
+      // The build's last output: the documents compiled from openapi/.
+      mkdirSync(join(root, 'dist'), { recursive: true });
+      writeFileSync(join(root, 'dist', 'openapi-documents.json'), '');
+      utimesSync(join(root, 'dist', 'openapi-documents.json'), 2000, 2000);
       expect(check(root)).toMatchObject({ status: 0, stdout: 'up to date\n' });
       utimesSync(join(root, 'src', 'a.ts'), 3000, 3000);
+      expect(check(root)).toMatchObject({ status: 1, stdout: 'stale\n' });
+      // A changed document is a change too: the compiled documents would be stale.
+      utimesSync(join(root, 'src', 'a.ts'), 1000, 1000);
+      mkdirSync(join(root, 'openapi'));
+      writeFileSync(join(root, 'openapi', 'a.yaml'), '');
+      utimesSync(join(root, 'openapi', 'a.yaml'), 3000, 3000);
       expect(check(root)).toMatchObject({ status: 1, stdout: 'stale\n' });
     } finally {
       rmSync(root, { recursive: true, force: true });

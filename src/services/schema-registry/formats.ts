@@ -1,4 +1,7 @@
-import avro from 'avsc';
+import type avro from 'avsc';
+import { lazyModule } from '../../core/lazy-module.js';
+
+const avsc = lazyModule<typeof avro>('avsc');
 import { createHash } from 'node:crypto';
 import { parseJsonSchema } from './compat/json-schema.js';
 import { parseProtobuf } from './compat/protobuf.js';
@@ -46,8 +49,8 @@ function parseAvro(text: string, references: ResolvedReference[]): ParsedSchema 
   const json = parseJsonText(text);
   const registry: Record<string, avro.Type> = {};
   try {
-    for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema), { registry });
-    const type = avro.Type.forSchema(json as avro.Schema, { registry });
+    for (const ref of references) avsc().Type.forSchema(JSON.parse(ref.schema), { registry });
+    const type = avsc().Type.forSchema(json as avro.Schema, { registry });
     return { type: 'AVRO', canonical: JSON.stringify(json), avro: type, json };
   } catch (err) {
     throw invalidSchema((err as Error).message);

@@ -1,4 +1,7 @@
-import avro from 'avsc';
+import type avro from 'avsc';
+import { lazyModule } from '../../../core/lazy-module.js';
+
+const avsc = lazyModule<typeof avro>('avsc');
 import type { Codec, SchemaSource } from './codec.js';
 
 /**
@@ -7,8 +10,8 @@ import type { Codec, SchemaSource } from './codec.js';
  */
 export function avroCodec(source: SchemaSource): Codec {
   const registry: Record<string, avro.Type> = {};
-  for (const ref of source.references) avro.Type.forSchema(JSON.parse(ref.schema), { registry });
-  const type = avro.Type.forSchema(JSON.parse(source.schema), { registry });
+  for (const ref of source.references) avsc().Type.forSchema(JSON.parse(ref.schema), { registry });
+  const type = avsc().Type.forSchema(JSON.parse(source.schema), { registry });
   return {
     encode: (value) => type.toBuffer(type.fromString(JSON.stringify(value))),
     decode: (body) => JSON.parse(type.toString(type.fromBuffer(body))),

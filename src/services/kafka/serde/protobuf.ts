@@ -1,4 +1,7 @@
-import protobuf from 'protobufjs';
+import type protobuf from 'protobufjs';
+import { lazyModule } from '../../../core/lazy-module.js';
+
+const protobufjs = lazyModule<typeof protobuf>('protobufjs');
 import type { Codec, SchemaSource } from './codec.js';
 
 /**
@@ -9,9 +12,9 @@ import type { Codec, SchemaSource } from './codec.js';
  * fields and values of the wrong JSON type are refused, as Confluent's JSON parser refuses them.
  */
 export function protobufCodec(source: SchemaSource): Codec {
-  const root = new protobuf.Root();
-  for (const ref of source.references) protobuf.parse(ref.schema, root, { keepCase: true });
-  const main = protobuf.parse(source.schema, root, { keepCase: true });
+  const root = new (protobufjs().Root)();
+  for (const ref of source.references) protobufjs().parse(ref.schema, root, { keepCase: true });
+  const main = protobufjs().parse(source.schema, root, { keepCase: true });
   root.resolveAll();
   const messages = topLevelMessages(source.schema);
   if (!messages.length) throw new Error('the schema has no message type');
@@ -38,12 +41,12 @@ export function protobufCodec(source: SchemaSource): Codec {
 
 /** The names of a file's top-level messages, in the order they are written. */
 function topLevelMessages(text: string): string[] {
-  const own = protobuf.parse(text, new protobuf.Root(), { keepCase: true });
+  const own = protobufjs().parse(text, new (protobufjs().Root)(), { keepCase: true });
   const ns = own.package ? own.root.lookup(own.package) : own.root;
-  return (ns as protobuf.Namespace).nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type).map((t) => t.name);
+  return (ns as protobuf.Namespace).nestedArray.filter((n): n is protobuf.Type => n instanceof (protobufjs().Type)).map((t) => t.name);
 }
 
-const nestedMessages = (type: protobuf.Type) => type.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
+const nestedMessages = (type: protobuf.Type) => type.nestedArray.filter((n): n is protobuf.Type => n instanceof (protobufjs().Type));
 
 /** Reads the message indexes: zigzag varints, a count then that many indexes; a count of 0 means `[0]`. */
 function readIndexes(body: Buffer): { indexes: number[]; offset: number } {
@@ -97,8 +100,8 @@ function checkedItem(field: protobuf.Field, v: unknown, at: string): unknown {
   const fail = (what: string) => {
     throw new Error(`${at} is not ${what} (${t})`);
   };
-  if (field.resolvedType instanceof protobuf.Type) return checked(field.resolvedType, v, at);
-  if (field.resolvedType instanceof protobuf.Enum) {
+  if (field.resolvedType instanceof (protobufjs().Type)) return checked(field.resolvedType, v, at);
+  if (field.resolvedType instanceof (protobufjs().Enum)) {
     if (typeof v === 'string' ? !(v in field.resolvedType.values) : !Number.isInteger(v)) fail('a value of the enum');
   } else if (INTEGER.has(t) || LONG.has(t)) {
     if (!(Number.isInteger(v) || (typeof v === 'string' && /^-?\d+$/.test(v)))) fail('an integer');

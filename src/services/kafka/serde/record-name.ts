@@ -1,4 +1,7 @@
-import protobuf from 'protobufjs';
+import type protobuf from 'protobufjs';
+import { lazyModule } from '../../../core/lazy-module.js';
+
+const protobufjs = lazyModule<typeof protobuf>('protobufjs');
 import type { SchemaType } from '../../schema-registry/formats.js';
 
 /**
@@ -8,9 +11,9 @@ import type { SchemaType } from '../../schema-registry/formats.js';
 export function recordNameOf(type: SchemaType, schema: string): string | undefined {
   try {
     if (type === 'PROTOBUF') {
-      const parsed = protobuf.parse(schema, { keepCase: true });
+      const parsed = protobufjs().parse(schema, { keepCase: true });
       const ns = parsed.package ? parsed.root.lookup(parsed.package) : parsed.root;
-      const first = (ns as protobuf.Namespace).nestedArray.find((n) => n instanceof protobuf.Type);
+      const first = (ns as protobuf.Namespace).nestedArray.find((n) => n instanceof (protobufjs().Type));
       if (first) return parsed.package ? `${parsed.package}.${first.name}` : first.name;
     } else {
       const json = JSON.parse(schema) as { name?: string; namespace?: string; title?: string };

@@ -1,4 +1,7 @@
-import protobuf from 'protobufjs';
+import type protobuf from 'protobufjs';
+import { lazyModule } from '../../../core/lazy-module.js';
+
+const protobufjs = lazyModule<typeof protobuf>('protobufjs');
 
 /**
  * Protobuf compatibility after Confluent Schema Registry's rules (its `protobuf/diff` package):
@@ -31,7 +34,7 @@ const render = (p: Problem) => `${p.errorType} at '${p.path}': ${p.description}`
 // Parsing
 
 function parse(text: string): protobuf.IParserResult {
-  return protobuf.parse(text, { keepCase: true, alternateCommentMode: true });
+  return protobufjs().parse(text, { keepCase: true, alternateCommentMode: true });
 }
 
 /** `.a.b.Outer.Inner` in package `a.b` -> `Outer.Inner`. */
@@ -42,8 +45,8 @@ function localName(fullName: string, packageName: string): string {
 
 function collectMessages(ns: protobuf.NamespaceBase, packageName: string, into: Map<string, protobuf.Type>): void {
   for (const nested of ns.nestedArray) {
-    if (nested instanceof protobuf.Type) into.set(localName(nested.fullName, packageName), nested);
-    if (nested instanceof protobuf.Namespace || nested instanceof protobuf.Type) collectMessages(nested, packageName, into);
+    if (nested instanceof (protobufjs().Type)) into.set(localName(nested.fullName, packageName), nested);
+    if (nested instanceof (protobufjs().Namespace) || nested instanceof (protobufjs().Type)) collectMessages(nested, packageName, into);
   }
 }
 
@@ -74,7 +77,7 @@ type FieldType = { kind: 'scalar'; scalarKind: string; name: string } | { kind: 
 
 function resolveNamed(context: protobuf.NamespaceBase, typeName: string): protobuf.ReflectionObject | null {
   try {
-    return context.lookup(typeName, [protobuf.Type, protobuf.Enum]);
+    return context.lookup(typeName, [protobufjs().Type, protobufjs().Enum]);
   } catch {
     return null;
   }
@@ -85,7 +88,7 @@ function fieldTypeOf(typeName: string, context: protobuf.NamespaceBase, packageN
   const scalarKind = SCALAR_KINDS[typeName];
   if (scalarKind) return { kind: 'scalar', scalarKind, name: typeName };
   const resolved = resolveNamed(context, typeName);
-  if (resolved instanceof protobuf.Enum) return { kind: 'scalar', scalarKind: 'GENERAL_NUMBER', name: `enum ${localName(resolved.fullName, packageName)}` };
+  if (resolved instanceof (protobufjs().Enum)) return { kind: 'scalar', scalarKind: 'GENERAL_NUMBER', name: `enum ${localName(resolved.fullName, packageName)}` };
   if (resolved) return { kind: 'message', name: localName(resolved.fullName, packageName) };
   return { kind: 'message', name: typeName.replace(/^\./, '') };
 }
