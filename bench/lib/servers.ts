@@ -42,7 +42,7 @@ export interface EmulatorOptions {
 export async function startEmulator(o: EmulatorOptions = {}): Promise<Server> {
   const db = o.db ?? join(tempDir('emulator'), 'bench.db');
   const args = ['--port', '0', '--kafka-port', '0', '--db', db, '--rate-limit', '0', '--log-level', 'warn', ...(o.args ?? [])];
-  const spawned = await spawnServer(emulatorCli, args, { urlPattern: /ccloud-emulator listening on (\S+)/, timeoutMs: o.timeoutMs });
+  const spawned = await spawnServer(emulatorCli, args, { urlPattern: /ccloud-emulator \S+ listening on (\S+)/, timeoutMs: o.timeoutMs });
   // The banner is written in one write; wait for its last line all the same.
   for (let i = 0; i < 100 && !line(spawned.stdout(), 'api secret'); i++) await new Promise((r) => setTimeout(r, 10));
   const out = spawned.stdout();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
 import { call, createScene, type Scene } from './setup.js';
+import { basic } from '../helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -254,6 +255,30 @@ describe.skipIf(!found)('web console', () => {
     await journalPage.getByText('No fault rule').waitFor();
     expect(faults).toEqual([]);
     await journalPage.close();
+  });
+
+  it("shows the emulator's own journal live, and a fault added in the page fails the client's next request", async () => {
+    const cloud = { authorization: basic(emu.apiKey, emu.apiSecret) };
+    const livePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    livePage.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    livePage.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await livePage.goto(url(`/o/${scene.org}/journal`));
+    await call(emu, 'POST', '/iam/v2/service-accounts', cloud, { display_name: 'seen-in-the-journal' });
+    const rows = livePage.getByTestId('journal-row').filter({ hasText: 'createIamV2ServiceAccount' });
+    await poll(() => rows.count()).toBeGreaterThan(0);
+
+    await livePage.getByRole('link', { name: 'Faults' }).click();
+    await livePage.getByText('No fault rule').waitFor();
+    await livePage.getByLabel('Operation id').fill('listIamV2ServiceAccounts');
+    await livePage.getByLabel('Status').fill('503');
+    await livePage.getByLabel('Times').fill('1');
+    await livePage.getByTestId('fault-add').click();
+    await livePage.getByText('operation_id=listIamV2ServiceAccounts').waitFor();
+    await expect(call(emu, 'GET', '/iam/v2/service-accounts', cloud)).rejects.toThrow(/: 503 /);
+    // Used up (times: 1): the rule is gone, from the emulator and then from the page.
+    await call(emu, 'GET', '/iam/v2/service-accounts', cloud);
+    await livePage.getByText('No fault rule').waitFor();
+    await livePage.close();
   });
 
   it('sets, freezes and unfreezes the clock and changes the lifecycle mode', async () => {
