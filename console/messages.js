@@ -1,11 +1,12 @@
-// Reads the latest records of a topic through REST Proxy v2 consumer instances (the emulator has
-// no other read API), then decodes them: JSON and strings here, JSON Schema records here too (their
+// Reads the latest records of a topic through REST Proxy v2 consumer instances, with their headers
+// and timestamps from the control plane (REST Proxy v2 does not return them), then decodes them: JSON and strings here, JSON Schema records here too (their
 // payload is JSON), Avro here with the registry's schema, Protobuf (and Avro this page cannot read)
 // through a consumer of that format, which decodes with the registry; whatever cannot be decoded is
 // shown as hex. Instances are deleted after use and never commit, so they leave no consumer group
 // behind.
 
 import { decodeAvro } from './avro.js';
+import { control, enc } from './api.js';
 
 /** The consumer group of the console's own instances, hidden from its lists. */
 export const CONSOLE_GROUP = '_emulator-console';
@@ -84,7 +85,26 @@ export async function latestRecords(api, cluster, topic, partitions, count, sche
     })),
   );
   await decodeWithRegistry(api, cluster, topic, records);
+  await addHeaders(cluster, topic, wanted, count, records);
   return records.sort((a, b) => a.partition - b.partition || b.offset - a.offset);
+}
+
+/** Each record's headers (values as text, else hex) and timestamp, which REST Proxy v2 does not return. */
+async function addHeaders(cluster, topic, partitions, count, records) {
+  const byKey = new Map(records.map((r) => [`${r.partition}/${r.offset}`, r]));
+  await Promise.all(
+    partitions.map(async (p) => {
+      const offset = Math.max(p.beginning_offset, p.end_offset - count);
+      const path = `/_emulator/kafka/clusters/${enc(cluster)}/topics/${enc(topic)}/records?partition=${p.partition}&offset=${offset}&limit=${Math.min(count, 500)}`;
+      const answer = await control.get(path).catch(() => ({ data: [] }));
+      for (const h of answer.data) {
+        const r = byKey.get(`${h.partition}/${h.offset}`);
+        if (!r) continue;
+        r.timestamp = h.timestamp;
+        r.headers = h.headers.map((x) => ({ name: x.name, value: x.value === null ? null : plain(bytesOf(x.value)) }));
+      }
+    }),
+  );
 }
 
 async function decodeField(b64, schemaOf) {

@@ -26,6 +26,7 @@ import { journalAndFaultHandlers } from './control/journal-fault-handlers.js';
 import { lifecycleControlHandlers } from './control/lifecycle-control.js';
 import { EventBus, eventHandlers } from './control/events.js';
 import { consoleHandlers } from './console/credentials.js';
+import { kafkaRecordHandlers } from './control/kafka-records.js';
 import { registerConsole } from './console/plugin.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
@@ -154,7 +155,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('preClose', async () => events.close());
   const control = controlHandlers(engine, { reloadFixtures, implemented, version: VERSION });
   const consoleCredentials = consoleHandlers(runtime, fixtures && bootstrapOf(fixtures)?.orgId);
-  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events), ...consoleCredentials })) handlers.set(id, h);
+  for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events), ...kafkaRecordHandlers(runtime), ...consoleCredentials })) handlers.set(id, h);
 
   registerErrorHandling(app, runtime, dialectForPath);
   registerOperations(app, runtime, handlers);

@@ -84,16 +84,17 @@ function Messages({ route, partitions }) {
       ${[5, 10, 20, 50, 100].map((n) => html`<option value=${n}>${n}</option>`)}
     </select> per partition</label>`}
   >
-    <p class="muted small">Headers and timestamps are not shown: REST Proxy v2, through which the console reads, does not return them.</p>
     <${Loaded} state=${records} empty="No message in this topic yet.">
       ${(rows) => html`<table class="messages">
-        <thead><tr><th scope="col" class="num">Partition</th><th scope="col" class="num">Offset</th><th scope="col">Key</th><th scope="col">Value</th></tr></thead>
+        <thead><tr><th scope="col" class="num">Partition</th><th scope="col" class="num">Offset</th><th scope="col">Key</th><th scope="col">Value</th><th scope="col">Headers</th><th scope="col">Timestamp</th></tr></thead>
         <tbody>
           ${rows.map((r) => html`<tr key=${`${r.partition}/${r.offset}`} data-testid="message-row">
             <td class="num">${r.partition}</td>
             <td class="num">${r.offset}</td>
             <td><${Field} field=${r.key} /></td>
             <td><${Field} field=${r.value} /></td>
+            <td data-testid="message-headers">${(r.headers ?? []).map((h) => html`<div class="small"><strong>${h.name}</strong>: ${h.value === null ? html`<span class="muted">null</span>` : typeof h.value.value === 'string' ? h.value.value : JSON.stringify(h.value.value)}</div>`)}</td>
+            <td class="small">${r.timestamp ?? ''}</td>
           </tr>`)}
         </tbody>
       </table>`}

@@ -673,6 +673,10 @@ describe('conformance: every implemented operation answers as its document says'
     checked.push(`${caOp.operationId} 200`);
     succeeded.add(caOp.operationId);
     await ok('GET', '/_emulator/operations');
+    const lkc = await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-records', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: t.env } } });
+    t.rt.kafka.createTopic(lkc.id, 'walk', 1, 3, {}, 0);
+    t.rt.kafka.append(lkc.id, 'walk', [{ partition: 0, timestamp: 0, key: null, value: Buffer.from('v'), headers: [{ name: 'h', value: null }] }]);
+    await ok('GET', `/_emulator/kafka/clusters/${lkc.id}/topics/walk/records?partition=0`);
     await ok('GET', '/_emulator/clock');
     await ok('GET', `/_emulator/authorization?principal=User:u-00000&action=DESCRIBE&crn=${encodeURIComponent(`crn://confluent.cloud/organization=${t.emu.bootstrap!.orgId}`)}`);
     await ok('PUT', '/_emulator/clock', { time: '2030-01-01T00:00:00Z' });

@@ -89,6 +89,9 @@ describe.skipIf(!found)('web console', () => {
     expect(text).toContain('de ad be ef 01');
     expect(text).toContain('"id": "avro-7"');
     expect(text).toContain('Avro · schema');
+    // Headers and timestamps, which REST Proxy v2 does not return, come from the control plane.
+    await poll(() => page.getByTestId('message-headers').filter({ hasText: 'trace-id' }).textContent()).toBe('trace-id: abc-123');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect(await page.getByTestId('end-offset-0').textContent()).toBe('2');
     await shot('topic');
   });

@@ -55,6 +55,21 @@ describe('console: organizations and in-memory credentials', () => {
     expect(journal.body.data.map((e: { api_key: string }) => e.api_key)).toEqual([made.key]);
   });
 
+  it("answers a partition's record headers and timestamps, and 404 for an unknown topic or partition", async () => {
+    const key = await emu.post('/iam/v2/api-keys', { spec: { owner: { id: 'u-00000' }, resource: { id: lkc } } });
+    const data = basic(key.body.id, key.body.spec.secret);
+    expect((await emu.post(`/kafka/v3/clusters/${lkc}/topics`, { topic_name: 'traced', partitions_count: 1 }, { authorization: data })).status).toBe(201);
+    const header = { name: 'trace-id', value: Buffer.from('t-1').toString('base64') };
+    await emu.post(`/kafka/v3/clusters/${lkc}/topics/traced/records`, { headers: [header], value: { type: 'STRING', data: 'v' } }, { authorization: data });
+    const path = `/_emulator/kafka/clusters/${lkc}/topics/traced/records`;
+    const r = await emu.get(`${path}?partition=0`, { authorization: '' });
+    expect(r.status).toBe(200);
+    expect(r.body.data).toEqual([{ partition: 0, offset: 0, timestamp: expect.stringMatching(/^\d{4}-/), headers: [header] }]);
+    expect((await emu.get(`${path}?partition=0&offset=1`, { authorization: '' })).body.data).toEqual([]);
+    expect((await emu.get(`${path}?partition=1`, { authorization: '' })).status).toBe(404);
+    expect((await emu.get(`/_emulator/kafka/clusters/${lkc}/topics/nope/records?partition=0`, { authorization: '' })).status).toBe(404);
+  });
+
   it('issues a key scoped to a cluster for its data plane', async () => {
     const r = await issue(emu.emu.bootstrap!.orgId, { resource_id: lkc });
     expect(r.status).toBe(201);

@@ -78,7 +78,12 @@ export async function createScene(emu: RunningEmulator): Promise<Scene> {
   await call(emu, 'POST', `${v3}/topics`, auth, { topic_name: topic, partitions_count: 2 });
   await call(emu, 'POST', `${v3}/topics`, auth, { topic_name: 'audit', partitions_count: 1, configs: [{ name: 'retention.ms', value: '3600000' }] });
   const produce = (record: unknown) => call(emu, 'POST', `${v3}/topics/${topic}/records`, auth, record);
-  await produce({ partition_id: 0, key: { type: 'STRING', data: 'order-1' }, value: { type: 'JSON', data: { item: 'espresso', qty: 2 } } });
+  await produce({
+    partition_id: 0,
+    headers: [{ name: 'trace-id', value: Buffer.from('abc-123').toString('base64') }],
+    key: { type: 'STRING', data: 'order-1' },
+    value: { type: 'JSON', data: { item: 'espresso', qty: 2 } },
+  });
   await produce({ partition_id: 0, key: { type: 'STRING', data: 'order-2' }, value: { type: 'STRING', data: 'plain text value' } });
   await produce({ partition_id: 1, value: { type: 'BINARY', data: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x01]).toString('base64') } });
   await produce({ partition_id: 1, value: { type: 'AVRO', schema: ORDER_SCHEMA, data: { id: 'avro-7', qty: 3 } } });
