@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafkaEnv, type KafkaEnv } from './support.js';
+import { createTopics, startKafkaEnv, type KafkaEnv } from './support.js';
 
 /**
  * The protocol asks the same Kafka decision as the REST data planes: a service account's key with no
@@ -36,10 +36,7 @@ describe('Kafka protocol authorization: role bindings and ACLs decide', () => {
 
   beforeAll(async () => {
     env = await startKafkaEnv();
-    const admin = env.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'orders', numPartitions: 1 }] });
-    await admin.disconnect();
+    await createTopics(env, 'orders');
     const created = await env.http('POST', '/iam/v2/service-accounts', { display_name: 'least-privilege' });
     sa = created.body.id;
     const k = await env.http('POST', '/iam/v2/api-keys', { spec: { owner: { id: sa }, resource: { id: env.clusterId } } });
@@ -64,10 +61,7 @@ describe('Kafka protocol authorization: off', () => {
   it('lets a key without any binding or ACL produce', async () => {
     const env = await startKafkaEnv({ authorization: 'off' });
     try {
-      const admin = env.kafka().admin();
-      await admin.connect();
-      await admin.createTopics({ topics: [{ topic: 'orders', numPartitions: 1 }] });
-      await admin.disconnect();
+      await createTopics(env, 'orders');
       const sa = (await env.http('POST', '/iam/v2/service-accounts', { display_name: 'anyone' })).body.id;
       const k = (await env.http('POST', '/iam/v2/api-keys', { spec: { owner: { id: sa }, resource: { id: env.clusterId } } })).body;
       const producer = env.kafka({ username: k.id, password: k.spec.secret }).producer();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafkaEnv, type KafkaEnv } from './support.js';
+import { createTopics, startKafkaEnv, type KafkaEnv } from './support.js';
 
 /** Fault rules with `method: KAFKA` reach the Kafka protocol listener, by API name and organization. */
 describe('Kafka protocol faults', () => {
@@ -8,10 +8,7 @@ describe('Kafka protocol faults', () => {
 
   beforeAll(async () => {
     env = await startKafkaEnv();
-    const admin = env.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'orders', numPartitions: 1 }] });
-    await admin.disconnect();
+    await createTopics(env, 'orders');
   });
   afterAll(() => env.close());
   const logEnd = async () => {

@@ -176,3 +176,11 @@ export async function rawAuthenticate(raw: RawConnection, key: string, secret: s
   r.int32();
   return r.int16();
 }
+
+/** Creates topics of one partition each through kafkajs' admin, as a client would. */
+export async function createTopics(env: KafkaEnv, ...names: string[]): Promise<void> {
+  const admin = env.kafka().admin();
+  await admin.connect();
+  await admin.createTopics({ topics: names.map((topic) => ({ topic, numPartitions: 1 })) });
+  await admin.disconnect();
+}
