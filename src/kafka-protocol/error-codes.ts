@@ -1,28 +1,24 @@
-/** Kafka protocol error codes (org.apache.kafka.common.protocol.Errors) that the listener answers. */
+import { GroupError } from '../services/kafka/groups/errors.js';
+
+/**
+ * Kafka protocol error codes (org.apache.kafka.common.protocol.Errors) that the listener answers:
+ * the group coordinator's own, which it answers whatever the transport, and the rest.
+ */
 export const ErrorCode = {
+  ...GroupError,
   UNKNOWN_SERVER_ERROR: -1,
-  NONE: 0,
   OFFSET_OUT_OF_RANGE: 1,
   CORRUPT_MESSAGE: 2,
-  UNKNOWN_TOPIC_OR_PARTITION: 3,
   INVALID_FETCH_SIZE: 4,
   LEADER_NOT_AVAILABLE: 5,
   NOT_LEADER_OR_FOLLOWER: 6,
   REQUEST_TIMED_OUT: 7,
   MESSAGE_TOO_LARGE: 10,
-  OFFSET_METADATA_TOO_LARGE: 12,
   COORDINATOR_LOAD_IN_PROGRESS: 14,
-  COORDINATOR_NOT_AVAILABLE: 15,
   NOT_COORDINATOR: 16,
   INVALID_TOPIC_EXCEPTION: 17,
   RECORD_LIST_TOO_LARGE: 18,
   INVALID_REQUIRED_ACKS: 21,
-  ILLEGAL_GENERATION: 22,
-  INCONSISTENT_GROUP_PROTOCOL: 23,
-  INVALID_GROUP_ID: 24,
-  UNKNOWN_MEMBER_ID: 25,
-  INVALID_SESSION_TIMEOUT: 26,
-  REBALANCE_IN_PROGRESS: 27,
   INVALID_COMMIT_OFFSET_SIZE: 28,
   TOPIC_AUTHORIZATION_FAILED: 29,
   GROUP_AUTHORIZATION_FAILED: 30,
@@ -45,10 +41,6 @@ export const ErrorCode = {
   INVALID_CONFIG: 40,
   NOT_CONTROLLER: 41,
   TOPIC_DELETION_DISABLED: 73,
-  GROUP_ID_NOT_FOUND: 69,
-  NON_EMPTY_GROUP: 68,
-  MEMBER_ID_REQUIRED: 79,
-  FENCED_INSTANCE_ID: 82,
   GROUP_MAX_SIZE_REACHED: 81,
   UNSTABLE_OFFSET_COMMIT: 88,
   UNKNOWN_TOPIC_ID: 100,
