@@ -45,6 +45,14 @@ async function access(emu: Server): Promise<Access> {
 const kafkaOf = (a: Access) =>
   new Kafka({ clientId: 'bench', brokers: [a.bootstrap], sasl: { mechanism: 'plain', username: a.key, password: a.secret }, logLevel: logLevel.NOTHING });
 
+/** Creates topics through the admin client, as an application would. */
+async function createTopics(kafka: Kafka, topics: Array<{ topic: string; numPartitions: number }>): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics });
+  await admin.disconnect();
+}
+
 const message = (i: number) => ({ key: `key-${i % 1000}`, value: JSON.stringify({ n: i, pad: 'x'.repeat(64) }) });
 
 /** Batches kept in flight at once, as a producer with several partitions' batches ready does. */
@@ -101,10 +109,7 @@ async function timeToFirstRecord(): Promise<number> {
   try {
     const a = await access(emu);
     const kafka = kafkaOf(a);
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'first', numPartitions: 1 }] });
-    await admin.disconnect();
+    await createTopics(kafka, [{ topic: 'first', numPartitions: 1 }]);
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic: 'first', acks: -1, messages: [{ value: 'hello' }] });
@@ -121,10 +126,7 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
   try {
     const a = await access(emu);
     const kafka = kafkaOf(a);
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'bench', numPartitions: PARTITIONS }, { topic: 'latency', numPartitions: 1 }] });
-    await admin.disconnect();
+    await createTopics(kafka, [{ topic: 'bench', numPartitions: PARTITIONS }, { topic: 'latency', numPartitions: 1 }]);
     const producer = kafka.producer();
     await producer.connect();
     await produceAll(producer, 'bench', 0, Math.min(st.batch, st.records), st.batch); // warm-up
