@@ -2,11 +2,15 @@
 // organization (and per cluster for the data planes) and kept in this module's memory only:
 // never in a URL, never in storage, never rendered.
 
+import { adminToken } from './admin-token.js';
+
 export class ApiError extends Error {
-  constructor(status, message, body) {
+  constructor(status, message, body, challenge) {
     super(message);
     this.status = status;
     this.body = body;
+    /** The WWW-Authenticate header of a 401: which credentials the server wants. */
+    this.challenge = challenge;
   }
 }
 
@@ -36,16 +40,19 @@ async function request(path, { method = 'GET', headers = {}, body, auth } = {}) 
   } catch {
     // not JSON: keep the text
   }
-  if (!res.ok) throw new ApiError(res.status, messageOf(parsed, res.status), parsed);
+  if (!res.ok) throw new ApiError(res.status, messageOf(parsed, res.status), parsed, res.headers.get('www-authenticate') ?? undefined);
   return parsed;
 }
 
-/** The control plane, `/_emulator`: no credentials. */
+/** The admin token's header, when the emulator was started with `--admin-token` and it was typed in. */
+const controlAuth = () => (adminToken() ? `Bearer ${adminToken()}` : undefined);
+
+/** The control plane, `/_emulator`: the admin token when there is one, no other credentials. */
 export const control = {
-  get: (path) => request(path),
-  post: (path, body = {}) => request(path, { method: 'POST', body }),
-  put: (path, body) => request(path, { method: 'PUT', body }),
-  delete: (path) => request(path, { method: 'DELETE' }),
+  get: (path) => request(path, { auth: controlAuth() }),
+  post: (path, body = {}) => request(path, { method: 'POST', body, auth: controlAuth() }),
+  put: (path, body) => request(path, { method: 'PUT', body, auth: controlAuth() }),
+  delete: (path) => request(path, { method: 'DELETE', auth: controlAuth() }),
 };
 
 const enc = encodeURIComponent;

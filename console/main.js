@@ -1,5 +1,7 @@
 import { html, render, useCallback, useEffect, useErrorBoundary, useMemo, useState } from './html.js';
 import { OrgApi, control } from './api.js';
+import { adminToken, needsAdminToken, onAdminTokenChange } from './admin-token.js';
+import { AdminTokenForm } from './views/admin-token.js';
 import { ClockContext, OrgContext, TickContext } from './data.js';
 import { href, parseRoute } from './routes.js';
 import { ErrorBox } from './views/common.js';
@@ -31,7 +33,7 @@ async function detectFeatures() {
 }
 
 /** Refreshes on a timer while the page is visible, and at once on every event the emulator streams. */
-function useTicks(features, org) {
+function useTicks(features, org, token) {
   const [tick, setTick] = useState(0);
   const bump = useCallback(() => setTick((t) => t + 1), []);
   useEffect(() => {
@@ -39,7 +41,8 @@ function useTicks(features, org) {
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (!features?.events || !org) return;
+    // An EventSource cannot send the admin token's header: with a token, the page polls instead.
+    if (!features?.events || !org || token) return;
     const source = new EventSource(`/_emulator/events?organization_id=${encodeURIComponent(org)}`);
     let pending;
     const soon = () => {
@@ -51,7 +54,7 @@ function useTicks(features, org) {
       clearTimeout(pending);
       source.close();
     };
-  }, [features?.events, org]);
+  }, [features?.events, org, token]);
   return [tick, bump];
 }
 
@@ -65,28 +68,40 @@ function useHashRoute() {
   return parseRoute(hash);
 }
 
+function useAdminToken() {
+  const [token, setToken] = useState(adminToken());
+  useEffect(() => onAdminTokenChange(setToken), []);
+  return token;
+}
+
 function App() {
   const route = useHashRoute();
+  const token = useAdminToken();
   const [features, setFeatures] = useState(undefined);
   const [orgs, setOrgs] = useState({});
   const [clock, setClock] = useState(undefined);
-  const [tick, bump] = useTicks(features, route.org);
-  const apis = useMemo(() => new Map(), []);
+  const [tick, bump] = useTicks(features, route.org, token);
+  // Credentials were issued under the old token (or none): a new token starts from fresh ones.
+  const apis = useMemo(() => new Map(), [token]);
   const api = route.org ? apis.get(route.org) ?? apis.set(route.org, new OrgApi(route.org)).get(route.org) : undefined;
 
   useEffect(() => {
     detectFeatures().then(setFeatures, () => setFeatures({}));
-  }, []);
+  }, [token]);
   useEffect(() => {
-    control.get('/_emulator/orgs').then((b) => setOrgs({ data: b.data }), (error) => setOrgs((s) => ({ ...s, error })));
+    const asked = token;
+    // `refusedToken`: the token this error answered, so a new token is not called refused before its answer.
+    control.get('/_emulator/orgs').then((b) => setOrgs({ data: b.data }), (error) => setOrgs((s) => ({ ...s, error, refusedToken: asked })));
     control.get('/_emulator/clock').then(setClock, () => undefined);
-  }, [tick]);
+  }, [tick, token]);
   // A page scrolled to a new route starts at its top, and its heading is announced.
   useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: true });
     scrollTo(0, 0);
   }, [route.page, route.org, route.env, route.cluster, route.topic, route.subject, route.group]);
 
+  // Started with --admin-token: nothing of the control plane answers until the token is typed in.
+  const locked = needsAdminToken(orgs.error);
   const orgName = orgs.data?.find((o) => o.id === route.org)?.display_name;
   useEffect(() => {
     document.title = orgName ? `${orgName} · ccloud-emulator console` : 'ccloud-emulator console';
@@ -114,12 +129,14 @@ function App() {
         ${route.org
           ? html`<nav class="side" aria-label="Sections">
               <ul>${nav.map(([label, link, pages]) => html`<li><a href=${link} aria-current=${pages.includes(route.page) ? 'page' : undefined}>${label}</a></li>`)}</ul>
-              <p class="muted small side-note">${features?.events ? 'Live: event stream and polling' : `Live: polling every ${POLL_MS / 1000} s`}</p>
+              <p class="muted small side-note">${features?.events && !token ? 'Live: event stream and polling' : `Live: polling every ${POLL_MS / 1000} s`}</p>
             </nav>`
           : ''}
         <main id="main" tabindex="-1">
-          <${ErrorBox} error=${orgs.error} />
-          ${route.org ? html`<${OrgContext.Provider} value=${api}><${Guarded} route=${route} onChange=${bump} features=${features} /><//>` : html`<${Home} orgs=${orgs.data} />`}
+          ${locked
+            ? html`<${AdminTokenForm} refused=${token !== undefined && orgs.refusedToken === token} />`
+            : html`<${ErrorBox} error=${orgs.error} />
+          ${route.org ? html`<${OrgContext.Provider} value=${api}><${Guarded} route=${route} onChange=${bump} features=${features} /><//>` : html`<${Home} orgs=${orgs.data} />`}`}
         </main>
       </div>
     <//>

@@ -49,6 +49,8 @@ export class EmulatorControl {
     /** Where the emulator listens (not its public URL, which may name another host). */
     readonly controlUrl: string,
     readonly organizationId?: string,
+    /** The emulator's `--admin-token`, when it was started with one. */
+    private readonly adminToken?: string,
   ) {
     const clockOf = (b: { now: string }) => new Date(b.now);
     this.clock = {
@@ -106,13 +108,13 @@ export class EmulatorControl {
     const query = new URLSearchParams();
     if (this.organizationId) query.set('organization_id', this.organizationId);
     if (filter.kind) query.set('kind', filter.kind);
-    return EventSubscription.open(`${this.controlUrl}/_emulator/events?${query}`);
+    return EventSubscription.open(`${this.controlUrl}/_emulator/events?${query}`, this.authHeader());
   }
 
   /** A fresh isolated organization, and a control scoped to it. */
   async newOrganization(displayName?: string): Promise<OrganizationCredentials & { control: EmulatorControl }> {
     const creds: OrganizationCredentials = await this.call('POST', '/_emulator/orgs', displayName ? { display_name: displayName } : {});
-    return { ...creds, control: new EmulatorControl(this.controlUrl, creds.organization_id) };
+    return { ...creds, control: new EmulatorControl(this.controlUrl, creds.organization_id, this.adminToken) };
   }
 
   /** Without an organization: wipes everything (clock, journal and faults included). With one: removes that organization. */
@@ -128,10 +130,14 @@ export class EmulatorControl {
     return this.organizationId ? `?organization_id=${encodeURIComponent(this.organizationId)}` : '';
   }
 
+  private authHeader(): Record<string, string> {
+    return this.adminToken ? { authorization: `Bearer ${this.adminToken}` } : {};
+  }
+
   private async call(method: string, path: string, body?: unknown): Promise<any> {
     const res = await fetch(this.controlUrl + path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...this.authHeader(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -19,8 +19,8 @@ export class EventSubscription {
 
   private constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
 
-  static async open(url: string): Promise<EventSubscription> {
-    const res = await fetch(url, { headers: { accept: 'text/event-stream' } });
+  static async open(url: string, headers: Record<string, string> = {}): Promise<EventSubscription> {
+    const res = await fetch(url, { headers: { ...headers, accept: 'text/event-stream' } });
     if (!res.ok || !res.body) throw new Error(`GET /_emulator/events answered ${res.status}`);
     return new EventSubscription(res.body.getReader());
   }

@@ -47,12 +47,15 @@ export interface RunningEmulator {
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const INTEGER_OPTIONS = ['port', 'rateLimit', 'bodyLimit', 'journalSize'] as const;
 
+/** Settings that have no default, so `defaultConfig()` does not list them. */
+const OPTIONAL_SETTINGS = new Set(['publicUrl', 'apiKey', 'apiSecret', 'kafkaTlsCert', 'kafkaTlsKey', 'adminToken']);
+
 /** Checks the options a plain-JS caller may get wrong; every problem is named in one error. */
 export function configFromOptions(options: StartOptions): Config {
   if (options === null || typeof options !== 'object') throw new Error('startEmulator: options must be an object');
   const base = defaultConfig();
   const problems: string[] = [];
-  for (const key of Object.keys(options)) if (!(key in base) && key !== 'publicUrl' && key !== 'apiKey' && key !== 'apiSecret') problems.push(`'${key}' is not an option`);
+  for (const key of Object.keys(options)) if (!(key in base) && !OPTIONAL_SETTINGS.has(key)) problems.push(`'${key}' is not an option`);
   for (const key of INTEGER_OPTIONS) {
     const v = options[key];
     if (v !== undefined && (!Number.isInteger(v) || (v as number) < 0)) problems.push(`${key} must be a non-negative integer`);
@@ -62,7 +65,7 @@ export function configFromOptions(options: StartOptions): Config {
   if (kafkaPort !== undefined && kafkaPort !== null && (!Number.isInteger(kafkaPort) || kafkaPort < 0 || kafkaPort > 65535)) problems.push('kafkaPort must be a port number (0 picks a free one) or null (off)');
   if (options.logLevel !== undefined && !LOG_LEVELS.has(options.logLevel)) problems.push(`logLevel must be one of ${[...LOG_LEVELS].join(', ')}`);
   if (options.errorFormat !== undefined && options.errorFormat !== 'errors' && options.errorFormat !== 'status') problems.push("errorFormat must be 'errors' or 'status'");
-  for (const key of ['db', 'host', 'fixtures', 'publicUrl', 'apiKey', 'apiSecret'] as const) {
+  for (const key of ['db', 'host', 'fixtures', 'publicUrl', 'apiKey', 'apiSecret', 'kafkaTlsCert', 'kafkaTlsKey', 'adminToken'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'string') problems.push(`${key} must be a string`);
   }
   let lifecycle: LifecyclePolicy = { mode: 'immediate', reads: base.lifecycle.reads };
@@ -92,7 +95,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const kafka = await emulator.startKafka();
   const address = emulator.app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const control = new EmulatorControl(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`);
+  const control = new EmulatorControl(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`, undefined, config.adminToken);
   const b = emulator.bootstrap;
   return {
     url: config.publicUrl ?? control.controlUrl,
@@ -119,4 +122,4 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 }
 
 /** The controls of an emulator started elsewhere (a runner's global setup), by its URL. */
-export const connectEmulator = (url: string, organizationId?: string) => new EmulatorControl(url.replace(/\/+$/, ''), organizationId);
+export const connectEmulator = (url: string, organizationId?: string, adminToken?: string) => new EmulatorControl(url.replace(/\/+$/, ''), organizationId, adminToken);
