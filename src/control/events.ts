@@ -125,7 +125,7 @@ export class EventBus implements WriteObserver, PhaseObserver {
     for (const kind of this.rt.phasedKinds.list()) {
       if (!kind.tick) continue;
       for (const row of kind.pending ? kind.pending() : this.liveRows(kind.type)) {
-        if (kind.settled(row)) continue;
+        if (!kind.pending && kind.settled(row)) continue;
         try {
           this.rt.tx(() => kind.tick!(row, this.baseUrl));
         } catch {

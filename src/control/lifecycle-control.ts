@@ -55,13 +55,6 @@ export function lifecycleControlHandlers(engine: Engine): HandlerMap {
     throw notFound(`No resource with phases has the id '${id}'${org ? ` in the organization '${org}'` : ''}`);
   };
 
-  /** A kind kept outside the resource table reports its change itself (the store reports rows'). */
-  const report = (kind: PhasedKind, item: any, previous: string | undefined, after: any) => {
-    if (!kind.find) return;
-    const phase = after === undefined ? undefined : kind.phaseOf(after);
-    if (phase !== previous) rt.phasedKinds.notify(kind.type, refOf(kind, item), phase);
-  };
-
   const view = (kind: PhasedKind, before: any, previous: string | undefined, after: any) => {
     const ref = refOf(kind, before);
     return {
@@ -86,7 +79,6 @@ export function lifecycleControlHandlers(engine: Engine): HandlerMap {
         let current: unknown = row;
         const stages = ctx.body?.to === 'settled' ? MAX_STAGES : 1;
         for (let i = 0; i < stages && current !== undefined && !kind.settled(current); i++) current = kind.advance(current, ctx.baseUrl);
-        report(kind, row, previous, current);
         return view(kind, row, previous, current);
       }),
 
@@ -95,7 +87,6 @@ export function lifecycleControlHandlers(engine: Engine): HandlerMap {
         const { row, kind } = find(ctx);
         const previous = kind.phaseOf(row);
         const after = kind.fail(row, ctx.baseUrl, ctx.body?.message);
-        report(kind, row, previous, after);
         return view(kind, row, previous, after);
       }),
 

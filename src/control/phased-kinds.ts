@@ -43,6 +43,8 @@ export interface PhasedKind<T = any> {
   fail(item: T, baseUrl: string, message?: string): T;
   /** Brings its phase up to date with the clock without counting a read (the event stream's ticker). */
   tick?(item: T, baseUrl: string): void;
+  /** Kept outside the resource table: the kind reports its own phase changes (`PhasedKinds.notify`), the store cannot. */
+  external?: boolean;
   /** For kinds kept outside the resource table: the items whose phase may be due, for the ticker. */
   pending?(): T[];
 }
