@@ -135,4 +135,20 @@ describe('lifecycle control of every phased kind', () => {
     expect((await fail(c.id)).body).toMatchObject({ previous_phase: 'PROVISIONING', phase: 'FAILED' });
     expect((await t.get(url(c.id), h)).body.status).toEqual({ phase: 'FAILED', cku: 3 });
   });
+
+  it('stream designer pipelines: advance finishes an activation and a deactivation; fail sends one to FAILED', async () => {
+    const o = await t.newOrg();
+    const h = { authorization: o.auth };
+    const cluster = (await t.post('/cmk/v2/clusters', { spec: { display_name: 'k', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: o.env } } }, { ...h, 'x-emulator-lifecycle': 'immediate' })).body.id;
+    const p = (await t.post('/sd/v1/pipelines', { spec: { display_name: 'p', environment: { id: o.env }, kafka_cluster: { id: cluster } } }, h)).body;
+    const state = async () => (await t.get(`/sd/v1/pipelines/${p.id}?environment=${o.env}&spec.kafka_cluster=${cluster}`, h)).body.status.state;
+    expect((await t.patch(`/sd/v1/pipelines/${p.id}`, { spec: { activated: true, activation_privilege: true } }, h)).body.status.state).toBe('ACTIVATING');
+    expect((await advance(p.id)).body).toMatchObject({ kind: 'Pipeline', previous_phase: 'ACTIVATING', phase: 'ACTIVE', settled: true });
+    expect(await state()).toBe('ACTIVE');
+    expect((await t.patch(`/sd/v1/pipelines/${p.id}`, { spec: { activated: false } }, h)).body.status.state).toBe('DEACTIVATING');
+    expect((await advance(p.id)).body).toMatchObject({ previous_phase: 'DEACTIVATING', phase: 'DRAFT' });
+    expect(await state()).toBe('DRAFT');
+    expect((await fail(p.id)).body).toMatchObject({ previous_phase: 'DRAFT', phase: 'FAILED' });
+    expect(await state()).toBe('FAILED');
+  });
 });
