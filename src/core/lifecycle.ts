@@ -90,6 +90,7 @@ export function compileGraph(decl: LifecycleDeclaration, where = 'lifecycle'): P
     if (s.deleting) phases[s.deleting] = { duration_ms: s.duration_ms };
     graph = { field: s.field, initial: s.initial, ready: s.ready, failed: s.failed, ...(s.deleting ? { deleting: s.deleting } : {}), phases };
   } else {
+    if (decl.duration_ms !== undefined) throw new Error(`${where}: a lifecycle with \`phases\` gives each phase its own duration_ms, not one for the whole`);
     const phases = structuredClone(decl.phases);
     let ready = decl.ready;
     if (ready === undefined) {

@@ -31,6 +31,7 @@ describe('phase graphs and the phase machine', () => {
     expect(() => compileGraph({ field: '/p', initial: 'A', failed: 'F', phases: { A: { next: 'B' }, F: {} } }, 'resource X')).toThrow(/resource X: .*'B' is not a phase of the graph/);
     expect(() => compileGraph({ field: '/p', initial: 'A', failed: 'F', phases: { A: {}, F: { next: 'A' } } })).toThrow(/failed phase 'F' must be a resting phase/);
     expect(() => compileGraph({ field: '/p', initial: 'A', failed: 'F' } as never)).toThrow(/needs either `phases`/);
+    expect(() => compileGraph({ field: '/p', initial: 'A', failed: 'F', duration_ms: 5, phases: { A: {}, F: {} } })).toThrow(/each phase its own duration_ms/);
     expect(() => compileGraph({ field: '/p', initial: 'A', failed: 'F', phases: { A: {}, F: {} }, transitions: { go: { to: 'Z' } } })).toThrow(/target of transition go 'Z'/);
   });
 

@@ -3,6 +3,7 @@ import { compileGraph, parsePolicy } from '../../core/lifecycle.js';
 import { PhaseRecords } from '../../engine/phase-records.js';
 import type { Runtime } from '../../runtime.js';
 import type { BrokerRemovalRow } from '../../store/kafka.js';
+import type { ResourceRow } from '../../store/resources.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { brokerOf } from './brokers.js';
 import { kafkaError } from './errors.js';
@@ -57,10 +58,9 @@ export function brokerRemovalHandlers(rt: Runtime): HandlerMap {
       },
     }),
   );
-  /** The task's phase record, brought up to date; tasks recorded before records existed have none. */
-  const recordOf = (cluster: string, r: BrokerRemovalRow) => records.get(brokerTaskId(cluster, r.broker_id));
-  const running = (cluster: string, r: BrokerRemovalRow) => {
-    const record = recordOf(cluster, r);
+  /** The task's phase record, brought up to date (a read counts in `reads` mode); tasks recorded before records existed have none. */
+  const recordOf = (cluster: string, r: BrokerRemovalRow, isRead: boolean) => records.get(brokerTaskId(cluster, r.broker_id), isRead);
+  const running = (r: BrokerRemovalRow, record: ResourceRow | undefined) => {
     if (record) return records.phaseOf(record) === 'IN_PROGRESS';
     return rt.config.lifecycle.mode !== 'immediate' && rt.clock.now() - r.created_at < REMOVAL_MS;
   };
@@ -68,8 +68,8 @@ export function brokerRemovalHandlers(rt: Runtime): HandlerMap {
   const failure = `Cannot move the replicas of the broker: the ${remaining} brokers that would remain cannot hold replication factor ${REPLICATION_FACTOR}.`;
 
   function task(scope: ClusterScope, r: BrokerRemovalRow) {
-    const inProgress = running(scope.id, r);
-    const record = recordOf(scope.id, r);
+    const record = recordOf(scope.id, r, true);
+    const inProgress = running(r, record);
     const updated = inProgress ? r.created_at : record ? records.since(record) : r.created_at + REMOVAL_MS;
     return {
       kind: 'KafkaBrokerTask',
@@ -126,7 +126,7 @@ export function brokerRemovalHandlers(rt: Runtime): HandlerMap {
     rt.tx(() => {
       for (const b of brokers) {
         const existing = current.get(b);
-        if (existing && running(scope.id, existing)) continue;
+        if (existing && running(existing, recordOf(scope.id, existing, false))) continue;
         rt.kafka.saveBrokerRemoval(scope.id, { broker_id: b, should_shutdown: shutdown, created_at: rt.clock.now() });
         // The balancer cannot place the broker's replicas elsewhere: the task's outcome is a failure.
         records.start(scope.cluster.org_id, brokerTaskId(scope.id, b), scope.id, policy, { outcome: 'failed' });
