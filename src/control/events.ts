@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { HandlerMap } from '../contract/handler.js';
 import type { Runtime } from '../runtime.js';
 import type { ResourceRow, WriteObserver } from '../store/resources.js';
+import type { PhaseObserver, PhasedKind, PhasedRef } from './phased-kinds.js';
 
 export type EventType = 'created' | 'updated' | 'deleted' | 'phase';
 
@@ -29,7 +30,7 @@ const TICK_MS = 200;
  * Nothing is computed while no one listens. While someone does, a ticker observes the resources
  * whose phase is due on the clock, so a `timed` phase change arrives without anyone polling.
  */
-export class EventBus implements WriteObserver {
+export class EventBus implements WriteObserver, PhaseObserver {
   private readonly subscribers = new Set<Subscriber>();
   private ticker: NodeJS.Timeout | undefined;
   private baseUrl = '';
@@ -39,6 +40,7 @@ export class EventBus implements WriteObserver {
 
   constructor(private readonly rt: Runtime) {
     rt.resources.writeObserver = this;
+    rt.phasedKinds.observer = this;
     rt.afterTransaction = (committed) => {
       const events = this.pending;
       this.pending = [];
@@ -68,6 +70,17 @@ export class EventBus implements WriteObserver {
       ...(phase !== undefined && type !== 'deleted' ? { phase } : {}),
       time: this.rt.clock.iso(),
     };
+    this.emit(type, event);
+  }
+
+  /** A kind kept outside the resource table (mirror topics, ...) moved an item: a `phase` event, or `deleted` when it is gone. */
+  phaseChanged(kind: PhasedKind, ref: PhasedRef, phase: string | undefined): void {
+    if (!this.active()) return;
+    const event: ResourceEvent = { id: ref.id, kind: kind.kind, api_version: kind.api_version, organization_id: ref.org_id, ...(phase !== undefined ? { phase } : {}), time: this.rt.clock.iso() };
+    this.emit(phase === undefined ? 'deleted' : 'phase', event);
+  }
+
+  private emit(type: EventType, event: ResourceEvent): void {
     const frame = `event: ${type}\ndata: ${JSON.stringify(event)}\n\n`;
     if (this.rt.db.inTransaction) this.pending.push({ event, frame });
     else this.send(event, frame);
@@ -111,8 +124,8 @@ export class EventBus implements WriteObserver {
     if (!this.rt.db.open) return this.stopTicker();
     for (const kind of this.rt.phasedKinds.list()) {
       if (!kind.tick) continue;
-      for (const row of this.liveRows(kind.type)) {
-        if (kind.settled(row)) continue;
+      for (const row of kind.pending ? kind.pending() : this.liveRows(kind.type)) {
+        if (!kind.pending && kind.settled(row)) continue;
         try {
           this.rt.tx(() => kind.tick!(row, this.baseUrl));
         } catch {

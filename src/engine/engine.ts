@@ -2,7 +2,7 @@ import { badRequest, conflict, notFound, quotaExceeded, unprocessable } from '..
 import { newId } from '../core/ids.js';
 import { renderCrn } from '../core/crn.js';
 import { deleteAt, getAt, hasAt, pointerToPath, setAt } from '../core/pointer.js';
-import { observe, parsePolicy, startDeleting, startState, type LifecyclePolicy } from '../core/lifecycle.js';
+import { advanceState, failState, observe, parsePolicy, startDeleting, startState, type LifecyclePolicy, type Observation } from '../core/lifecycle.js';
 import type { ResourceRow } from '../store/resources.js';
 import type { Runtime } from '../runtime.js';
 import type { ResourceDecl } from '../openapi/types.js';
@@ -83,16 +83,18 @@ export class Engine {
 
     const now = h.now;
     let lifecycle = null;
+    let createdThrough: string[] = [];
     if (decl.lifecycle) {
       lifecycle = startState(o.policy ?? this.rt.config.lifecycle, now, o.failed ? 'failed' : 'ready');
       const seen = observe(lifecycle, decl.lifecycle, now, false);
       lifecycle = seen.state;
+      createdThrough = seen.entered;
       setAt(body, decl.lifecycle.field, seen.phase);
     }
     const crn = hooks.crn ? hooks.crn(h, draft) : renderCrn(decl.crn, this.crnValues(decl, o.org, id, scope));
     const row = this.rt.resources.insert({ org_id: o.org, type: decl.name, id, scope, crn, body, lifecycle, created_at: now, updated_at: now });
-    if (lifecycle?.stage === 'settled' && hooks.onPhase) {
-      hooks.onPhase(h, row, String(getAt(body, decl.lifecycle!.field)));
+    if (lifecycle?.stage === 'settled' && (hooks.onPhase || hooks.phases)) {
+      this.runPhaseHooks(decl, row, undefined, { state: lifecycle, phase: String(getAt(body, decl.lifecycle!.field)), changed: true, gone: false, entered: createdThrough }, o.baseUrl);
       this.save(decl, row);
     }
     hooks.afterCreate?.(h, row, o.extras ?? {});
@@ -183,9 +185,30 @@ export class Engine {
   observeRow(decl: ResourceDecl, row: ResourceRow, baseUrl: string, isRead = true): ResourceRow | undefined {
     const lifecycle = decl.lifecycle;
     if (!lifecycle || !row.lifecycle) return row;
-    const now = this.rt.clock.now();
-    const seen = observe(row.lifecycle, lifecycle, now, isRead);
+    return this.applyPhase(decl, row, observe(row.lifecycle, lifecycle, this.rt.clock.now(), isRead), baseUrl);
+  }
+
+  /** The control plane's advance: the row's current stage completes now (one stage). */
+  advanceRow(decl: ResourceDecl, row: ResourceRow, baseUrl: string): ResourceRow | undefined {
+    if (!decl.lifecycle || !row.lifecycle) return row;
+    return this.applyPhase(decl, row, advanceState(row.lifecycle, decl.lifecycle, this.rt.clock.now()), baseUrl);
+  }
+
+  /** The control plane's fail: the row goes to its graph's failure phase. */
+  failRow(decl: ResourceDecl, row: ResourceRow, baseUrl: string): ResourceRow {
+    if (!decl.lifecycle) return row;
+    return this.applyPhase(decl, row, failState(row.lifecycle, decl.lifecycle, this.rt.clock.now()), baseUrl) ?? row;
+  }
+
+  /**
+   * Stores what the phase machine decided for a row: its state, the phase shown, the hooks of the
+   * phases entered (`on_enter` by name, then `onPhase`); deleted when its deletion completed.
+   * Nothing is written when nothing changed; a change is written in its own transaction.
+   */
+  applyPhase(decl: ResourceDecl, row: ResourceRow, seen: Observation, baseUrl: string): ResourceRow | undefined {
+    const lifecycle = decl.lifecycle!;
     if (!seen.changed) return row;
+    const now = this.rt.clock.now();
     return this.rt.tx(() => {
       row.lifecycle = seen.state;
       if (seen.gone) {
@@ -195,10 +218,23 @@ export class Engine {
       }
       const before = getAt(row.body, lifecycle.field);
       setAt(row.body, lifecycle.field, seen.phase);
-      if (before !== seen.phase) this.hooksOf(decl).onPhase?.(this.hookContext(decl, row.org_id, baseUrl), row, seen.phase!);
+      this.runPhaseHooks(decl, row, before, seen, baseUrl);
       this.save(decl, row);
       return row;
     });
+  }
+
+  private runPhaseHooks(decl: ResourceDecl, row: ResourceRow, before: unknown, seen: Observation, baseUrl: string): void {
+    const hooks = this.hooksOf(decl);
+    const h = this.hookContext(decl, row.org_id, baseUrl);
+    for (const phase of seen.entered) {
+      const name = decl.lifecycle!.phases[phase]?.on_enter;
+      if (!name) continue;
+      const hook = hooks.phases?.[name];
+      if (!hook) throw new Error(`resource ${decl.name}: phase ${phase} names unknown hook ${name}`);
+      hook(h, row, phase);
+    }
+    if (before !== seen.phase) hooks.onPhase?.(h, row, seen.phase!);
   }
 
   // ---- update -------------------------------------------------------------------------------

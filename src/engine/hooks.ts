@@ -32,6 +32,8 @@ export interface ResourceHooks {
   beforeUpdate?(h: HookContext, row: ResourceRow, patch: Record<string, unknown>): void;
   /** A phase transition was observed; the hook may update the body (row is saved afterwards). */
   onPhase?(h: HookContext, row: ResourceRow, phase: string): void;
+  /** The side effects a phase graph names (`on_enter`), run when the phase is entered; the row is saved afterwards. */
+  phases?: Record<string, (h: HookContext, row: ResourceRow, phase: string) => void>;
   /** Runs when the delete is requested, before cascades. */
   beforeDelete?(h: HookContext, row: ResourceRow): void;
   afterDelete?(h: HookContext, row: ResourceRow): void;

@@ -6,6 +6,7 @@ import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl }
 import { toRoutePath } from './route-path.js';
 import { checkDocumentDeclarations, checkOperationDeclarations } from './x-emulator-schema.js';
 import { readCompiled } from './compiled.js';
+import { compileGraph } from '../core/lifecycle.js';
 
 /**
  * YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. js-yaml is
@@ -207,7 +208,7 @@ function normalizeResource(name: string, group: string, d: JsonSchema): Resource
     unique: d.unique ?? [],
     refs: d.refs ?? {},
     filters,
-    lifecycle: d.lifecycle,
+    lifecycle: d.lifecycle && compileGraph(d.lifecycle, `resource ${name}: lifecycle`),
     cascade: d.cascade ?? [],
     quota: d.quota,
     hooks: d.hooks,

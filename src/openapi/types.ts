@@ -1,4 +1,4 @@
-import type { LifecycleSpec } from '../core/lifecycle.js';
+import type { PhaseGraph } from '../core/lifecycle.js';
 import type { IdStyle } from '../core/ids.js';
 
 export type Dialect = 'management' | 'flat' | 'connect';
@@ -30,7 +30,8 @@ export interface ResourceDecl {
   unique: string[];
   refs: Record<string, { resources: string[] }>;
   filters: Record<string, FilterDecl>;
-  lifecycle?: LifecycleSpec;
+  /** The compiled phase graph of its `lifecycle` declaration. */
+  lifecycle?: PhaseGraph;
   cascade: Array<{ resource: string; ref: string }>;
   quota?: { name: string; limit: number };
   hooks?: string;

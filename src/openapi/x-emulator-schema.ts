@@ -12,6 +12,44 @@ const pointer = { type: 'string', pattern: '^/' };
 const pointers = { type: 'array', items: pointer };
 const resourceName = { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' };
 
+/**
+ * A lifecycle: the short form (`initial` for `duration_ms`, then `ready` or `failed`; `deleting`
+ * as long), or a phase graph (`phases`: each phase's `next`, `duration_ms`, `fail` and `on_enter`
+ * hook; named `transitions` that requests start). core/lifecycle.ts compiles and checks both.
+ */
+const phaseName = { type: 'string', minLength: 1 };
+const lifecycle = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['field', 'initial', 'failed'],
+  properties: {
+    field: pointer,
+    initial: phaseName,
+    ready: phaseName,
+    failed: phaseName,
+    deleting: phaseName,
+    duration_ms: { type: 'integer', minimum: 0 },
+    phases: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { next: phaseName, duration_ms: { type: 'integer', minimum: 0 }, fail: phaseName, on_enter: { type: 'string', minLength: 1 } },
+      },
+    },
+    transitions: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['to'],
+        properties: { from: { type: 'array', minItems: 1, items: phaseName }, to: phaseName },
+      },
+    },
+  },
+};
+
 const resource = {
   type: 'object',
   additionalProperties: false,
@@ -54,19 +92,7 @@ const resource = {
         ],
       },
     },
-    lifecycle: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['field', 'initial', 'ready', 'failed', 'duration_ms'],
-      properties: {
-        field: pointer,
-        initial: { type: 'string' },
-        ready: { type: 'string' },
-        failed: { type: 'string' },
-        deleting: { type: 'string' },
-        duration_ms: { type: 'integer', minimum: 0 },
-      },
-    },
+    lifecycle,
     cascade: {
       type: 'array',
       items: { type: 'object', additionalProperties: false, required: ['resource', 'ref'], properties: { resource: resourceName, ref: pointer } },

@@ -16,7 +16,8 @@ export interface LinkRow {
   created_at: number;
 }
 
-export type StoredMirrorStatus = 'ACTIVE' | 'PAUSED' | 'PENDING_STOPPED' | 'STOPPED';
+/** FAILED is stored when the emulator's control plane fails a mirror; a re-created source shows it too. */
+export type StoredMirrorStatus = 'ACTIVE' | 'PAUSED' | 'PENDING_STOPPED' | 'STOPPED' | 'FAILED';
 
 export interface MirrorRow {
   cluster_id: string;
@@ -106,6 +107,11 @@ export class KafkaLinkStore {
   mirror(cluster: string, topic: string): MirrorRow | undefined {
     const r = this.sql.get('SELECT * FROM kafka_mirror_topics WHERE cluster_id = ? AND mirror_topic_name = ?').get(cluster, topic) as RawMirror | undefined;
     return r && mirror(r);
+  }
+
+  /** The mirrors of every cluster with a stored status (the phase ticker's PENDING_STOPPED ones). */
+  mirrorsWithStatus(status: StoredMirrorStatus): MirrorRow[] {
+    return (this.sql.get('SELECT * FROM kafka_mirror_topics WHERE status = ?').all(status) as RawMirror[]).map(mirror);
   }
 
   /** The mirrors, on any cluster, of one topic. */

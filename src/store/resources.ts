@@ -103,6 +103,12 @@ export class ResourceStore {
     return r && decode(r);
   }
 
+  /** The row of a type with this id, deleted or not (ids are unique per type forever). */
+  getIncludingDeleted(type: string, id: string): ResourceRow | undefined {
+    const r = this.sql.get('SELECT * FROM resources WHERE id = ? AND type = ?').get(id, type) as RawRow | undefined;
+    return r && decode(r);
+  }
+
   /** A live resource of any of the given types. */
   getAny(org: string, types: string[], id: string): ResourceRow | undefined {
     for (const t of types) {

@@ -1,7 +1,7 @@
 import { ApiError, badRequest, unprocessable } from '../../core/errors.js';
 import { CRN_PREFIX } from '../../core/crn.js';
 import { networkReference } from '../networking/reference.js';
-import { observe, startState } from '../../core/lifecycle.js';
+import { beginTransition, observe } from '../../core/lifecycle.js';
 import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Draft, HookContext, ResourceHooks } from '../../engine/hooks.js';
@@ -71,16 +71,19 @@ function completeReferences(h: HookContext, d: Draft): void {
 }
 
 /**
- * A Dedicated cluster's CKU change: `status.cku` keeps the count in effect while the change runs
- * on the lifecycle clock (the phase shows PROVISIONING), and takes `spec.config.cku` when the
- * cluster is PROVISIONED again (onPhase). A cluster still provisioning picks the new count up when
- * it settles; a FAILED one keeps its status. The hook cannot see the request's lifecycle header,
- * so the change runs under the configured lifecycle mode.
+ * A Dedicated cluster's CKU change: the declared `resize` transition of its phase graph (back to
+ * PROVISIONING on the lifecycle clock); `status.cku` keeps the count in effect while it runs and
+ * takes `spec.config.cku` when the cluster enters PROVISIONED again (the `cku-in-effect` hook). A
+ * cluster still provisioning picks the new count up when it settles; a FAILED one keeps its
+ * status. The hook cannot see the request's lifecycle header, so the change runs under the
+ * configured lifecycle mode.
  */
 function startResize(h: HookContext, row: ResourceRow, patch: Record<string, unknown>, cku: number): void {
   const lifecycle = h.decl.lifecycle;
-  if (!lifecycle || !row.lifecycle || row.lifecycle.stage !== 'settled' || row.lifecycle.outcome !== 'ready') return;
-  const seen = observe(startState(h.engine.rt.config.lifecycle, h.now, 'ready'), lifecycle, h.now, false);
+  if (!lifecycle || !row.lifecycle) return;
+  const resizing = beginTransition(row.lifecycle, lifecycle, 'resize', h.engine.rt.config.lifecycle, h.now);
+  if (!resizing) return;
+  const seen = observe(resizing, lifecycle, h.now, false);
   row.lifecycle = seen.state;
   setAt(patch, lifecycle.field, seen.phase);
   if (seen.state.stage === 'settled') setAt(patch, '/status/cku', cku);
@@ -124,9 +127,12 @@ export const clusterHooks: ResourceHooks = {
     if (merged.kind === 'Dedicated' && current.kind === 'Dedicated' && merged.cku !== current.cku) startResize(h, row, patch, merged.cku!);
   },
 
-  onPhase(h, row, phase) {
-    const config = getAt(row.body, '/spec/config') as Config | undefined;
-    if (phase === h.decl.lifecycle?.ready && config?.kind === 'Dedicated') setAt(row.body, '/status/cku', config.cku);
+  phases: {
+    /** PROVISIONED (after creation or a resize): a Dedicated cluster's CKU count is in effect. */
+    'cku-in-effect'(_h, row) {
+      const config = getAt(row.body, '/spec/config') as Config | undefined;
+      if (config?.kind === 'Dedicated') setAt(row.body, '/status/cku', config.cku);
+    },
   },
 
   beforeDelete(_h, row) {

@@ -1,5 +1,5 @@
 import { badRequest } from '../../core/errors.js';
-import { observe, startState, type LifecyclePolicy, type LifecycleSpec } from '../../core/lifecycle.js';
+import { compileGraph, observe, startState, type LifecyclePolicy, type LifecycleSpec, type Observation, type PhaseGraph } from '../../core/lifecycle.js';
 import { CRN_PREFIX, stripCrnPrefix } from '../../core/crn.js';
 import { lifecycleKind } from '../../control/phased-kinds.js';
 import type { Engine } from '../../engine/engine.js';
@@ -89,16 +89,31 @@ function connectorOf(engine: Engine, ctx: RequestContext, cluster: ResourceRow):
 
 const specOf = (b: ConnectorBody): LifecycleSpec => ({ field: '/state', initial: b.from, ready: b.to, failed: 'FAILED', duration_ms: b.duration_ms });
 
+/**
+ * A connector's phase graph: every state it shows, the transition under way (from one state to
+ * another in duration_ms: provisioning, pausing, resuming) being the one transitional phase.
+ */
+const CONNECTOR_STATES: State[] = ['PROVISIONING', 'RUNNING', 'PAUSED', 'FAILED'];
+function graphOfConnector(b: ConnectorBody | undefined): PhaseGraph {
+  const spec = b ? specOf(b) : { field: '/state', initial: 'PROVISIONING', ready: 'RUNNING', failed: 'FAILED', duration_ms: PROVISION_MS };
+  const g = compileGraph(spec, 'connector');
+  for (const s of CONNECTOR_STATES) g.phases[s] ??= {};
+  return g;
+}
+
+/** Stores what the phase machine decided for a connector. */
+function applyConnector(engine: Engine, row: ResourceRow, seen: Observation): ResourceRow {
+  if (!seen.changed) return row;
+  row.lifecycle = seen.state;
+  (row.body as unknown as ConnectorBody).state = seen.phase as State;
+  engine.rt.resources.update(row);
+  return row;
+}
+
 /** Brings a connector's state up to date on the virtual clock, as one read (or not). */
 function observeConnector(engine: Engine, row: ResourceRow, isRead: boolean): ResourceRow {
   if (!row.lifecycle) return row;
-  const b = row.body as unknown as ConnectorBody;
-  const seen = observe(row.lifecycle, specOf(b), engine.rt.clock.now(), isRead);
-  if (!seen.changed) return row;
-  row.lifecycle = seen.state;
-  b.state = seen.phase as State;
-  engine.rt.resources.update(row);
-  return row;
+  return applyConnector(engine, row, observe(row.lifecycle, specOf(row.body as unknown as ConnectorBody), engine.rt.clock.now(), isRead));
 }
 
 /** Starts a transition of the shown state, which completes on the virtual clock under the policy. */
@@ -249,8 +264,10 @@ export function connectorHandlers(engine: Engine): HandlerMap {
       type: CONNECTOR,
       kind: 'Connector',
       api_version: 'connect/v1',
-      spec: (row) => (row ? specOf(row.body as unknown as ConnectorBody) : { field: '/state', initial: 'PROVISIONING', ready: 'RUNNING', failed: 'FAILED', duration_ms: 0 }),
-      observe: (row) => observeConnector(engine, row, false),
+      graph: (row) => graphOfConnector(row && bodyOf(row)),
+      phases: CONNECTOR_STATES,
+      apply: (row, seen) => applyConnector(engine, row, seen),
+      now: () => rt.clock.now(),
     }),
   );
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, badRequest, conflict, forbidden, notFound, unauthenticated, unprocessable } from '../../core/errors.js';
-import type { LifecyclePolicy } from '../../core/lifecycle.js';
+import { compileGraph, phasesOf, type LifecyclePolicy } from '../../core/lifecycle.js';
 import { listIdentity } from '../../core/pagination.js';
 import { getAt } from '../../core/pointer.js';
 import type { Engine } from '../../engine/engine.js';
@@ -61,10 +61,37 @@ const phaseOf = (row: ResourceRow) => String(getAt(row.body, '/status/phase'));
 
 const newStage = (policy: LifecyclePolicy, now: number): Stage => ({ mode: policy.mode, readsNeeded: policy.reads, since: now, reads: 0 });
 
-function stageDone(s: Stage, now: number): boolean {
+/**
+ * A statement's phase graph. PENDING leads to RUNNING (or COMPLETED, for a statement that reads
+ * no topic) once its compute pool is PROVISIONED, or to FAILING when it was created to fail; a
+ * topic-reading RUNNING statement completes or fails as its topic does. Those guards and choices
+ * are the service's (observe below); the machine's graph gives the phases and their timing.
+ */
+export const STATEMENT_GRAPH = compileGraph(
+  {
+    field: '/status/phase',
+    initial: 'PENDING',
+    failed: 'FAILED',
+    deleting: 'DELETING',
+    phases: {
+      PENDING: { next: 'RUNNING', duration_ms: STAGE_MS, fail: 'FAILING' },
+      RUNNING: {},
+      COMPLETED: {},
+      STOPPING: {},
+      STOPPED: {},
+      FAILING: { next: 'FAILED', duration_ms: STAGE_MS },
+      FAILED: {},
+      DELETING: { duration_ms: STAGE_MS },
+    },
+    transitions: { stop: { from: ['PENDING', 'RUNNING'], to: 'STOPPED' }, resume: { from: ['STOPPED'], to: 'PENDING' } },
+  },
+  'FlinkStatement',
+);
+
+function stageDone(s: Stage, now: number, phase: string): boolean {
   if (s.mode === 'immediate') return true;
   if (s.mode === 'reads') return s.reads >= s.readsNeeded;
-  return now - s.since >= STAGE_MS;
+  return now - s.since >= (STATEMENT_GRAPH.phases[phase]?.duration_ms ?? STAGE_MS);
 }
 
 /**
@@ -201,12 +228,12 @@ export function statementHandlers(engine: Engine): HandlerMap {
     }
     for (let guard = 0; guard < 5; guard++) {
       const phase = phaseOf(row);
-      if (phase === 'DELETING' && x.stage && stageDone(x.stage, now)) {
+      if (phase === 'DELETING' && x.stage && stageDone(x.stage, now, phase)) {
         row.deleted_at = now;
         saveRow(row);
         return undefined;
       }
-      if (phase === 'PENDING' && x.stage && stageDone(x.stage, now)) {
+      if (phase === 'PENDING' && x.stage && stageDone(x.stage, now, phase)) {
         // A statement waits for its compute pool to be PROVISIONED.
         const poolRow = rt.resources.get(row.org_id, COMPUTE_POOL, String(b(row).spec.compute_pool_id));
         const pool = poolRow && engine.observeRow(engine.decl(COMPUTE_POOL), poolRow, baseUrl);
@@ -221,7 +248,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
         start(row, now);
         continue;
       }
-      if (phase === 'FAILING' && x.stage && stageDone(x.stage, now)) {
+      if (phase === 'FAILING' && x.stage && stageDone(x.stage, now, phase)) {
         changed = true;
         x.stage = null;
         const message = 'The statement failed as requested with X-Emulator-Outcome: failed';
@@ -364,7 +391,8 @@ export function statementHandlers(engine: Engine): HandlerMap {
     type: STATEMENT,
     kind: 'Statement',
     api_version: 'sql/v1',
-    phases: ['PENDING', 'RUNNING', 'COMPLETED', 'STOPPING', 'STOPPED', 'FAILING', 'FAILED', 'DELETING'],
+    graph: STATEMENT_GRAPH,
+    phases: phasesOf(STATEMENT_GRAPH),
     byName: true,
     phaseOf,
     settled: (row) => !internal(row).stage,

@@ -1,6 +1,9 @@
-import type { HandlerMap, RequestContext } from '../../contract/handler.js';
+import { header, type HandlerMap, type RequestContext } from '../../contract/handler.js';
+import { compileGraph, parsePolicy } from '../../core/lifecycle.js';
+import { PhaseRecords } from '../../engine/phase-records.js';
 import type { Runtime } from '../../runtime.js';
 import type { BrokerRemovalRow } from '../../store/kafka.js';
+import type { ResourceRow } from '../../store/resources.js';
 import { clusterOf, type ClusterScope } from './cluster.js';
 import { brokerOf } from './brokers.js';
 import { kafkaError } from './errors.js';
@@ -14,6 +17,26 @@ const REPLICATION_FACTOR = 3;
 
 const TASK_TYPES = ['add-broker', 'remove-broker'];
 
+/** The phased kind of remove-broker tasks, in the control plane and the event stream. */
+export const BROKER_TASK = 'KafkaBrokerTask';
+
+/**
+ * A remove-broker task's phase graph: IN_PROGRESS for REMOVAL_MS, then COMPLETED, or FAILED when
+ * the balancer's plan cannot be carried out (always, for the emulator's three brokers).
+ */
+export const BROKER_TASK_GRAPH = compileGraph(
+  {
+    field: '/task_status',
+    initial: 'IN_PROGRESS',
+    failed: 'FAILED',
+    phases: { IN_PROGRESS: { next: 'COMPLETED', duration_ms: REMOVAL_MS }, COMPLETED: {}, FAILED: {} },
+  },
+  BROKER_TASK,
+);
+
+/** A task's id in the control plane: `<cluster id>:<broker id>`. */
+export const brokerTaskId = (cluster: string, broker: number) => `${cluster}:${broker}`;
+
 /**
  * Broker removal (Confluent Platform's self-balancing): a request records a `remove-broker` task
  * per broker, IN_PROGRESS for REMOVAL_MS on the virtual clock (at once in immediate lifecycle
@@ -24,13 +47,30 @@ const TASK_TYPES = ['add-broker', 'remove-broker'];
  * its settled task; a request while one runs answers the running one.
  */
 export function brokerRemovalHandlers(rt: Runtime): HandlerMap {
-  const running = (r: BrokerRemovalRow) => rt.config.lifecycle.mode !== 'immediate' && rt.clock.now() - r.created_at < REMOVAL_MS;
+  const records = new PhaseRecords(rt, BROKER_TASK, BROKER_TASK_GRAPH);
+  rt.phasedKinds.register(
+    records.kind({
+      kind: BROKER_TASK,
+      api_version: 'kafka/v3',
+      exists: (row) => {
+        const [cluster, broker] = row.id.split(':');
+        return rt.kafka.brokerRemovals(cluster).some((r) => r.broker_id === Number(broker));
+      },
+    }),
+  );
+  /** The task's phase record, brought up to date (a read counts in `reads` mode); tasks recorded before records existed have none. */
+  const recordOf = (cluster: string, r: BrokerRemovalRow, isRead: boolean) => records.get(brokerTaskId(cluster, r.broker_id), isRead);
+  const running = (r: BrokerRemovalRow, record: ResourceRow | undefined) => {
+    if (record) return records.phaseOf(record) === 'IN_PROGRESS';
+    return rt.config.lifecycle.mode !== 'immediate' && rt.clock.now() - r.created_at < REMOVAL_MS;
+  };
   const remaining = BROKERS.length - 1;
   const failure = `Cannot move the replicas of the broker: the ${remaining} brokers that would remain cannot hold replication factor ${REPLICATION_FACTOR}.`;
 
   function task(scope: ClusterScope, r: BrokerRemovalRow) {
-    const inProgress = running(r);
-    const updated = inProgress ? r.created_at : r.created_at + REMOVAL_MS;
+    const record = recordOf(scope.id, r, true);
+    const inProgress = running(r, record);
+    const updated = inProgress ? r.created_at : record ? records.since(record) : r.created_at + REMOVAL_MS;
     return {
       kind: 'KafkaBrokerTask',
       metadata: { self: scope.links.url('brokers', r.broker_id, 'tasks', 'remove-broker'), resource_name: scope.links.crn(['broker', r.broker_id], ['task', 'remove-broker']) },
@@ -82,10 +122,14 @@ export function brokerRemovalHandlers(rt: Runtime): HandlerMap {
     const brokers = raw.map((b) => brokerOf(scope, b));
     const shutdown = ctx.query.should_shutdown !== false && ctx.query.should_shutdown !== 'false';
     const current = new Map(rt.kafka.brokerRemovals(scope.id).map((r) => [r.broker_id, r]));
+    const policy = parsePolicy(header(ctx, 'x-emulator-lifecycle'), rt.config.lifecycle) ?? rt.config.lifecycle;
     rt.tx(() => {
       for (const b of brokers) {
         const existing = current.get(b);
-        if (!existing || !running(existing)) rt.kafka.saveBrokerRemoval(scope.id, { broker_id: b, should_shutdown: shutdown, created_at: rt.clock.now() });
+        if (existing && running(existing, recordOf(scope.id, existing, false))) continue;
+        rt.kafka.saveBrokerRemoval(scope.id, { broker_id: b, should_shutdown: shutdown, created_at: rt.clock.now() });
+        // The balancer cannot place the broker's replicas elsewhere: the task's outcome is a failure.
+        records.start(scope.cluster.org_id, brokerTaskId(scope.id, b), scope.id, policy, { outcome: 'failed' });
       }
     });
     return brokers.map((b) => removal(scope, b));

@@ -5,6 +5,7 @@ import { clusterOf, type ClusterScope } from './cluster.js';
 import { linkMode, linkOf, reverseOf } from './cluster-links.js';
 import { kafkaError } from './errors.js';
 import type { Mirroring } from './mirroring.js';
+import { mirrorPhasedKind } from './mirror-phases.js';
 import { queryFlagOf } from '../../engine/query.js';
 
 type Action = 'promote' | 'failover' | 'pause' | 'resume' | 'reverse-and-start-mirror' | 'reverse-and-pause-mirror' | 'truncate-and-restore';
@@ -43,10 +44,11 @@ const fail = (code: number, message: string, mirror?: MirrorRow): Outcome => ({ 
  *   truncated to where that mirror stopped and becomes a mirror of it.
  */
 export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): HandlerMap {
+  rt.phasedKinds.register(mirrorPhasedKind(rt, mirroring));
   const stopped = (m: MirrorRow) => fail(400, `Topic '${m.mirror_topic_name}' has already stopped its mirror from '${m.link_name}'`, m);
   const cannot = (m: MirrorRow, verb: string, status: string) =>
     fail(400, `Topic '${m.mirror_topic_name}' cannot be ${verb} while its mirror is ${status}: the source topic cannot be read.`, m);
-  const save = (m: MirrorRow, change: Partial<MirrorRow>) => mirroring.store.saveMirror({ ...m, ...change });
+  const save = (m: MirrorRow, change: Partial<MirrorRow>) => mirroring.saveMirror({ ...m, ...change });
 
   function stop(ctx: RequestContext, m: MirrorRow, kind: 'promote' | 'failover'): () => void {
     return () => {
@@ -81,7 +83,7 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
         ends.forEach((end, p) => rt.kafka.truncate(source.cluster_id, source.name, p, end));
         const local = rt.kafka.topic(m.cluster_id, m.mirror_topic_name)!;
         const remote = { cluster_id: source.cluster_id, mirror_topic_name: source.name, link_name: side.reverse.link_name };
-        mirroring.store.saveMirror(newMirror({ ...remote, source_cluster_id: m.cluster_id, source_topic_name: local.name, source_topic_id: local.topic_id }, remoteStatus, now));
+        mirroring.saveMirror(newMirror({ ...remote, source_cluster_id: m.cluster_id, source_topic_name: local.name, source_topic_id: local.topic_id }, remoteStatus, now));
       },
     };
   }
@@ -106,7 +108,7 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
         return {
           apply: () => {
             const resumed: MirrorRow = { ...m, status: 'ACTIVE', state_time: rt.clock.now() };
-            mirroring.store.saveMirror(resumed);
+            mirroring.saveMirror(resumed);
             mirroring.copy(resumed);
           },
         };
@@ -155,7 +157,7 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
           transition_errors: local?.transition_errors ?? [],
           created_at: now,
         };
-        mirroring.store.saveMirror(row);
+        mirroring.saveMirror(row);
         mirroring.copy(row);
       },
     };
@@ -205,7 +207,7 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
           else if (o.error && o.mirror) {
             const current = mirroring.store.mirror(o.mirror.cluster_id, o.mirror.mirror_topic_name) ?? o.mirror;
             const recorded = [...current.transition_errors, { error_code: 'INVALID_REQUEST_ERROR', error_message: `${action}: ${o.error.message}` }].slice(-KEPT_ERRORS);
-            mirroring.store.saveMirror({ ...current, transition_errors: recorded });
+            mirroring.saveMirror({ ...current, transition_errors: recorded });
           }
         }
       });

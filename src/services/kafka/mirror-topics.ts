@@ -95,7 +95,7 @@ export function mirrorTopicHandlers(rt: Runtime, mirroring: Mirroring): HandlerM
       rt.tx(() => {
         rt.kafka.createTopic(scope.id, name, source.partitions, rf, configs, now);
         const row = newMirror({ cluster_id: scope.id, mirror_topic_name: name, link_name: link.link_name, source_cluster_id: source.cluster_id, source_topic_name: source.name, source_topic_id: source.topic_id }, 'ACTIVE', now);
-        mirroring.store.saveMirror(row);
+        mirroring.saveMirror(row);
         mirroring.copy(row);
       });
       return { status: 204 };

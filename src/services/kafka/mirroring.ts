@@ -5,6 +5,9 @@ import type { TopicRow } from '../../store/kafka.js';
 import { KafkaLinkStore, type LinkRow, type MirrorRow } from '../../store/kafka-links.js';
 import { KAFKA_CLUSTER } from './cluster.js';
 
+/** The phased kind of mirror topics (mirror-phases.ts). */
+const MIRROR_TOPIC = 'KafkaMirrorTopic';
+
 /** How long a promoted or failed-over mirror stays PENDING_STOPPED, on the virtual clock. */
 export const STOP_MS = 5000;
 
@@ -42,6 +45,21 @@ export class Mirroring {
 
   constructor(private readonly rt: Runtime) {
     this.store = new KafkaLinkStore(rt.db);
+  }
+
+  /**
+   * Stores a mirror's state; a change of the status it shows is a phase event (mirrors live
+   * outside the resource table, whose writes send the others').
+   */
+  saveMirror(m: MirrorRow): void {
+    const before = this.store.mirror(m.cluster_id, m.mirror_topic_name);
+    const was = before && this.view(before).status;
+    this.store.saveMirror(m);
+    const now = this.view(m).status;
+    if (was !== now) {
+      const org = this.rt.resources.getInAnyOrg(KAFKA_CLUSTER, m.cluster_id)?.org_id ?? '';
+      this.rt.phasedKinds.notify(MIRROR_TOPIC, { id: `${m.cluster_id}:${m.mirror_topic_name}`, org_id: org }, now);
+    }
   }
 
   /** Cluster ids are unique across organizations, so a link may reach a cluster of any of them. */
@@ -125,7 +143,7 @@ export class Mirroring {
     return Array.from({ length: t?.partitions ?? 0 }, (_, p) => this.rt.kafka.endOffset(cluster, topic, p));
   }
 
-  /** When a mirror stopped now is STOPPED: at once in immediate lifecycle mode (configured or asked for), else after STOP_MS. */
+  /** When a mirror stopped now is STOPPED: at once in immediate lifecycle mode (configured or asked for), else after STOP_MS (its phase graph's PENDING_STOPPED). */
   stopAt(ctx: RequestContext, now: number): number {
     const asked = header(ctx, 'x-emulator-lifecycle')?.trim().toLowerCase();
     const immediate = asked ? asked === 'immediate' : this.rt.config.lifecycle.mode === 'immediate';

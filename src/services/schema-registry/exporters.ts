@@ -1,10 +1,34 @@
-import type { HandlerMap, Reply, RequestContext } from '../../contract/handler.js';
+import { header, type HandlerMap, type Reply, type RequestContext } from '../../contract/handler.js';
+import { compileGraph, parsePolicy } from '../../core/lifecycle.js';
+import { PhaseRecords } from '../../engine/phase-records.js';
+import { SR_CLUSTER } from '../srcm/clusters.js';
 import type { Runtime } from '../../runtime.js';
 import type { ExporterRow } from '../../store/schema-registry.js';
 import { srError } from './errors.js';
 
 /** How long an exporter stays STARTING before it runs, on the virtual clock. */
 const STARTING_MS = 2000;
+
+/** The phased kind of exporters, in the control plane and the event stream. */
+export const EXPORTER = 'SchemaExporter';
+
+/**
+ * An exporter's phase graph: STARTING, then RUNNING on the clock; PAUSED and back (resume starts
+ * it again); ERROR when it fails, its trace saying why.
+ */
+export const EXPORTER_GRAPH = compileGraph(
+  {
+    field: '/state',
+    initial: 'STARTING',
+    failed: 'ERROR',
+    phases: { STARTING: { next: 'RUNNING', duration_ms: STARTING_MS }, RUNNING: {}, PAUSED: {}, ERROR: {} },
+    transitions: { pause: { to: 'PAUSED' }, resume: { from: ['PAUSED'], to: 'STARTING' } },
+  },
+  EXPORTER,
+);
+
+/** An exporter's id in the control plane: `<Schema Registry cluster id>:<exporter name>`. */
+export const exporterId = (cluster: string, name: string) => `${cluster}:${name}`;
 const CONTEXT_TYPES = ['AUTO', 'CUSTOM', 'NONE'];
 const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
 
@@ -46,9 +70,37 @@ export function exporterHandlers(rt: Runtime, clusterOf: (ctx: RequestContext) =
   };
   const save = (cluster: string, e: ExporterRow) => rt.tx(() => store.saveExporter(cluster, e));
 
-  function stateOf(e: ExporterRow): string {
-    if (e.paused) return 'PAUSED';
-    return rt.clock.now() - e.started_at >= STARTING_MS ? 'RUNNING' : 'STARTING';
+  // The phase machine keeps each exporter's state; the control plane can advance and fail it.
+  const records = new PhaseRecords(rt, EXPORTER, EXPORTER_GRAPH);
+  const clusterOfRecord = (id: string) => id.slice(0, id.indexOf(':'));
+  const nameOfRecord = (id: string) => id.slice(id.indexOf(':') + 1);
+  rt.phasedKinds.register(
+    records.kind({
+      kind: 'Exporter',
+      api_version: 'schema-registry/v1',
+      exists: (row) => store.exporter(clusterOfRecord(row.id), nameOfRecord(row.id)) !== undefined,
+      // The trace a failed exporter reports is kept with its phase.
+      onFail: (row, message) => {
+        row.body.trace = message ?? 'The exporter was failed through the emulator control plane.';
+      },
+    }),
+  );
+  /** (Re)starts an exporter's lifecycle at `phase`, under the request's lifecycle policy. */
+  const startPhase = (ctx: RequestContext, cluster: string, name: string, phase: 'STARTING' | 'PAUSED') => {
+    const policy = parsePolicy(header(ctx, 'x-emulator-lifecycle'), rt.config.lifecycle) ?? rt.config.lifecycle;
+    const org = rt.resources.getInAnyOrg(SR_CLUSTER, cluster)?.org_id ?? ctx.caller?.orgId ?? '';
+    rt.tx(() => records.start(org, exporterId(cluster, name), cluster, policy, { phase }));
+  };
+
+  /** The exporter's state and, once it failed, why. */
+  function stateOf(cluster: string, e: ExporterRow): { state: string; trace: string } {
+    const record = records.get(exporterId(cluster, e.name));
+    if (record) {
+      const state = records.phaseOf(record);
+      return { state, trace: state === 'ERROR' ? String(record.body.trace ?? '') : '' };
+    }
+    if (e.paused) return { state: 'PAUSED', trace: '' };
+    return { state: rt.clock.now() - e.started_at >= STARTING_MS ? 'RUNNING' : 'STARTING', trace: '' };
   }
 
   function offsetOf(cluster: string, e: ExporterRow): number {
@@ -64,6 +116,7 @@ export function exporterHandlers(rt: Runtime, clusterOf: (ctx: RequestContext) =
       if (typeof b.name !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(b.name)) throw srError(409, 40950, 'Missing or invalid exporter name');
       if (store.exporter(cluster, b.name)) throw srError(409, 40960, `Exporter '${b.name}' already exists.`);
       save(cluster, { name: b.name, body: describe(b, b.name), paused: false, started_at: rt.clock.now() });
+      startPhase(ctx, cluster, b.name, 'STARTING');
       return ok({ name: b.name });
     },
     getExporterInfoByName: (ctx) => ok(find(ctx).e.body),
@@ -75,12 +128,16 @@ export function exporterHandlers(rt: Runtime, clusterOf: (ctx: RequestContext) =
     },
     deleteExporter: (ctx) => {
       const { cluster, e } = find(ctx);
-      rt.tx(() => store.deleteExporter(cluster, e.name));
+      rt.tx(() => {
+        store.deleteExporter(cluster, e.name);
+        records.remove(exporterId(cluster, e.name));
+      });
       return { status: 204 };
     },
     getExporterStatusByName: (ctx) => {
       const { cluster, e } = find(ctx);
-      return ok({ name: e.name, state: stateOf(e), offset: offsetOf(cluster, e), ts: Math.floor(rt.clock.now() / 1000), trace: '' });
+      const { state, trace } = stateOf(cluster, e);
+      return ok({ name: e.name, state, offset: offsetOf(cluster, e), ts: Math.floor(rt.clock.now() / 1000), trace });
     },
     getExporterConfigByName: (ctx) => ok(find(ctx).e.body.config),
     updateExporterConfigByName: (ctx) => {
@@ -92,12 +149,14 @@ export function exporterHandlers(rt: Runtime, clusterOf: (ctx: RequestContext) =
     pauseExporterByName: (ctx) => {
       const { cluster, e } = find(ctx);
       save(cluster, { ...e, paused: true });
+      startPhase(ctx, cluster, e.name, 'PAUSED');
       return ok({ name: e.name });
     },
     resumeExporterByName: (ctx) => {
       const { cluster, e } = find(ctx);
       if (!e.paused) throw srError(409, 40961, `Exporter '${e.name}' is already running.`);
       save(cluster, { ...e, paused: false, started_at: rt.clock.now() });
+      startPhase(ctx, cluster, e.name, 'STARTING');
       return ok({ name: e.name });
     },
     resetExporterByName: (ctx) => {
