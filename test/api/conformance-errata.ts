@@ -1,4 +1,4 @@
-import type { Deviation } from '../support/confluent-documents.js';
+import type { Deviation, DocumentExample } from '../support/confluent-documents.js';
 
 /**
  * Known errors in Confluent's own OpenAPI documents: places where the real service answers
@@ -101,4 +101,22 @@ export function erratumFor(d: Deviation): Erratum | undefined {
   return DOCUMENT_ERRATA.find(
     (e) => (e.method === '*' || e.method === d.method) && (e.paths === '*' || e.paths.includes(d.path)) && e.status === d.status && e.problem.test(d.problem),
   );
+}
+
+/** Examples in Confluent's documents that the service itself would not send or accept (see conformance-documents.test.ts). */
+export interface ExampleErratum {
+  method: string;
+  paths: string[];
+  /** `request`, or the response status. */
+  of: 'request' | number;
+  problem: RegExp;
+  reason: string;
+  source: string;
+}
+
+export const DOCUMENT_EXAMPLE_ERRATA: ExampleErratum[] = [];
+
+/** The erratum that excuses our document refusing one of Confluent's examples, if any. */
+export function exampleErratumFor(example: DocumentExample, problem: string): ExampleErratum | undefined {
+  return DOCUMENT_EXAMPLE_ERRATA.find((e) => e.method === example.method && e.paths.includes(example.path) && e.of === example.of && e.problem.test(problem));
 }
