@@ -59,6 +59,16 @@ export const DOCUMENT_ERRATA: Erratum[] = [
     source: "Kafka Connect REST API, 'POST /connectors' (409 Conflict when the connector already exists); Confluent Cloud Connect API reference, 'Create a Connector'",
   },
 
+  {
+    method: 'PUT',
+    paths: ['/connect/v1/environments/{environment_id}/clusters/{kafka_cluster_id}/connector-plugins/{plugin_name}/config/validate'],
+    status: 400,
+    problem: UNDECLARED,
+    reason:
+      'A body that is not a configuration (a map of strings) is refused with 400, as creating a connector and writing its configuration declare for the same body; the document lists no client error here but 401 and 404.',
+    source: "Confluent Cloud Connect API reference, 'Create a Connector' and 'Create or Update a Connector Configuration' (400 Bad Request)",
+  },
+
   // ---- response bodies the documents describe wrongly ------------------------------------------
   {
     method: 'GET',
