@@ -69,6 +69,16 @@ export const DOCUMENT_ERRATA: Erratum[] = [
     source: "Confluent Cloud Connect API reference, 'Create a Connector' and 'Create or Update a Connector Configuration' (400 Bad Request)",
   },
 
+  {
+    method: '*',
+    paths: ['/exporters', '/exporters/{name}', '/exporters/{name}/config', '/subjects/{subject}'],
+    status: 422,
+    problem: UNDECLARED,
+    reason:
+      "Schema Registry answers a JSON body that does not map onto the request (an array for an object, a string for a map) with 422 and error_code 422, for every operation: registering declares it, these forget it.",
+    source: "Schema Registry API reference, 'Errors' (422 Unprocessable Entity); Confluent rest-utils, JsonMappingExceptionMapper (422)",
+  },
+
   // ---- response bodies the documents describe wrongly ------------------------------------------
   {
     method: 'GET',

@@ -784,6 +784,31 @@ describe('conformance: every implemented operation answers as its document says'
     expect(refused).toBeGreaterThan(50);
   });
 
+  it('refuses a body of the wrong type on the data planes with a 4xx each operation declares, in its dialect', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-bodies' })).id;
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const lkc = (await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-bodies', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } })).id;
+    const lsrc = (await ok('POST', '/srcm/v2/clusters', { spec: { package: 'ESSENTIALS', environment: { id: env }, region: { id: 'sgreg-1' } } })).id;
+    const keyFor = async (resource: string) => {
+      const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: resource } } });
+      return basic(key.id, key.spec.secret);
+    };
+    const keys: Record<string, string> = { 'kafka/v3': await keyFor(lkc), 'rest-proxy/v2': await keyFor(lkc), 'schema-registry/v1': await keyFor(lsrc), 'catalog/v1': await keyFor(lsrc), 'sql/v1': await keyFor(env) };
+    t.rt.kafka.createTopic(lkc, 'bodies', 1, 3, {}, 0);
+    const known: Record<string, string> = { cluster_id: lkc, topic_name: 'bodies', organization_id: t.emu.bootstrap!.orgId, environment_id: env, partition_id: '0' };
+    let refused = 0;
+    for (const op of operations.filter((o) => o.security.includes('resource-api-key') && o.requestSchema && t.emu.implemented(o.operationId))) {
+      const media = Object.keys(op.raw.requestBody?.content ?? {})[0] ?? 'application/json';
+      if (!/json/.test(media) || !keys[op.group]) continue;
+      const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => known[name] ?? 'x-1');
+      const res = await call(op.method, url, op.requestSchema?.type === 'array' ? { not: 'an array' } : ['not', 'an', 'object'], { authorization: keys[op.group], 'content-type': media });
+      expect(res.status, `${op.operationId} ${url}: ${res.raw}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${op.operationId} ${url}: ${res.raw}`).toBeLessThan(500);
+      refused++;
+    }
+    expect(refused).toBeGreaterThan(40);
+  });
+
   /** Implemented operations whose only answer in the emulator is a 404: no replica is ever reassigned, no broker task runs. */
   const NEVER_SUCCEED = new Set(['getKafkaReassignment']);
   /** A stream that ends only when the emulator closes: test/controls/events.test.ts reads it over a socket. */
