@@ -3,6 +3,7 @@ import { assertConforms } from '../../src/http/pipeline.js';
 import type { Operation } from '../../src/openapi/types.js';
 import { TestEmulator, basic, type Response } from '../helpers.js';
 import { ConfluentDocuments } from '../support/confluent-documents.js';
+import { DOCUMENT_ERRATA, erratumFor } from './conformance-errata.js';
 
 /**
  * Walks every implemented operation of the documents and checks every response against its
@@ -469,7 +470,7 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('POST', `${base}/connectors`, { name: 'walk', config });
     expect((await call('POST', `${base}/connectors`, { name: 'walk', config })).status).toBe(409);
     expect((await call('POST', `${base}/connectors`, { name: 'bad', config: { 'connector.class': 'DatagenSource' } })).status).toBe(400);
-    expect((await call('POST', `${base}/connectors`, { name: 'bad', config: { 'tasks.max': 1 } })).status).toBe(422);
+    expect((await call('POST', `${base}/connectors`, { name: 'bad', config: { 'tasks.max': 1 } })).status).toBe(400);
     await ok('GET', `${base}/connectors`);
     await ok('GET', `${base}/connectors?expand=id,info,status`);
     await ok('GET', `${base}/connectors/walk`);
@@ -552,7 +553,7 @@ describe('conformance: every implemented operation answers as its document says'
 
     await ok('GET', '/networking/v1/ip-addresses?cloud=AWS&services=KAFKA,CONNECT&page_size=5');
     const c = await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-net-kafka', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-1', config: { kind: 'Dedicated', cku: 1 }, environment: { id: env }, network: { id: n.id } } });
-    expect((await call('DELETE', `/networking/v1/networks/${n.id}?environment=${env}`)).status).toBe(409);
+    expect((await call('DELETE', `/networking/v1/networks/${n.id}?environment=${env}`)).status).toBe(400);
     await ok('DELETE', `/cmk/v2/clusters/${c.id}?environment=${env}`);
     await ok('DELETE', `/networking/v1/networks/${n.id}?environment=${env}`);
   });
@@ -733,15 +734,94 @@ describe('conformance: every implemented operation answers as its document says'
     }
   });
 
+  it('pages every paginated management list to its end, one item a page, as its document says', async () => {
+    // Values for the query parameters some lists require; a list whose requirements these do not meet is skipped.
+    const env = (await ok('GET', '/org/v2/environments?page_size=100')).data.map((e: any) => e.id);
+    const required: Record<string, string> = { environment: env[0], scope: 'ORGANIZATION', cloud: 'AWS', 'spec.cloud': 'AWS' };
+    // A few items in the lists the walk left empty, so that one item a page takes more than one page.
+    for (const name of ['page-a', 'page-b', 'page-c']) await ok('POST', '/iam/v2/service-accounts', { display_name: name });
+    const lists = operations.filter((o) => o.method === 'GET' && t.emu.implemented(o.operationId) && !o.security.includes('resource-api-key') && o.parameters.some((p) => p.name === 'page_token'));
+    let paged = 0;
+    let multi = 0;
+    for (const op of lists) {
+      if (/\{/.test(op.path)) continue;
+      const params = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, required[p.name]]);
+      if (params.some(([, v]) => v === undefined)) continue;
+      const query = new URLSearchParams(params as [string, string][]);
+      const whole = await call('GET', `${op.path}?${query}&page_size=100`);
+      if (whole.status !== 200) continue;
+      const ids: unknown[] = [];
+      let url: string | undefined = `${op.path}?${query}&page_size=1`;
+      let pages = 0;
+      while (url) {
+        const page = await ok('GET', url);
+        expect(page.data.length, url).toBeLessThanOrEqual(1);
+        ids.push(...page.data.map((item: any) => item.id ?? JSON.stringify(item)));
+        url = page.metadata?.next ? (() => { const u = new URL(page.metadata.next); return u.pathname + u.search; })() : undefined;
+        expect(++pages, `${op.operationId} does not end`).toBeLessThan(whole.body.data.length + 2);
+      }
+      expect(ids, op.operationId).toEqual(whole.body.data.map((item: any) => item.id ?? JSON.stringify(item)));
+      paged++;
+      if (pages > 1) multi++;
+    }
+    console.log(`${paged} lists paged to their end, ${multi} of them over more than one page`);
+    expect(paged).toBeGreaterThan(20);
+    expect(multi).toBeGreaterThan(3);
+  });
+
+  it('refuses a body of the wrong type with a 4xx every operation declares', async () => {
+    const management = (o: Operation) => !o.security.includes('resource-api-key') && !o.path.startsWith('/_emulator');
+    let refused = 0;
+    for (const op of operations.filter((o) => o.requestSchema?.type === 'object' && management(o) && t.emu.implemented(o.operationId))) {
+      const required = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=x-1`);
+      const url = op.path.replace(/\{[^}]+\}/g, 'x-1') + (required.length ? `?${required.join('&')}` : '');
+      const media = Object.keys(op.raw.requestBody?.content ?? {})[0] ?? 'application/json';
+      if (!/json/.test(media)) continue;
+      const res = await call(op.method, url, ['not', 'an', 'object'], { 'content-type': media });
+      expect([400, 422], `${op.operationId}: ${res.raw}`).toContain(res.status);
+      refused++;
+    }
+    expect(refused).toBeGreaterThan(50);
+  });
+
+  it('refuses a body of the wrong type on the data planes with a 4xx each operation declares, in its dialect', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-bodies' })).id;
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const lkc = (await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-bodies', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } })).id;
+    const lsrc = (await ok('POST', '/srcm/v2/clusters', { spec: { package: 'ESSENTIALS', environment: { id: env }, region: { id: 'sgreg-1' } } })).id;
+    const keyFor = async (resource: string) => {
+      const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: resource } } });
+      return basic(key.id, key.spec.secret);
+    };
+    const keys: Record<string, string> = { 'kafka/v3': await keyFor(lkc), 'rest-proxy/v2': await keyFor(lkc), 'schema-registry/v1': await keyFor(lsrc), 'catalog/v1': await keyFor(lsrc), 'sql/v1': await keyFor(env) };
+    t.rt.kafka.createTopic(lkc, 'bodies', 1, 3, {}, 0);
+    const known: Record<string, string> = { cluster_id: lkc, topic_name: 'bodies', organization_id: t.emu.bootstrap!.orgId, environment_id: env, partition_id: '0' };
+    let refused = 0;
+    for (const op of operations.filter((o) => o.security.includes('resource-api-key') && o.requestSchema && t.emu.implemented(o.operationId))) {
+      const media = Object.keys(op.raw.requestBody?.content ?? {})[0] ?? 'application/json';
+      if (!/json/.test(media) || !keys[op.group]) continue;
+      const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => known[name] ?? 'x-1');
+      const res = await call(op.method, url, op.requestSchema?.type === 'array' ? { not: 'an array' } : ['not', 'an', 'object'], { authorization: keys[op.group], 'content-type': media });
+      expect(res.status, `${op.operationId} ${url}: ${res.raw}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${op.operationId} ${url}: ${res.raw}`).toBeLessThan(500);
+      refused++;
+    }
+    expect(refused).toBeGreaterThan(40);
+  });
+
   /** Implemented operations whose only answer in the emulator is a 404: no replica is ever reassigned, no broker task runs. */
   const NEVER_SUCCEED = new Set(['getKafkaReassignment']);
   /** A stream that ends only when the emulator closes: test/controls/events.test.ts reads it over a socket. */
   const STREAMS = new Set(['streamEmulatorEvents']);
 
-  it.runIf(confluent)("answers as Confluent's own documents declare (statuses and bodies)", () => {
-    const report = confluent!.report();
-    console.log(`${confluent!.checked} responses judged by Confluent's documents; ${report.length} distinct deviations; ${confluent!.unmatched.size} requests no document describes`);
+  it.runIf(confluent)("answers as Confluent's own documents declare (statuses and bodies), but for their known errata", () => {
+    const all = confluent!.report();
+    const report = confluent!.report((d) => erratumFor(d) !== undefined);
+    console.log(`${confluent!.checked} responses judged by Confluent's documents; ${all.length} distinct deviations, ${all.length - report.length} of them known document errata; ${confluent!.unmatched.size} requests no document describes`);
     expect(report, report.join('\n')).toEqual([]);
+    // An erratum nothing needs any more is stale: the emulator or the document moved.
+    const used = new Set(confluent!.deviations.map(erratumFor));
+    expect(DOCUMENT_ERRATA.filter((e) => !used.has(e)).map((e) => `${e.method} ${e.paths} ${e.status}`)).toEqual([]);
   });
 
   it('exercised every implemented operation successfully', () => {

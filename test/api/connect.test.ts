@@ -155,7 +155,7 @@ describe('connect/v1', () => {
     expect((await status('upserted')).connector.state).toBe('PROVISIONING');
   });
 
-  it('refuses invalid configurations with 400, mistyped bodies with 422, a duplicate name with 409, in the connect shape', async () => {
+  it('refuses invalid configurations and mistyped bodies with 400 (the status Confluent declares), a duplicate name with 409, in the connect shape', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ config: config() }, /name is required/],
       [{ name: 'x' }, /configuration is required/],
@@ -176,10 +176,10 @@ describe('connect/v1', () => {
       expect(r.body).toEqual({ error: { code: 400, message: expect.stringMatching(message) } });
     }
     const typed = await t.post(`${base()}/connectors`, { name: 'x', config: { ...config(), 'tasks.max': 2 } }, h());
-    expect(typed.status).toBe(422);
-    expect(typed.body).toEqual({ error: { code: 422, message: expect.any(String) } });
+    expect(typed.status).toBe(400);
+    expect(typed.body).toEqual({ error: { code: 400, message: expect.any(String) } });
     expect((await t.put(conn('x', '/config'), { 'connector.class': 'DatagenSource' }, h())).status).toBe(400);
-    expect((await t.put(conn('x', '/config'), { ...config(), name: 5 }, h())).status).toBe(422);
+    expect((await t.put(conn('x', '/config'), { ...config(), name: 5 }, h())).status).toBe(400);
     const dup = await create('gen');
     expect(dup.status).toBe(409);
     expect(dup.body).toEqual({ error: { code: 409, message: 'Connector gen already exists' } });
@@ -284,7 +284,7 @@ describe('connect/v1', () => {
     expect(bad.body.error_count).toBe(5);
     expect(bad.body.configs.find((c: any) => c.definition.name === 'topics').value.errors).toEqual(['Must configure one of topics or topics.regex']);
     expect((await t.put(`${base()}/connector-plugins/Nothing/config/validate`, {}, h())).status).toBe(404);
-    expect((await t.put(`${base()}/connector-plugins/GcsSink/config/validate`, { 'tasks.max': 1 }, h())).status).toBe(422);
+    expect((await t.put(`${base()}/connector-plugins/GcsSink/config/validate`, { 'tasks.max': 1 }, h())).status).toBe(400);
   });
 
   it('presigned upload URLs and custom connector plugins (ccp-), and a custom connector using one', async () => {

@@ -74,7 +74,8 @@ describe('kafka-quotas/v1 client quotas', () => {
   it('principals must be service accounts, identity pools or <default> (422)', async () => {
     const def = await create({ display_name: 'default', principals: [{ id: '<default>' }] });
     expect(def.status).toBe(202);
-    expect(def.body.spec.principals).toEqual([{ id: '<default>' }]);
+    // Confluent's document requires `related` and `resource_name` on every principal, `<default>` included.
+    expect(def.body.spec.principals).toEqual([{ id: '<default>', related: expect.stringMatching(/\/iam\/v2\/service-accounts\/%3Cdefault%3E$/), resource_name: expect.stringMatching(/^crn:\/\/confluent.cloud\/organization=[^/]+\/service-account=%3Cdefault%3E$/) }]);
     const user = await create({ principals: [{ id: sa }, { id: o.user }] });
     expect(user.status).toBe(422);
     expect(errorsOf(user)[0].source).toEqual({ pointer: '/spec/principals/1/id' });

@@ -241,7 +241,7 @@ describe('networking/v1', () => {
       expect((await t.get(`/networking/v1/networks/${n.id}?environment=${env}`)).status).toBe(404);
     });
 
-    it('refuses to delete a network a Kafka cluster uses (409), but deleting the environment takes both', async () => {
+    it('refuses to delete a network a Kafka cluster uses (400, as Confluent declares), but deleting the environment takes both', async () => {
       const e = (await t.post('/org/v2/environments', { display_name: 'net-kafka' })).body.id;
       const n = await network({}, NOW, e);
       const cluster = await t.post(
@@ -251,7 +251,7 @@ describe('networking/v1', () => {
       );
       expect(cluster.status, cluster.raw).toBe(202);
       const r = await t.delete(`/networking/v1/networks/${n.id}?environment=${e}`);
-      expect(r.status).toBe(409);
+      expect(r.status).toBe(400);
       expect(errorsOf(r)[0].detail).toContain(cluster.body.id);
       expect((await t.delete(`/cmk/v2/clusters/${cluster.body.id}?environment=${e}`, NOW)).status).toBe(204);
       expect((await t.delete(`/networking/v1/networks/${n.id}?environment=${e}`, NOW)).status).toBe(204);

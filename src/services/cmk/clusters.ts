@@ -1,5 +1,5 @@
 import { ApiError, badRequest, unprocessable } from '../../core/errors.js';
-import { CRN_PREFIX } from '../../core/crn.js';
+import { CRN_PREFIX, renderCrn } from '../../core/crn.js';
 import { networkReference } from '../networking/reference.js';
 import { beginTransition, observe } from '../../core/lifecycle.js';
 import { getAt, setAt } from '../../core/pointer.js';
@@ -153,10 +153,19 @@ export const clusterHooks: ResourceHooks = {
 const DEFAULT_PRINCIPAL = '<default>';
 const PRINCIPAL_KINDS = ['ServiceAccount', 'IdentityPool'];
 
+/**
+ * `<default>` as an object reference: Confluent's document requires `related` and `resource_name`
+ * on every principal, so it is rendered as the service account it stands for (its name escaped).
+ */
+function defaultPrincipal(h: HookContext, org: string): Ref {
+  const escaped = encodeURIComponent(DEFAULT_PRINCIPAL);
+  return { id: DEFAULT_PRINCIPAL, related: `${h.baseUrl}/iam/v2/service-accounts/${escaped}`, resource_name: renderCrn('organization={org}/service-account={id}', { org, id: escaped }) };
+}
+
 /** Each principal must be `<default>`, a service account or an identity pool (422 otherwise). */
 function resolvePrincipals(h: HookContext, org: string, principals: Ref[]): Ref[] {
   return principals.map((p, i) => {
-    if (p.id === DEFAULT_PRINCIPAL) return { id: DEFAULT_PRINCIPAL };
+    if (p.id === DEFAULT_PRINCIPAL) return defaultPrincipal(h, org);
     const target = typeof p.id === 'string' ? h.engine.rt.resources.getAny(org, PRINCIPAL_KINDS, p.id) : undefined;
     if (!target) throw unprocessable(`The principal '${p.id ?? ''}' is not '<default>', a service account or an identity pool`, `/spec/principals/${i}/id`);
     const ref = h.engine.reference(target, h.baseUrl);

@@ -5,7 +5,8 @@ import type { Handler, HandlerMap } from '../../contract/handler.js';
 import { ipAddressHandlers } from './ip-addresses.js';
 
 /**
- * Deleting a network that a Kafka cluster (cmk/v2 `spec.network`) uses is refused with 409. The
+ * Deleting a network that a Kafka cluster (cmk/v2 `spec.network`) uses is refused with 400, the
+ * status Confluent's document declares for a delete it refuses (it declares no 409 there). The
  * check lives here rather than in a delete hook so that deleting the environment, which takes
  * both the clusters and the network, is not refused.
  */
@@ -18,9 +19,9 @@ function deleteNetworkHandler(engine: Engine, inner: Handler): Handler {
       if (clusters.length) {
         const names = clusters.map((c) => `'${c.id}'`).join(', ');
         throw new ApiError({
-          status: 409,
+          status: 400,
           code: 'resource_in_use',
-          title: 'Conflict',
+          title: 'Bad Request',
           detail: `The network '${network.id}' is used by the Kafka cluster${clusters.length > 1 ? 's' : ''} ${names}; delete ${clusters.length > 1 ? 'them' : 'it'} first`,
         });
       }
