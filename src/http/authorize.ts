@@ -175,7 +175,8 @@ export function authorizeManagement(rt: Runtime, op: Operation, ctx: RequestCont
   if (rt.config.authorization === 'off' || !ctx.caller || op.dialect === 'flat') return;
   const principal = principalOf(ctx.caller.ownerId);
   ctx.principal = principal;
-  const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn);
+  const groups = ctx.caller.ssoGroups;
+  const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn, groups);
   const check: Check = {
     rt,
     op,
