@@ -173,6 +173,13 @@ export class Authorizer {
     return { principals: this.groupPrincipalsOf(cache, groupsKeyOf(groups), groups), mappings };
   }
 
+  /** The bindings of any of these roles that the principal (or its SSO groups) holds anywhere in the organization. */
+  holdsAnywhere(principal: string, orgId: string, roleNames: readonly string[], ssoGroups?: readonly string[]): RoleBinding[] {
+    const cache = this.orgCache(orgId);
+    const principals = [principal, ...(ssoGroups ? this.groupPrincipalsOf(cache, groupsKeyOf(ssoGroups), ssoGroups) : [])];
+    return principals.flatMap((p) => (cache.byPrincipal.get(p) ?? []).filter((b) => roleNames.includes(b.role_name)).map(strip));
+  }
+
   private groupPrincipalsOf(cache: OrgCache, key: string, groups: readonly string[]): string[] {
     let principals = cache.groupPrincipals.get(key);
     if (!principals) {
