@@ -193,6 +193,15 @@ function checkBinding(c: Check): void {
 }
 
 /**
+ * Whether an operation may act on a CRN the request names rather than one of the caller's
+ * organization (a role binding's `crn_pattern`): those are always decided, even for an admin.
+ */
+const reachesOutside = (op: Operation): boolean => {
+  const declared = op.authorization as Declaration | undefined;
+  return typeof declared === 'object' && 'rule' in declared && declared.rule === 'role-binding';
+};
+
+/**
  * Authorizes a management request after authentication. Throws a 403 in the management dialect,
  * or sets `ctx.visible` for a list the principal may see only part of.
  */
@@ -202,12 +211,16 @@ export function authorizeManagement(rt: Runtime, op: Operation, ctx: RequestCont
   ctx.principal = principal;
   const groups = ctx.caller.ssoGroups;
   const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn, groups);
+  // An OrganizationAdmin may do anything in its organization: no decision, no lookup of the resource.
+  const orgPrefix = orgCrn(ctx.caller.orgId);
+  const inOrg = (crn: string) => crn.startsWith(orgPrefix) && (crn.length === orgPrefix.length || crn[orgPrefix.length] === '/');
+  if (rt.authorizer.allowsAllInOrg(principal, ctx.caller.orgId, groups) && !reachesOutside(op)) return;
   const check: Check = {
     rt,
     op,
     ctx,
     principal,
-    allowed: (action, crn) => decide(action, crn).allowed,
+    allowed: (action, crn) => (inOrg(crn) && rt.authorizer.allowsAllInOrg(principal, ctx.caller!.orgId, groups)) || decide(action, crn).allowed,
     require: (action, crn, hint) => {
       if (crn === undefined) return;
       const d = decide(action, crn);
