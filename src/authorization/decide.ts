@@ -2,6 +2,7 @@ import { implies } from './actions.js';
 import type { Acl } from '../store/kafka.js';
 import { CRN_PREFIX, crnSegments, orgOfCrn, patternBelow, segmentsCover, type CrnSegment } from './crn-pattern.js';
 import { grantsOf, ROLES } from './roles.js';
+import { compileGroupFilter, type GroupFilter } from './group-filter.js';
 
 /** A role binding as stored by iam/v2. */
 export interface RoleBinding {
@@ -11,15 +12,27 @@ export interface RoleBinding {
   crn_pattern: string;
 }
 
+/** An SSO group mapping as stored by iam/v2/sso: role bindings name it as `User:<principal>`. */
+export interface GroupMapping {
+  id: string;
+  /** `group-…`, the id role bindings name (`User:group-…`). */
+  principal: string;
+  /** The CEL filter on the SSO groups claim (`"engineering" in groups`). */
+  filter: string;
+  state: string;
+}
+
 /** A Kafka ACL as stored by Kafka REST (the fields of its API). */
 export type KafkaAcl = Acl;
 
 /** What the decisions read; the runtime backs it with the store. */
 export interface AuthorizationSource {
-  /** A number that changes whenever role bindings or ACLs may have changed (cache invalidation). */
+  /** A number that changes whenever role bindings, group mappings, ACLs or keys may have changed (cache invalidation). */
   version(): number;
   /** The live role bindings of an organization. */
   bindings(orgId: string): RoleBinding[];
+  /** The live SSO group mappings of an organization (none when absent). */
+  groupMappings?(orgId: string): GroupMapping[];
   /** The ACLs of a Kafka cluster. */
   acls(clusterId: string): KafkaAcl[];
   /** The CRN of a Kafka cluster (`crn://confluent.cloud/organization=…/environment=…/cloud-cluster=lkc-…`). */
@@ -75,9 +88,29 @@ const CONTAINER_KINDS = new Set(['organization', 'environment', 'cloud-cluster',
 /** A principal may always see itself. */
 const SELF_KINDS = new Set(['user', 'service-account', 'identity-pool']);
 
+type CompiledBinding = RoleBinding & { segments: CrnSegment[] };
+
+/** A group mapping with its filter compiled once per generation; `error` when the emulator cannot evaluate it. */
+interface CompiledMapping extends GroupMapping {
+  test?: GroupFilter;
+  error?: string;
+}
+
+/** Which group mappings an SSO session's groups fall under, and the mappings whose filter could not be read. */
+export interface GroupResolution {
+  /** `User:group-…` of every enabled mapping whose filter matches the groups. */
+  principals: string[];
+  mappings: Array<{ id: string; filter: string; matches: boolean; error?: string }>;
+}
+
 interface OrgCache {
   version: number;
-  byPrincipal: Map<string, Array<RoleBinding & { segments: CrnSegment[] }>>;
+  byPrincipal: Map<string, CompiledBinding[]>;
+  mappings: CompiledMapping[];
+  /** Sorted groups (joined) -> the group principals they map to. */
+  groupPrincipals: Map<string, string[]>;
+  /** Principal (and groups) -> whether it holds, on the organization itself, a role that allows everything. */
+  orgWide: Map<string, boolean>;
   decisions: Map<string, Decision>;
 }
 
@@ -102,35 +135,88 @@ export class Authorizer {
     const version = this.source.version();
     let c = this.orgs.get(orgId);
     if (!c || c.version !== version) {
-      const byPrincipal = new Map<string, Array<RoleBinding & { segments: CrnSegment[] }>>();
+      const byPrincipal = new Map<string, CompiledBinding[]>();
       for (const b of this.source.bindings(orgId)) {
         const list = byPrincipal.get(b.principal) ?? [];
         list.push({ ...b, segments: crnSegments(b.crn_pattern) });
         byPrincipal.set(b.principal, list);
       }
-      c = { version, byPrincipal, decisions: new Map() };
+      const mappings = (this.source.groupMappings?.(orgId) ?? []).map(compileMapping);
+      c = { version, byPrincipal, mappings, groupPrincipals: new Map(), orgWide: new Map(), decisions: new Map() };
       this.orgs.set(orgId, c);
     }
     return c;
   }
 
-  /** The management decision: may `principal` do `action` on the resource `crn`? */
-  decide(principal: string, action: string, crn: string): Decision {
+  /**
+   * The management decision: may `principal` do `action` on the resource `crn`? `ssoGroups` are
+   * the groups of a user's SSO session: the user then also holds the bindings of every group
+   * mapping whose filter matches them (`User:group-…`). API keys carry no groups, as in the cloud.
+   */
+  decide(principal: string, action: string, crn: string, ssoGroups?: readonly string[]): Decision {
     const orgId = orgOfCrn(crn) ?? '';
     const cache = this.orgCache(orgId);
-    const key = `${principal}\n${action}\n${crn}`;
+    const groupsKey = ssoGroups ? groupsKeyOf(ssoGroups) : undefined;
+    const key = groupsKey === undefined ? `${principal}\n${action}\n${crn}` : `${principal}\n${action}\n${crn}\n${groupsKey}`;
     const hit = cache.decisions.get(key);
     if (hit) return hit;
-    const decision = this.rbac(cache, principal, action, crn);
+    const groupPrincipals = groupsKey === undefined ? [] : this.groupPrincipalsOf(cache, groupsKey, ssoGroups!);
+    const decision = this.rbac(cache, principal, groupPrincipals, action, crn);
     if (cache.decisions.size >= Authorizer.MAX_CACHED) cache.decisions.clear();
     cache.decisions.set(key, decision);
     return decision;
   }
 
-  private rbac(cache: OrgCache, principal: string, action: string, crn: string): Decision {
+  /** The group mappings an SSO session's groups fall under in an organization, for debugging and for the decisions. */
+  resolveGroups(orgId: string, ssoGroups: readonly string[]): GroupResolution {
+    const cache = this.orgCache(orgId);
+    const groups = [...ssoGroups];
+    const mappings = cache.mappings.map((m) => ({ id: m.id, filter: m.filter, matches: mappingMatches(m, groups), ...(m.error ? { error: m.error } : {}) }));
+    return { principals: this.groupPrincipalsOf(cache, groupsKeyOf(groups), groups), mappings };
+  }
+
+  /**
+   * Whether the principal holds, on the organization itself, a role that allows every action on
+   * everything in it (OrganizationAdmin): then no resource of the organization needs looking up
+   * before deciding, which keeps the admin's requests as cheap as with authorization off.
+   */
+  allowsAllInOrg(principal: string, orgId: string, ssoGroups?: readonly string[]): boolean {
+    const cache = this.orgCache(orgId);
+    const key = ssoGroups ? `${principal}\n${groupsKeyOf(ssoGroups)}` : principal;
+    let all = cache.orgWide.get(key);
+    if (all === undefined) {
+      const principals = [principal, ...(ssoGroups ? this.groupPrincipalsOf(cache, groupsKeyOf(ssoGroups), ssoGroups) : [])];
+      all = principals.some((p) =>
+        (cache.byPrincipal.get(p) ?? []).some((b) => b.segments.length === 1 && b.segments[0].kind === 'organization' && b.segments[0].value === orgId && ROLES[b.role_name]?.grants['*']?.includes('ALL')),
+      );
+      if (cache.orgWide.size >= Authorizer.MAX_CACHED) cache.orgWide.clear();
+      cache.orgWide.set(key, all);
+    }
+    return all;
+  }
+
+  /** The bindings of any of these roles that the principal (or its SSO groups) holds anywhere in the organization. */
+  holdsAnywhere(principal: string, orgId: string, roleNames: readonly string[], ssoGroups?: readonly string[]): RoleBinding[] {
+    const cache = this.orgCache(orgId);
+    const principals = [principal, ...(ssoGroups ? this.groupPrincipalsOf(cache, groupsKeyOf(ssoGroups), ssoGroups) : [])];
+    return principals.flatMap((p) => (cache.byPrincipal.get(p) ?? []).filter((b) => roleNames.includes(b.role_name)).map(strip));
+  }
+
+  private groupPrincipalsOf(cache: OrgCache, key: string, groups: readonly string[]): string[] {
+    let principals = cache.groupPrincipals.get(key);
+    if (!principals) {
+      principals = cache.mappings.filter((m) => mappingMatches(m, groups)).map((m) => principalOf(m.principal));
+      if (cache.groupPrincipals.size >= Authorizer.MAX_CACHED) cache.groupPrincipals.clear();
+      cache.groupPrincipals.set(key, principals);
+    }
+    return principals;
+  }
+
+  private rbac(cache: OrgCache, principal: string, groupPrincipals: string[], action: string, crn: string): Decision {
     const cs = crnSegments(crn);
     const kind = cs.at(-1)?.kind ?? '';
-    const mine = cache.byPrincipal.get(principal) ?? [];
+    let mine = cache.byPrincipal.get(principal) ?? [];
+    for (const g of groupPrincipals) mine = mine.concat(cache.byPrincipal.get(g) ?? []);
     const allowing: Decision['bindings'] = [];
     for (const b of mine) {
       const role = ROLES[b.role_name];
@@ -146,10 +232,11 @@ export class Authorizer {
       }
     }
     if (allowing.length) {
-      const names = allowing.map((b) => `${b.role_name} on ${b.crn_pattern} (${b.id})`).join(', ');
+      const names = allowing.map((b) => `${b.role_name} on ${b.crn_pattern} (${b.id}${b.principal !== principal ? ` of ${b.principal}, a group mapping the SSO session's groups match` : ''})`).join(', ');
       return this.verdict(true, principal, action, crn, allowing, [], `allowed by ${names}`);
     }
-    return this.verdict(false, principal, action, crn, [], [], 'no role binding allows it');
+    const via = groupPrincipals.length ? ` (also none of its SSO group mappings ${groupPrincipals.join(', ')})` : '';
+    return this.verdict(false, principal, action, crn, [], [], `no role binding allows it${via}`);
   }
 
   private verdict(allowed: boolean, principal: string, action: string, crn: string, bindings: Decision['bindings'], acls: KafkaAcl[], why: string): Decision {
@@ -206,6 +293,19 @@ export class Authorizer {
     return d;
   }
 }
+
+/** Sessions with the same groups share their decisions, whatever the order of the groups. */
+const groupsKeyOf = (groups: readonly string[]): string => [...groups].sort().join('\u0000');
+
+function compileMapping(m: GroupMapping): CompiledMapping {
+  try {
+    return { ...m, test: compileGroupFilter(m.filter) };
+  } catch (err) {
+    return { ...m, error: `the emulator cannot evaluate the filter: ${(err as Error).message}` };
+  }
+}
+
+const mappingMatches = (m: CompiledMapping, groups: readonly string[]): boolean => m.state !== 'DISABLED' && m.test !== undefined && m.test(groups);
 
 /** Kafka's names in either spelling: `DescribeConfigs` (the Java enums) or `DESCRIBE_CONFIGS` (Kafka REST). */
 const kafkaName = (name: string): string => (/[a-z]/.test(name) ? name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : name);

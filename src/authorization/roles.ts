@@ -65,9 +65,9 @@ export const ROLES: Record<string, RoleDefinition> = {
     grants: { organization: ['DESCRIBE'], billing: ['ALL'], 'service-quota': ['DESCRIBE'] },
   },
   Operator: {
-    summary: 'Sees and monitors resources (describe only, no data) and pauses or resumes connectors',
+    summary: 'Sees and monitors resources (describe only, no data); since April 2025 it no longer pauses or resumes connectors (ConnectManager does)',
     scopes: ['organization', 'environment', 'cloud-cluster'],
-    grants: { '*': ['DESCRIBE', 'DESCRIBE_CONFIGS'], connector: ['DESCRIBE', 'DESCRIBE_CONFIGS', 'ALTER'] },
+    grants: { '*': ['DESCRIBE', 'DESCRIBE_CONFIGS'] },
   },
   MetricsViewer: {
     summary: 'Reads the metrics of the organization, environment or cluster; sees those resources',
@@ -100,9 +100,9 @@ export const ROLES: Record<string, RoleDefinition> = {
     grants: { environment: ['DESCRIBE'], ksql: ['ALL'] },
   },
   ConnectManager: {
-    summary: 'Creates, alters and deletes the connectors of a Kafka cluster',
+    summary: 'Monitors, pauses and resumes the connectors of a Kafka cluster (pausing is ALTER, which here also lets it change their configuration); it neither creates nor deletes them',
     scopes: ['cloud-cluster'],
-    grants: { 'cloud-cluster': ['DESCRIBE'], connector: ['ALL'] },
+    grants: { 'cloud-cluster': ['DESCRIBE'], connector: ['DESCRIBE', 'DESCRIBE_CONFIGS', 'ALTER'] },
   },
   Assigner: {
     summary: 'Grants and revokes roles on the resources at or below its binding, without other access',

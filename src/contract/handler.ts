@@ -13,6 +13,8 @@ export interface Caller {
   ownerId: string;
   /** The cluster a resource-specific key is scoped to (data-plane requests only). */
   resourceId?: string;
+  /** The SSO groups of a user's SSO session (a Bearer token from POST /_emulator/sso/sign-in); API keys carry none. */
+  ssoGroups?: string[];
 }
 
 /** What a handler sees of a request: already authenticated and validated. */

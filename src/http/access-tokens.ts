@@ -3,13 +3,16 @@ import type { VirtualClock } from '../core/clock.js';
 import type { ResourceStore } from '../store/resources.js';
 import type { Caller } from '../contract/handler.js';
 
-/** What an access token from the sts/v1 exchange stands for. */
+/** What an access token stands for: an identity pool (sts/v1 exchange) or a user's SSO session. */
 interface AccessClaims {
   iss: string;
-  /** The identity pool's principal. */
+  /** The identity pool's principal, or the SSO user's id. */
   sub: string;
   org: string;
-  pool: string;
+  /** The identity pool (sts/v1 tokens). */
+  pool?: string;
+  /** The groups claim of an SSO sign-in (SSO session tokens). */
+  groups?: string[];
   /** Seconds since the epoch, on the virtual clock. */
   iat: number;
   exp: number;
@@ -54,7 +57,15 @@ export class AccessTokens {
     return `${body}.${this.sign(body)}`;
   }
 
-  /** The caller a token authenticates, or undefined when it is forged, expired or its pool is gone. */
+  /** A user's SSO session, as a sign-in through the organization's identity provider yields it, with its groups claim. */
+  issueSso(org: string, userId: string, groups: string[], lifetimeSeconds: number): string {
+    const iat = Math.floor(this.clock.now() / 1000);
+    const claims: AccessClaims = { iss: ISSUER, sub: userId, org, groups, iat, exp: iat + lifetimeSeconds, jti: randomUUID() };
+    const body = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    return `${body}.${this.sign(body)}`;
+  }
+
+  /** The caller a token authenticates, or undefined when it is forged, expired, or its pool or user is gone. */
   verify(token: string): Caller | undefined {
     const cut = token.lastIndexOf('.');
     if (cut < 0) return undefined;
@@ -62,8 +73,13 @@ export class AccessTokens {
     const given = Buffer.from(token.slice(cut + 1));
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     const claims = jwtClaims(token) as Partial<AccessClaims> | undefined;
-    if (!claims || claims.iss !== ISSUER || typeof claims.org !== 'string' || typeof claims.pool !== 'string' || typeof claims.exp !== 'number') return undefined;
+    if (!claims || claims.iss !== ISSUER || typeof claims.org !== 'string' || typeof claims.exp !== 'number') return undefined;
     if (claims.exp * 1000 <= this.clock.now()) return undefined;
+    if (Array.isArray(claims.groups) && typeof claims.sub === 'string') {
+      if (!this.resources.get(claims.org, 'User', claims.sub)) return undefined;
+      return { orgId: claims.org, keyId: `sso:${claims.sub}`, ownerId: claims.sub, ssoGroups: claims.groups.map(String) };
+    }
+    if (typeof claims.pool !== 'string') return undefined;
     if (!this.resources.get(claims.org, 'IdentityPool', claims.pool)) return undefined;
     return { orgId: claims.org, keyId: claims.pool, ownerId: claims.sub ?? claims.pool };
   }

@@ -52,9 +52,14 @@ function valueOf(rt: Runtime, ref: string, ctx: RequestContext): string | undefi
   if (ref === 'org') return org;
   const colon = ref.indexOf(':');
   if (colon > 0) {
+    // `Type:ref` is the stored CRN of a resource; `Type@/pointer:ref` a field of its body (`ClientQuota@/spec/cluster/id:path.id`).
+    const [type, pointer] = ref.slice(0, colon).split('@');
     const id = valueOf(rt, ref.slice(colon + 1), ctx);
-    const row = id === undefined ? undefined : rt.resources.get(org, ref.slice(0, colon), id);
-    return row?.crn.slice(CRN_PREFIX.length);
+    const row = id === undefined ? undefined : rt.resources.get(org, type, id);
+    if (!row) return undefined;
+    if (pointer === undefined) return row.crn.slice(CRN_PREFIX.length);
+    const v = getAt(row.body, pointer);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
   }
   const [source, ...rest] = ref.split('.');
   const name = rest.join('.');
@@ -94,13 +99,33 @@ interface Check {
   op: Operation;
   ctx: RequestContext;
   principal: string;
-  /** Throws a 403 unless the principal may do `action` on `crn`. */
-  require(action: string, crn: string | undefined): void;
+  /** Throws a 403 unless the principal may do `action` on `crn`; `hint` adds to the refusal's reason. */
+  require(action: string, crn: string | undefined, hint?: string): void;
   allowed(action: string, crn: string): boolean;
 }
 
+/**
+ * Custom connector plugins and their presigned upload URLs belong to the organization, and the
+ * roles that administer connectors anywhere in it may manage them, as Confluent documents
+ * ("Interact with custom connectors and plugins": OrganizationAdmin, EnvironmentAdmin,
+ * CloudClusterAdmin); the roles that read connectors' configuration also read the plugins'
+ * metadata (Operator, DeveloperRead, DeveloperWrite).
+ */
+const PLUGIN_MANAGERS = ['EnvironmentAdmin', 'CloudClusterAdmin'];
+const PLUGIN_READERS = [...PLUGIN_MANAGERS, 'Operator', 'DeveloperRead', 'DeveloperWrite', 'ResourceOwner', 'ConnectManager'];
+
 /** Rules for operations whose CRN depends on more than a template can say. */
 const RULES: Record<string, (c: Check) => void> = {
+  'custom-connector-plugin': ({ rt, op, ctx, principal, require }) => {
+    const org = ctx.caller!.orgId;
+    const read = op.method === 'GET';
+    const action = read ? 'DESCRIBE' : op.method === 'POST' ? 'CREATE' : op.method === 'DELETE' ? 'DELETE' : 'ALTER';
+    const crn = op.operationId.includes('PresignedUrl')
+      ? `${orgCrn(org)}/presigned-upload=*`
+      : `${orgCrn(org)}/custom-connector-plugin=${ctx.params.id ?? '*'}`;
+    if (rt.authorizer.holdsAnywhere(principal, org, read ? PLUGIN_READERS : PLUGIN_MANAGERS, ctx.caller!.ssoGroups).length) return;
+    require(action, crn, `; or ${(read ? PLUGIN_READERS : PLUGIN_MANAGERS).join(', ')} on any environment or cluster of the organization`);
+  },
   /** Granting or revoking a role needs ALTER_ACCESS on the binding's CRN pattern; a principal sees its own bindings. */
   'role-binding': ({ rt, op, ctx, principal, require, allowed }) => {
     const action = op.binding?.action;
@@ -168,6 +193,15 @@ function checkBinding(c: Check): void {
 }
 
 /**
+ * Whether an operation may act on a CRN the request names rather than one of the caller's
+ * organization (a role binding's `crn_pattern`): those are always decided, even for an admin.
+ */
+const reachesOutside = (op: Operation): boolean => {
+  const declared = op.authorization as Declaration | undefined;
+  return typeof declared === 'object' && 'rule' in declared && declared.rule === 'role-binding';
+};
+
+/**
  * Authorizes a management request after authentication. Throws a 403 in the management dialect,
  * or sets `ctx.visible` for a list the principal may see only part of.
  */
@@ -175,17 +209,22 @@ export function authorizeManagement(rt: Runtime, op: Operation, ctx: RequestCont
   if (rt.config.authorization === 'off' || !ctx.caller || op.dialect === 'flat') return;
   const principal = principalOf(ctx.caller.ownerId);
   ctx.principal = principal;
-  const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn);
+  const groups = ctx.caller.ssoGroups;
+  const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn, groups);
+  // An OrganizationAdmin may do anything in its organization: no decision, no lookup of the resource.
+  const orgPrefix = orgCrn(ctx.caller.orgId);
+  const inOrg = (crn: string) => crn.startsWith(orgPrefix) && (crn.length === orgPrefix.length || crn[orgPrefix.length] === '/');
+  if (rt.authorizer.allowsAllInOrg(principal, ctx.caller.orgId, groups) && !reachesOutside(op)) return;
   const check: Check = {
     rt,
     op,
     ctx,
     principal,
-    allowed: (action, crn) => decide(action, crn).allowed,
-    require: (action, crn) => {
+    allowed: (action, crn) => (inOrg(crn) && rt.authorizer.allowsAllInOrg(principal, ctx.caller!.orgId, groups)) || decide(action, crn).allowed,
+    require: (action, crn, hint) => {
       if (crn === undefined) return;
       const d = decide(action, crn);
-      if (!d.allowed) throw refusal(d);
+      if (!d.allowed) throw refusal(hint ? { ...d, reason: d.reason + hint } : d);
     },
   };
   const declared = op.authorization as Declaration | undefined;

@@ -110,7 +110,8 @@ const action = { enum: [...ACTIONS] };
 const authorization = {
   oneOf: [
     { const: 'none' },
-    { type: 'object', additionalProperties: false, required: ['rule'], properties: { rule: { enum: ['role-binding', 'api-key', 'schema-id'] } } },
+    { type: 'object', additionalProperties: false, required: ['rule'], properties: { rule: { enum: ['role-binding', 'api-key', 'schema-id', 'custom-connector-plugin'] } } },
+    { type: 'object', additionalProperties: false, required: ['rule', 'operation'], properties: { rule: { const: 'catalog-entity' }, operation: { enum: ['READ', 'ALTER'] } } },
     { type: 'object', additionalProperties: false, required: ['action', 'crn'], properties: { action, crn: { type: 'string' } } },
     { type: 'object', additionalProperties: false, required: ['read', 'write', 'crn'], properties: { read: action, write: action, crn: { type: 'string' } } },
     {

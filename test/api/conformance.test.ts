@@ -680,6 +680,7 @@ describe('conformance: every implemented operation answers as its document says'
     await ok('GET', `/_emulator/kafka/clusters/${lkc.id}/topics/walk/records?partition=0`);
     await ok('GET', '/_emulator/clock');
     await ok('GET', `/_emulator/authorization?principal=User:u-00000&action=DESCRIBE&crn=${encodeURIComponent(`crn://confluent.cloud/organization=${t.emu.bootstrap!.orgId}`)}`);
+    await ok('POST', '/_emulator/sso/sign-in', { user_id: 'u-00000', groups: ['engineering'] });
     await ok('PUT', '/_emulator/clock', { time: '2030-01-01T00:00:00Z' });
     await ok('POST', '/_emulator/clock/advance', { seconds: 5 });
     const org = await ok('POST', '/_emulator/orgs', {});
