@@ -8,6 +8,7 @@ import { pickDeclared } from './objects.js';
 import { cursorOf, listMetadata, pageInMemory } from './paging.js';
 import { header, type Handler, type RequestContext } from '../contract/handler.js';
 import { queryValues } from './query.js';
+import { takeRow } from './prefetched.js';
 
 /** The generic handler for an operation bound to a declared resource with `x-emulator`. */
 export function crudHandler(engine: Engine, op: Operation): Handler {
@@ -51,7 +52,8 @@ function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): 
 }
 
 function readTarget(engine: Engine, decl: ResourceDecl, ctx: RequestContext): ResourceRow {
-  return engine.read(decl, org(ctx), ctx.params.id, requestScope(engine, decl, ctx), ctx.baseUrl);
+  const scope = requestScope(engine, decl, ctx);
+  return engine.read(decl, org(ctx), ctx.params.id, scope, ctx.baseUrl, takeRow(ctx, org(ctx), decl.name, ctx.params.id));
 }
 
 function create(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
