@@ -14,7 +14,7 @@ import type { Handler } from './contract/handler.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
-import { guardControlPlane } from './http/control-plane.js';
+import { CONTROL_PREFIX, guardControlPlane } from './http/control-plane.js';
 import { frameworkErrorHandlers } from './http/framework-errors.js';
 import { pathDialects } from './http/path-dialects.js';
 import { resourceHooks, serviceHandlers } from './services/index.js';
@@ -94,9 +94,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
   });
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
   // The Kafka listener (when started) stops before the store closes under it.
   let kafka: Promise<StartedKafka | undefined> | undefined;
   app.addHook('onClose', async () => {
@@ -105,9 +102,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     runtime.close();
   });
   registerRecording(app, runtime);
-  // The control plane refuses cross-site requests, rebound Host names and, with a token, strangers.
-  app.addHook('onRequest', async (req) => {
-    guardControlPlane(config, { method: req.method, path: req.url.split('?')[0], headers: req.headers, localAddress: req.socket?.localAddress, protocol: req.protocol });
+  // One callback hook (no promise) for every request: its id header, and the control plane's guard,
+  // which refuses cross-site requests, rebound Host names and, with a token, strangers.
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith(CONTROL_PREFIX)) {
+      try {
+        guardControlPlane(config, { method: req.method, path: req.url.split('?')[0], headers: req.headers, localAddress: req.socket?.localAddress, protocol: req.protocol });
+      } catch (err) {
+        return done(err as Error);
+      }
+    }
+    done();
   });
   // Many generated clients send `Content-Type: application/json` on every request, DELETE and GET
   // included, with no body; Confluent accepts that, so an empty JSON body is no body. The data
@@ -119,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const parseJsonOrNothing: FastifyBodyParser<string> = (req, body, done) => {
     if (body === '') return done(null, undefined);
     parseJson(req, body, (err, value) => {
+      if (!err) req.bodyText = body as string;
       const sequence = err ? parseJsonSequence(body) : undefined;
       return sequence ? done(null, sequence) : done(err, value);
     });

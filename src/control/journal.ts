@@ -22,11 +22,11 @@ export interface JournalEntry {
 }
 
 /**
- * An entry as recorded: the response body may still be its JSON text, parsed only when someone
- * reads the journal, so that recording costs the request next to nothing. Text that could hold a
- * secret is parsed and redacted at once (see record), so no secret is ever kept.
+ * An entry as recorded: bodies may still be their JSON text, parsed and redacted only when someone
+ * reads the journal, so that recording costs the request next to nothing. Every read goes through
+ * `materialize`, which redacts, so no answer of the journal ever holds a secret.
  */
-type Stored = Omit<JournalEntry, 'time' | 'response_body' | 'request_body'> & { timeMs: number; request_body: unknown; response_body: unknown; responseText?: string };
+type Stored = Omit<JournalEntry, 'time' | 'response_body' | 'request_body'> & { timeMs: number; request_body: unknown; response_body: unknown; responseText?: string; requestText?: string };
 
 /** What the recorder hands over: the entry but its time (epoch ms, formatted when read) and bodies. */
 export type Recorded = Omit<JournalEntry, 'time' | 'response_body' | 'request_body'> & { timeMs: number };
@@ -84,15 +84,24 @@ export class Journal {
     return this.size > 0;
   }
 
-  /** Records one request (the object is kept as it is). `responseText` is the response body as sent. */
-  record(entry: Recorded, requestBody: unknown, responseText: string | undefined): void {
+  /**
+   * Records one request (the object is kept as it is). `responseText` is the response body as
+   * sent; `requestText`, when given, is the JSON text `requestBody` was parsed from, kept instead
+   * of the parsed value.
+   */
+  record(entry: Recorded, requestBody: unknown, responseText: string | undefined, requestText?: string): void {
     if (!this.enabled) return;
     const stored = entry as Stored;
-    stored.request_body = boundedBody(requestBody);
     stored.response_body = null;
+    if (requestText !== undefined && requestBody !== undefined) {
+      stored.request_body = null;
+      if (requestText.length > MAX_BODY_CHARS) stored.request_body = { truncated: true, length: requestText.length };
+      else stored.requestText = requestText;
+    } else {
+      stored.request_body = boundedBody(requestBody);
+    }
     if (responseText !== undefined) {
       if (responseText.length > MAX_BODY_CHARS) stored.response_body = { truncated: true, length: responseText.length };
-      else if (mayHoldSecrets(responseText)) stored.response_body = redact(parseBody(responseText));
       else stored.responseText = responseText;
     }
     this.ring[this.next] = stored;
@@ -175,9 +184,17 @@ export class Journal {
 }
 
 function materialize(e: Stored): JournalEntry {
-  const { responseText, timeMs, ...rest } = e;
-  return { ...rest, time: new Date(timeMs).toISOString(), response_body: responseText !== undefined ? parseBody(responseText) : e.response_body } as JournalEntry;
+  const { responseText, requestText, timeMs, ...rest } = e;
+  return {
+    ...rest,
+    time: new Date(timeMs).toISOString(),
+    request_body: requestText !== undefined ? redactedBody(requestText) : e.request_body,
+    response_body: responseText !== undefined ? redactedBody(responseText) : e.response_body,
+  } as JournalEntry;
 }
+
+/** A body's text as the journal answers it: parsed, secrets redacted (only a text that may hold one is walked). */
+const redactedBody = (text: string) => (mayHoldSecrets(text) ? redact(parseBody(text)) : parseBody(text));
 
 function boundedBody(body: unknown): unknown {
   if (body === undefined) return null;

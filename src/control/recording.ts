@@ -11,6 +11,8 @@ declare module 'fastify' {
     responseText?: string;
     /** Already journaled (a dropped connection is journaled when it is dropped). */
     journaled: boolean;
+    /** The JSON text a single-value JSON body was parsed from (the journal keeps it instead of the value). */
+    bodyText?: string;
   }
 }
 
@@ -34,20 +36,31 @@ export function registerRecording(app: FastifyInstance, rt: Runtime): void {
     return rt.journal.enabled && (op ? op.group !== '_emulator' : req.is404);
   };
 
-  app.addHook('onRequest', async (req) => {
+  app.decorateRequest('bodyText', undefined);
+  // Callback hooks, not async ones: no promise per request and per hook.
+  app.addHook('onRequest', (req, _reply, done) => {
     req.startedAt = performance.now();
+    done();
   });
-  app.addHook('onSend', async (req, _reply, payload) => {
+  app.addHook('onSend', (req, _reply, payload, done) => {
     if (typeof payload === 'string' && journaled(req)) req.responseText = payload;
-    return payload;
+    done(null, payload);
   });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     record(rt, req, reply.statusCode, documentedPaths, journaled(req));
+    done();
   });
-  app.addHook('onRequestAbort', async (req) => {
+  app.addHook('onRequestAbort', (req, done) => {
     record(rt, req, 0, documentedPaths, journaled(req));
+    done();
   });
 }
+
+/** Levels at which the request line is written (above them, its fields are not even gathered). */
+const LOGS_INFO = new Set(['trace', 'debug', 'info']);
+
+/** The query of a request without one: shared, never written to (the journal only reads entries). */
+const NO_QUERY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 const hasKeys = (o: unknown) => {
   for (const _ in o as object) return true;
@@ -62,7 +75,9 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
   const path = req.url.split('?')[0];
   const durationMs = Math.round((performance.now() - req.startedAt) * 100) / 100;
   const org = req.caller?.orgId ?? null;
-  req.log.info({ method: req.method, path, operation_id: op?.operationId ?? null, status, duration_ms: durationMs, request_id: req.id, organization_id: org }, 'request completed');
+  if (LOGS_INFO.has(req.log.level)) {
+    req.log.info({ method: req.method, path, operation_id: op?.operationId ?? null, status, duration_ms: durationMs, request_id: req.id, organization_id: org }, 'request completed');
+  }
   if (!toJournal) return;
   rt.journal.record(
     {
@@ -75,11 +90,12 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
       organization_id: org,
       api_key: req.caller?.keyId ?? null,
       duration_ms: durationMs,
-      query: hasKeys(req.query) ? (redact(req.query) as Record<string, unknown>) : {},
+      query: hasKeys(req.query) ? (redact(req.query) as Record<string, unknown>) : NO_QUERY,
       hint: op ? undefined : nearestPath(documentedPaths, path),
       fault_id: req.faultId,
     },
     req.body,
     req.responseText,
+    req.bodyText,
   );
 }

@@ -3,6 +3,9 @@
  * can move time forward instead of sleeping. It runs at wall-clock speed from an offset that the
  * control plane can set or advance; it can also be frozen.
  */
+const rendered = new Map<number, string>();
+const RENDERED_LIMIT = 4096;
+
 export class VirtualClock {
   private offsetMs = 0;
   private frozenAt: number | undefined;
@@ -12,8 +15,15 @@ export class VirtualClock {
   }
 
   iso(ms = this.now()): string {
-    // Without the milliseconds: `….123Z` -> `…Z` (a slice: this runs for every timestamp rendered).
-    return new Date(ms).toISOString().slice(0, -5) + 'Z';
+    // Rendered timestamps repeat (a resource's created_at on every read): a small cache of them.
+    let text = rendered.get(ms);
+    if (text === undefined) {
+      // Without the milliseconds: `….123Z` -> `…Z`.
+      text = new Date(ms).toISOString().slice(0, -5) + 'Z';
+      if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+      rendered.set(ms, text);
+    }
+    return text;
   }
 
   set(ms: number): void {

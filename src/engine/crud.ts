@@ -8,6 +8,7 @@ import { pickDeclared } from './objects.js';
 import { cursorOf, listMetadata, pageInMemory } from './paging.js';
 import { header, type Handler, type RequestContext } from '../contract/handler.js';
 import { queryValues } from './query.js';
+import { takeRow } from './prefetched.js';
 
 /** The generic handler for an operation bound to a declared resource with `x-emulator`. */
 export function crudHandler(engine: Engine, op: Operation): Handler {
@@ -51,7 +52,8 @@ function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): 
 }
 
 function readTarget(engine: Engine, decl: ResourceDecl, ctx: RequestContext): ResourceRow {
-  return engine.read(decl, org(ctx), ctx.params.id, requestScope(engine, decl, ctx), ctx.baseUrl);
+  const scope = requestScope(engine, decl, ctx);
+  return engine.read(decl, org(ctx), ctx.params.id, scope, ctx.baseUrl, takeRow(ctx, org(ctx), decl.name, ctx.params.id));
 }
 
 function create(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
@@ -121,25 +123,36 @@ function list(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {
   catchUpPhases(engine, decl, q, ctx.baseUrl);
   if (ctx.visible) return visibleList(engine, decl, ctx, q, identity);
 
-  return rt.tx(() => {
-    let rows: ResourceRow[];
-    if (cursor.last) rows = rt.resources.list({ ...q, descending: true, limit: size }).reverse();
-    else if (cursor.before !== undefined) rows = rt.resources.list({ ...q, before: cursor.before, descending: true, limit: size }).reverse();
-    else rows = rt.resources.list({ ...q, after: cursor.after, limit: size });
-
-    const first = rows[0]?.seq;
+  // One connection, read synchronously: nothing can write between these statements, so they need
+  // no transaction. A page is read with one row more than it shows, which says whether the list
+  // goes on in the direction read; only the other direction needs a query of its own.
+  let rows: ResourceRow[];
+  let hasPrev: boolean;
+  let hasNext: boolean;
+  if (cursor.last || cursor.before !== undefined) {
+    rows = rt.resources.list({ ...q, before: cursor.before, descending: true, limit: size + 1 });
+    hasPrev = rows.length > size;
+    rows = rows.slice(0, size).reverse();
     const last = rows[rows.length - 1]?.seq;
-    const hasPrev = first !== undefined ? rt.resources.exists(q, 'before', first) : cursor.after !== undefined;
-    const hasNext = last !== undefined && rt.resources.exists(q, 'after', last);
-    const total = rt.resources.count(q);
-    const data = rows
-      .map((r) => engine.observeRow(decl, r, ctx.baseUrl))
-      .filter((r): r is ResourceRow => r !== undefined)
-      .map((r) => engine.render(decl, r, ctx.baseUrl));
+    hasNext = !cursor.last && last !== undefined && rt.resources.exists(q, 'after', last);
+  } else {
+    rows = rt.resources.list({ ...q, after: cursor.after, limit: size + 1 });
+    hasNext = rows.length > size;
+    if (hasNext) rows.length = size;
+    const first = rows[0]?.seq;
+    // From the start of the list nothing comes before the first row; after a cursor, look.
+    hasPrev = cursor.after === undefined ? false : first !== undefined ? rt.resources.exists(q, 'before', first) : true;
+  }
+  const first = rows[0]?.seq;
+  const last = rows[rows.length - 1]?.seq;
+  const total = rt.resources.count(q);
+  const data = rows
+    .map((r) => engine.observeRow(decl, r, ctx.baseUrl))
+    .filter((r): r is ResourceRow => r !== undefined)
+    .map((r) => engine.render(decl, r, ctx.baseUrl));
 
-    const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total });
-    return { status: ctx.op.successStatus, body: { api_version: decl.api_version, kind: `${decl.kind}List`, metadata, data } };
-  });
+  const metadata = listMetadata(rt.tokens, ctx, cursor, { first, last, hasPrev, hasNext, total });
+  return { status: ctx.op.successStatus, body: { api_version: decl.api_version, kind: `${decl.kind}List`, metadata, data } };
 }
 
 

@@ -169,8 +169,9 @@ export class Engine {
   // ---- read ---------------------------------------------------------------------------------
 
   /** A live resource, its phase brought up to date; 404 when absent, deleted, or in another scope. */
-  read(decl: ResourceDecl, org: string, id: string, scope: string | undefined, baseUrl: string): ResourceRow {
-    const row = this.rt.resources.get(org, decl.name, id);
+  read(decl: ResourceDecl, org: string, id: string, scope: string | undefined, baseUrl: string, prefetched?: ResourceRow | null): ResourceRow {
+    // `prefetched`: the row this request already read (null: none was live); undefined reads the store.
+    const row = prefetched === undefined ? this.rt.resources.get(org, decl.name, id) : (prefetched ?? undefined);
     if (!row || (scope !== undefined && row.scope !== scope)) throw notFound(`The ${decl.kind} '${id}' was not found`);
     const seen = this.observeRow(decl, row, baseUrl);
     if (!seen) throw notFound(`The ${decl.kind} '${id}' was not found`);

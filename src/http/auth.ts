@@ -9,9 +9,21 @@ const STS_SCHEME = 'confluent-sts-access-token';
 const MANAGEMENT_SCHEMES = new Set(['cloud-api-key', 'api-key', 'global-api-key', STS_SCHEME]);
 const RESOURCE_SCHEMES = new Set(['resource-api-key']);
 
+/** Headers already decoded: a client sends the same one on every request. Bounded; emptied when full. */
+const decoded = new Map<string, { key: string; secret: string } | undefined>();
+const DECODED_LIMIT = 1000;
+
 /** Reads `Authorization: Basic base64(key:secret)`; undefined when absent or malformed. */
 export function basicCredentials(header: string | undefined): { key: string; secret: string } | undefined {
   if (!header) return undefined;
+  if (decoded.has(header)) return decoded.get(header);
+  const parsed = decodeBasic(header);
+  if (decoded.size >= DECODED_LIMIT) decoded.clear();
+  decoded.set(header, parsed);
+  return parsed;
+}
+
+function decodeBasic(header: string): { key: string; secret: string } | undefined {
   const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
   if (!m) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');

@@ -5,6 +5,7 @@ import type { RequestContext } from '../contract/handler.js';
 import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf, type Decision } from '../authorization/index.js';
+import { rememberRow } from '../engine/prefetched.js';
 
 /**
  * The management APIs' side of authorization: each operation's declaration
@@ -20,17 +21,6 @@ export function refusal(d: Decision, errorCode?: number): ApiError {
 }
 
 const orgCrn = (org: string) => `${CRN_PREFIX}organization=${org}`;
-
-/** The stored CRN of a live resource, without reading its body (this runs on every read). */
-const crnStatements = new WeakMap<Runtime, { get(...args: unknown[]): unknown }>();
-function storedCrn(rt: Runtime, org: string, type: string, id: string): string | undefined {
-  let stmt = crnStatements.get(rt);
-  if (!stmt) {
-    stmt = rt.db.prepare('SELECT crn FROM resources WHERE id = ? AND type = ? AND org_id = ? AND deleted_at IS NULL').pluck();
-    crnStatements.set(rt, stmt);
-  }
-  return stmt.get(id, type, org) as string | undefined;
-}
 
 /**
  * Fills a CRN template: `{org}`, `{path.NAME}`, `{query.NAME}`, `{body./pointer}`, and
@@ -187,7 +177,12 @@ function checkBinding(c: Check): void {
     return;
   }
   const id = ctx.params.id;
-  const crn = id === undefined ? undefined : storedCrn(rt, ctx.caller!.orgId, decl.name, id);
+  if (id === undefined) return;
+  // The row is read whole and handed to the handler, which would read it again otherwise.
+  const org = ctx.caller!.orgId;
+  const row = rt.resources.get(org, decl.name, id);
+  rememberRow(ctx, org, decl.name, id, row);
+  const crn = row?.crn;
   if (crn === undefined) return; // the handler answers 404
   c.require(action === 'read' ? 'DESCRIBE' : action === 'update' ? 'ALTER' : 'DELETE', crn);
 }

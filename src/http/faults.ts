@@ -23,6 +23,8 @@ export function faultFor(rt: Runtime, op: Operation, req: FastifyRequest, caller
       throw new ApiError({ status: 400, code: 'invalid_fault', title: 'Bad Request', detail: (err as Error).message, source: { parameter: 'X-Emulator-Fault' }, errorCode: 400 });
     }
   }
+  // No rule registered (the usual case): nothing to match, not even the path to cut out.
+  if (rt.faults.size === 0) return undefined;
   return rt.faults.take({ operationId: op.operationId, method: op.method, path: req.url.split('?')[0], organizationId: caller?.orgId, apiKey: caller?.keyId });
 }
 

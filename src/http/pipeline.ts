@@ -165,8 +165,15 @@ function send(rt: Runtime, op: Operation, reply: FastifyReply, result: Reply) {
   if (result.body === undefined) return reply.send();
   // A streamed answer is one JSON value per line, in the order of the request's values.
   if (result.body instanceof JsonSequence) return reply.type('application/json').send(bodies.map((b) => JSON.stringify(b)).join('\n'));
+  // A JSON answer is serialised here, once, with the media type Fastify would give it: Fastify
+  // then sends the text as it is (no content-type parsing, no serialisation hooks).
+  if (isJsonValue(result.body) && !reply.hasHeader('content-type')) return reply.header('content-type', JSON_UTF8).send(JSON.stringify(result.body));
   return reply.send(result.body);
 }
+
+const JSON_UTF8 = 'application/json; charset=utf-8';
+/** An object or array that Fastify would answer as JSON (bytes and streams are sent as they are). */
+const isJsonValue = (body: unknown): body is object => typeof body === 'object' && body !== null && !(body instanceof Uint8Array) && !(body instanceof Readable);
 
 /**
  * Self-check (tests turn it on): a response that its document does not declare is a defect of

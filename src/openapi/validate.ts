@@ -35,7 +35,7 @@ export class Validator {
 
   /** Throws an ApiError (400 for parameters, 422 for the body) when the request does not conform. */
   validateRequest(op: Operation, req: IncomingRequest): void {
-    if (req.body === undefined && Object.keys(req.query).length === 0 && this.nothingToCheck(op)) return;
+    if (req.body === undefined && this.nothingToCheck(op) && this.plainQueryConforms(op, req.query)) return;
     const result = this.validator.validateRequest(req as any, op.raw as any);
     if (result.valid || !result.errors) return;
     throw toApiError(result.errors as ErrorObject[]);
@@ -59,8 +59,9 @@ export class Validator {
   private readonly unconstrained = new Map<string, boolean>();
 
   /**
-   * Whether a request with no body and no query parameters always conforms: the operation takes
-   * no body and requires no query or header parameter, and its path parameters are plain strings.
+   * Whether a request with no body always conforms as far as its path and headers go: the
+   * operation takes no body and requires no header parameter, and its path parameters are plain
+   * strings (its query is checked by plainQueryConforms).
    * Reads by id are such requests; skipping the validator for them is a measurable saving.
    */
   private nothingToCheck(op: Operation): boolean {
@@ -69,10 +70,37 @@ export class Validator {
       const plainString = (schema: Record<string, unknown> | undefined) => !!schema && Object.keys(schema).every((k) => k === 'type' || k === 'description' || k === 'example') && schema.type === 'string';
       known =
         !op.raw.requestBody &&
-        op.parameters.every((p) => (p.in === 'path' ? plainString(p.schema as Record<string, unknown> | undefined) : p.in === 'query' || p.in === 'header' ? !p.required : true));
+        op.parameters.every((p) => (p.in === 'path' ? plainString(p.schema as Record<string, unknown> | undefined) : p.in === 'header' ? !p.required : true));
       this.unconstrained.set(op.operationId, known);
     }
     return known;
+  }
+
+  private readonly queryCheckers = new Map<string, { byName: Map<string, QueryCheck>; required: string[] }>();
+
+  /**
+   * Whether every query parameter sent is one that a plain check is sure to accept (a page_size
+   * in its bounds, a plain string): then Ajv would find nothing either. Anything else, or any
+   * doubt, goes to the validator, which answers the error.
+   */
+  private plainQueryConforms(op: Operation, query: Record<string, unknown>): boolean {
+    let checkers = this.queryCheckers.get(op.operationId);
+    if (checkers === undefined) {
+      checkers = { byName: new Map(), required: [] };
+      for (const p of op.parameters) {
+        if (p.in !== 'query') continue;
+        if (p.required) checkers.required.push(p.name);
+        const check = plainCheck(p.schema as Record<string, unknown> | undefined);
+        if (check) checkers.byName.set(p.name, check);
+      }
+      this.queryCheckers.set(op.operationId, checkers);
+    }
+    for (const name of checkers.required) if (query[name] === undefined) return false;
+    for (const name in query) {
+      const check = checkers.byName.get(name);
+      if (!check || !check(query[name])) return false;
+    }
+    return true;
   }
 
   /** Problems with a response (status, body), as messages; empty when it conforms. */
@@ -89,6 +117,27 @@ export class Validator {
     const result = this.validator.validateResponse(body, op.raw as any, status);
     return result.valid ? [] : (result.errors ?? []).map((e: any) => `${op.operationId} ${status} body${e.instancePath} ${e.message}`);
   }
+}
+
+type QueryCheck = (value: unknown) => boolean;
+
+/** Keywords that describe a schema without constraining a value. */
+const DESCRIPTIVE = new Set(['type', 'description', 'example', 'default', 'title', 'format']);
+
+/**
+ * A check of one query value sure to agree with Ajv when it says yes, for the plainest schemas:
+ * a string with no constraint, an integer (int32 or none) with optional bounds. Undefined for
+ * anything else.
+ */
+function plainCheck(schema: Record<string, unknown> | undefined): QueryCheck | undefined {
+  if (!schema) return undefined;
+  const keys = Object.keys(schema);
+  if (schema.type === 'string' && keys.every((k) => DESCRIPTIVE.has(k) && k !== 'format')) return (v) => typeof v === 'string';
+  if (schema.type !== 'integer' || !keys.every((k) => DESCRIPTIVE.has(k) || k === 'minimum' || k === 'maximum')) return undefined;
+  if (schema.format !== undefined && schema.format !== 'int32') return undefined;
+  const min = typeof schema.minimum === 'number' ? schema.minimum : -(2 ** 31);
+  const max = typeof schema.maximum === 'number' ? schema.maximum : 2 ** 31 - 1;
+  return (v) => typeof v === 'string' && /^(0|[1-9][0-9]{0,8})$/.test(v) && Number(v) >= min && Number(v) <= max;
 }
 
 const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json$/i;

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash as digest, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db.js';
 import { Statements } from './db.js';
 
@@ -17,7 +17,8 @@ interface CredentialRow extends Credential {
 
 const EPHEMERAL_LIMIT = 1000;
 
-const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** SHA-256 in hex; the one-shot digest costs a third of a Hash object's (this runs on every request). */
+const hash = (secret: string) => digest('sha256', secret, 'hex');
 
 /**
  * API key credentials, kept apart from the resource bodies so that authentication is one indexed
