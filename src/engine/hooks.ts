@@ -32,6 +32,11 @@ export interface ResourceHooks {
   beforeUpdate?(h: HookContext, row: ResourceRow, patch: Record<string, unknown>): void;
   /** A phase transition was observed; the hook may update the body (row is saved afterwards). */
   onPhase?(h: HookContext, row: ResourceRow, phase: string): void;
+  /**
+   * Fields whose value depends on the running process (a port), filled in each time the resource
+   * is rendered: returns the body to show, never changing the stored one (a shallow copy is given).
+   */
+  onRender?(h: HookContext, row: ResourceRow, body: Record<string, unknown>): Record<string, unknown>;
   /** Runs when the delete is requested, before cascades. */
   beforeDelete?(h: HookContext, row: ResourceRow): void;
   afterDelete?(h: HookContext, row: ResourceRow): void;
