@@ -319,8 +319,10 @@ export class Engine {
 
   /** The resource as the API returns it. Secrets appear only when `withSecrets` (the create response). */
   render(decl: ResourceDecl, row: ResourceRow, baseUrl: string, withSecrets = false): Record<string, unknown> {
-    const body = withSecrets || decl.secret.length === 0 ? row.body : structuredClone(row.body);
+    let body = withSecrets || decl.secret.length === 0 ? row.body : structuredClone(row.body);
     if (!withSecrets) for (const p of decl.secret) deleteAt(body, p);
+    const onRender = this.hooksOf(decl).onRender;
+    if (onRender) body = onRender(this.hookContext(decl, row.org_id, baseUrl), row, { ...body });
     const metadata: Record<string, unknown> = {
       self: this.selfUrl(decl, row, baseUrl),
       resource_name: row.crn,

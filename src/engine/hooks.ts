@@ -34,6 +34,11 @@ export interface ResourceHooks {
   onPhase?(h: HookContext, row: ResourceRow, phase: string): void;
   /** The side effects a phase graph names (`on_enter`), run when the phase is entered; the row is saved afterwards. */
   phases?: Record<string, (h: HookContext, row: ResourceRow, phase: string) => void>;
+  /**
+   * Fields whose value depends on the running process (a port), filled in each time the resource
+   * is rendered: returns the body to show, never changing the stored one (a shallow copy is given).
+   */
+  onRender?(h: HookContext, row: ResourceRow, body: Record<string, unknown>): Record<string, unknown>;
   /** Runs when the delete is requested, before cascades. */
   beforeDelete?(h: HookContext, row: ResourceRow): void;
   afterDelete?(h: HookContext, row: ResourceRow): void;

@@ -3,6 +3,12 @@ import type { Db } from './db.js';
 import { Statements } from './db.js';
 import { KAFKA_LINK_TABLES } from './kafka-links-schema.js';
 
+const RECORD_COLUMNS = 8;
+/** Rows per multi-row INSERT of records (8 parameters each, far below SQLite's limit). */
+const INSERT_ROWS = 64;
+const insertRows = (n: number) =>
+  `INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
 export interface TopicRow {
   cluster_id: string;
   name: string;
@@ -119,15 +125,33 @@ export class KafkaStore {
 
   /** Appends records; each gets the next offset of its partition. Returns them with their offsets. */
   append(cluster: string, topic: string, records: NewRecord[]): StoredRecord[] {
-    const insert = this.sql.get('INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const next = new Map<number, number>();
-    return records.map((r) => {
+    const stored: StoredRecord[] = new Array(records.length);
+    // One statement inserts INSERT_ROWS rows: a call into SQLite per row costs more than the row.
+    const params: unknown[] = new Array(records.length * RECORD_COLUMNS);
+    let at = 0;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
       const offset = next.get(r.partition) ?? this.endOffset(cluster, topic, r.partition);
       next.set(r.partition, offset + 1);
       const headers = r.headers ?? [];
-      insert.run(cluster, topic, r.partition, offset, r.timestamp, r.key, r.value, headers.length ? JSON.stringify(headers) : null);
-      return { partition: r.partition, offset, timestamp: r.timestamp, key: r.key, value: r.value, headers };
-    });
+      params[at++] = cluster;
+      params[at++] = topic;
+      params[at++] = r.partition;
+      params[at++] = offset;
+      params[at++] = r.timestamp;
+      params[at++] = r.key;
+      params[at++] = r.value;
+      params[at++] = headers.length ? JSON.stringify(headers) : null;
+      stored[i] = { partition: r.partition, offset, timestamp: r.timestamp, key: r.key, value: r.value, headers };
+    }
+    let row = 0;
+    if (records.length >= INSERT_ROWS) {
+      const many = this.sql.get(insertRows(INSERT_ROWS));
+      for (; row + INSERT_ROWS <= records.length; row += INSERT_ROWS) many.run(params.slice(row * RECORD_COLUMNS, (row + INSERT_ROWS) * RECORD_COLUMNS));
+    }
+    if (row < records.length) this.sql.get(insertRows(records.length - row)).run(params.slice(row * RECORD_COLUMNS));
+    return stored;
   }
 
   /** Drops the records of a partition from `offset` on (a mirror truncated to its source); answers how many. */

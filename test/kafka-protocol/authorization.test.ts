@@ -101,6 +101,18 @@ describe('data and admin APIs ask the authorization seam', () => {
     expect(seam.asked).toEqual(expect.arrayContaining(['Read Topic:secret', 'Describe Topic:secret', 'Create Topic:forbidden', 'Delete Topic:secret', 'DescribeConfigs Topic:secret']));
   });
 
+  it('AlterConfigs and IncrementalAlterConfigs answer 29 for the refused topic', async () => {
+    const altered = await ask(33, 0, (w) => w.array(['secret'], (w, t) => w.int8(2).string(t).array([['retention.ms', '1000']], (w, [n, v]) => w.string(n).nullableString(v))).boolean(false));
+    altered.int32();
+    expect(altered.array((r) => ({ errorCode: r.int16(), message: r.nullableString(), type: r.int8(), name: r.string() }))[0]).toMatchObject({ errorCode: 29, name: 'secret' });
+    const incremental = await ask(44, 0, (w) => w.array(['secret'], (w, t) => w.int8(2).string(t).array([['retention.ms', '1000']], (w, [n, v]) => w.string(n).int8(0).nullableString(v))).boolean(false));
+    incremental.int32();
+    expect(incremental.array((r) => ({ errorCode: r.int16(), message: r.nullableString(), type: r.int8(), name: r.string() }))[0]).toMatchObject({ errorCode: 29, name: 'secret' });
+    expect(seam.asked.filter((a) => a === 'AlterConfigs Topic:secret')).toHaveLength(2);
+    const config = await env.http('GET', `/kafka/v3/clusters/${env.clusterId}/topics/secret/configs/retention.ms`, undefined, env.restAuth);
+    expect(config.body.is_default).toBe(true);
+  });
+
   it('InitProducerId answers CLUSTER_AUTHORIZATION_FAILED when the cluster refuses idempotent writes', async () => {
     seam.refused.add('Cluster:*');
     try {

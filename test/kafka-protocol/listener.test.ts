@@ -153,4 +153,41 @@ describe('cmk/v2 bootstrap endpoints', () => {
       await env.close();
     }
   });
+
+  it('follow the listener to another port after a restart on the same file store', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startEmulator } = await import('../../src/index.js');
+    const { basic } = await import('../helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kafka-restart-'));
+    const db = join(dir, 'store.db');
+    try {
+      const first = await startKafkaEnv({ db });
+      const { clusterId, envId, port: firstPort } = first;
+      await first.close();
+      // The first run's port stays taken, so the second run's listener is elsewhere.
+      const { createServer } = await import('node:net');
+      const holder = createServer();
+      await new Promise<void>((resolve) => holder.listen(firstPort, '127.0.0.1', resolve));
+      const second = await startEmulator({ db, kafkaPort: 0 });
+      try {
+        const port = Number(second.kafkaBootstrap!.split(':').pop());
+        expect(port).not.toBe(firstPort);
+        const res = await fetch(`${second.url}/cmk/v2/clusters/${clusterId}?environment=${envId}`, { headers: { authorization: basic(second.apiKey, second.apiSecret) } });
+        const c = await res.json();
+        const host = new URL(second.url).hostname;
+        expect(c.spec.kafka_bootstrap_endpoint).toBe(`SASL_SSL://${host}:${port}`);
+        expect(c.spec.endpoints.PUBLIC.kafka_bootstrap_endpoint).toBe(`${host}:${port}`);
+        // The list renders them too.
+        const list = await fetch(`${second.url}/cmk/v2/clusters?environment=${envId}`, { headers: { authorization: basic(second.apiKey, second.apiSecret) } });
+        expect((await list.json()).data.find((x: any) => x.id === clusterId).spec.kafka_bootstrap_endpoint).toBe(`SASL_SSL://${host}:${port}`);
+      } finally {
+        await second.close();
+        holder.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

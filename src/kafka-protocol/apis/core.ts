@@ -1,8 +1,11 @@
 import type { ApiModule } from '../api.js';
+import { alterConfigs } from './alter-configs.js';
 import { createPartitions } from './create-partitions.js';
 import { createTopics } from './create-topics.js';
 import { deleteTopics } from './delete-topics.js';
+import { describeCluster } from './describe-cluster.js';
 import { describeConfigs } from './describe-configs.js';
+import { incrementalAlterConfigs } from './incremental-alter-configs.js';
 import { fetch } from './fetch.js';
 import { initProducerId } from './init-producer-id.js';
 import { listOffsets } from './list-offsets.js';
@@ -27,4 +30,7 @@ export const coreApis: ApiModule[] = [
   deleteTopics,
   createPartitions,
   describeConfigs,
+  alterConfigs,
+  incrementalAlterConfigs,
+  describeCluster,
 ];

@@ -3,7 +3,7 @@ import { ApiKey } from '../api.js';
 import { authorizationError, authorize } from '../authorize.js';
 import { Writer } from '../codec/writer.js';
 import { ErrorCode } from '../error-codes.js';
-import { encodeBatch, type OffsetRecord } from '../records/batch.js';
+import { encodeBatch, type WireHeader } from '../records/batch.js';
 import { recordLogOf, type RecordLog } from '../../services/kafka/record-log.js';
 import type { StoredRecord } from '../../store/kafka.js';
 
@@ -36,13 +36,11 @@ const EMPTY: Buffer = Buffer.alloc(0);
 const approximateSize = (r: StoredRecord) =>
   RECORD_OVERHEAD + (r.key?.length ?? 0) + (r.value?.length ?? 0) + r.headers.reduce((n, h) => n + h.name.length + 2 + (h.value ? (h.value.length * 3) / 4 : 0), 0);
 
-const toWire = (r: StoredRecord): OffsetRecord => ({
-  offset: r.offset,
-  timestamp: r.timestamp,
-  key: r.key,
-  value: r.value,
-  headers: r.headers.map((h) => ({ key: h.name, value: h.value === null ? null : Buffer.from(h.value, 'base64') })),
-});
+const NO_HEADERS: readonly WireHeader[] = [];
+
+/** Stored headers (base64 values, as REST keeps them) in wire form. */
+const wireHeaders = (r: StoredRecord): readonly WireHeader[] =>
+  r.headers.length ? r.headers.map((h) => ({ key: Buffer.from(h.name, 'utf8'), value: h.value === null ? null : Buffer.from(h.value, 'base64') })) : NO_HEADERS;
 
 /**
  * Reads one partition from `offset` within `budget` bytes as one batch; at least one record when
@@ -69,7 +67,7 @@ function readPartition(log: RecordLog, cluster: string, topic: string, partition
   }
   if (!picked.length) return EMPTY;
   const w = new Writer(used + 64);
-  encodeBatch(w, picked.map(toWire), logAppendTime);
+  encodeBatch(w, picked, logAppendTime, wireHeaders);
   return w.toBuffer();
 }
 

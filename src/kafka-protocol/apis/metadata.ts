@@ -26,10 +26,10 @@ interface MetadataResponse {
 }
 
 /** "Authorized operations not requested" (Kafka's Integer.MIN_VALUE). */
-const NOT_REQUESTED = -2147483648;
+export const NOT_REQUESTED = -2147483648;
 /** Bit sets of Kafka's AclOperation codes: READ 3 .. ALTER_CONFIGS 11, IDEMPOTENT_WRITE 12. */
 const TOPIC_OPERATIONS = [3, 4, 5, 6, 7, 8, 10, 11].reduce((bits, op) => bits | (1 << op), 0);
-const CLUSTER_OPERATIONS = [5, 7, 8, 9, 10, 11, 12].reduce((bits, op) => bits | (1 << op), 0);
+export const CLUSTER_OPERATIONS = [5, 7, 8, 9, 10, 11, 12].reduce((bits, op) => bits | (1 << op), 0);
 
 /**
  * Metadata (3) v0-8: one broker (the address the client reached), which is also the controller

@@ -131,16 +131,26 @@ export interface OffsetRecord extends WireRecord {
   offset: number;
 }
 
+/** A record header as a batch carries it. */
+export interface WireHeader {
+  key: Buffer;
+  value: Buffer | null;
+}
+
+const NO_HEADERS: readonly WireHeader[] = [];
+
+const wireHeadersOf = (r: OffsetRecord): readonly WireHeader[] => (r.headers.length ? r.headers.map((h) => ({ key: Buffer.from(h.key, 'utf8'), value: h.value })) : NO_HEADERS);
+
 /**
  * Encodes records with consecutive offsets as one uncompressed batch (magic 2). `logAppendTime`
- * sets the timestamp-type bit, as a broker does for topics with LogAppendTime.
+ * sets the timestamp-type bit, as a broker does for topics with LogAppendTime. `headersOf` gives a
+ * record's headers in wire form (the stored form differs by transport).
  */
-export function encodeBatch(w: Writer, records: readonly OffsetRecord[], logAppendTime = false): void {
+export function encodeBatch<R extends Omit<OffsetRecord, 'headers'>>(w: Writer, records: readonly R[], logAppendTime = false, headersOf: (r: R) => readonly WireHeader[] = wireHeadersOf as never): void {
   const base = records[0];
   const last = records[records.length - 1];
   let maxTimestamp = base.timestamp;
   for (const r of records) if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
-  const start = w.offset;
   w.int64(base.offset);
   const endLength = w.size();
   w.int32(-1); // partition leader epoch
@@ -159,7 +169,7 @@ export function encodeBatch(w: Writer, records: readonly OffsetRecord[], logAppe
   for (const r of records) {
     const tsDelta = r.timestamp - base.timestamp;
     const offsetDelta = r.offset - base.offset;
-    const headers = r.headers.map((h) => ({ key: Buffer.from(h.key, 'utf8'), value: h.value }));
+    const headers = headersOf(r);
     let size = 1 + varlongSize(tsDelta) + varintSize(offsetDelta) + bytesSize(r.key) + bytesSize(r.value) + varintSize(headers.length);
     for (const h of headers) size += bytesSize(h.key) + bytesSize(h.value);
     w.varint(size).int8(0).varlong(tsDelta).varint(offsetDelta).varintBytes(r.key).varintBytes(r.value).varint(headers.length);
@@ -168,5 +178,4 @@ export function encodeBatch(w: Writer, records: readonly OffsetRecord[], logAppe
   endLength();
   const bytes = w.toBuffer();
   bytes.writeUInt32BE(crc32c(bytes.subarray(crcFrom, w.offset)), crcAt);
-  void start;
 }

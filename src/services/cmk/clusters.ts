@@ -35,16 +35,30 @@ function checkSize(availability: unknown, config: Config | undefined): void {
  * listener's port on the host the request reached the emulator by (the public URL's host when
  * set); with the listener off, a well-formed name that no client can connect to.
  */
-function endpointsOf(h: HookContext, d: Draft) {
+function endpointsOf(h: HookContext, id: string, body: Record<string, unknown>) {
   const kafka = h.engine.rt.kafkaEndpoint;
   if (kafka) {
     const hostname = new URL(h.baseUrl).hostname;
     return { http: h.baseUrl, host: `${hostname}:${kafka.port}` };
   }
-  const cloud = String(getAt(d.body, '/spec/cloud') ?? 'aws').toLowerCase();
-  const region = String(getAt(d.body, '/spec/region') ?? 'local');
-  const host = `${d.id}.${region}.${cloud}.ccloud-emulator.local:9092`;
+  const cloud = String(getAt(body, '/spec/cloud') ?? 'aws').toLowerCase();
+  const region = String(getAt(body, '/spec/region') ?? 'local');
+  const host = `${id}.${region}.${cloud}.ccloud-emulator.local:9092`;
   return { http: h.baseUrl, host };
+}
+
+/**
+ * The bootstrap addresses as of this request: the listener's port can change between runs (a
+ * restart on another port, `--kafka-port 0`) and the host is the one this request came by, so
+ * what creation stored is replaced each time the cluster is shown while the listener runs.
+ */
+function withLiveBootstrap(h: HookContext, row: ResourceRow, body: Record<string, unknown>): Record<string, unknown> {
+  if (!h.engine.rt.kafkaEndpoint || !body.spec) return body;
+  const { host } = endpointsOf(h, row.id, body);
+  const spec = body.spec as Record<string, unknown>;
+  const endpoints = (spec.endpoints ?? {}) as Record<string, Record<string, unknown>>;
+  const endpointsShown = endpoints.PUBLIC ? { ...endpoints, PUBLIC: { ...endpoints.PUBLIC, kafka_bootstrap_endpoint: host } } : endpoints;
+  return { ...body, spec: { ...spec, kafka_bootstrap_endpoint: `SASL_SSL://${host}`, ...(spec.endpoints ? { endpoints: endpointsShown } : {}) } };
 }
 
 /**
@@ -100,7 +114,7 @@ export const clusterHooks: ResourceHooks = {
     const config = getAt(d.body, '/spec/config') as Config | undefined;
     checkSize(getAt(d.body, '/spec/availability'), config);
     completeReferences(h, d);
-    const { http, host } = endpointsOf(h, d);
+    const { http, host } = endpointsOf(h, d.id, d.body);
     setAt(d.body, '/spec/http_endpoint', http);
     setAt(d.body, '/spec/api_endpoint', http);
     setAt(d.body, '/spec/kafka_bootstrap_endpoint', `SASL_SSL://${host}`);
@@ -126,6 +140,8 @@ export const clusterHooks: ResourceHooks = {
     checkSize(availability, merged);
     if (merged.kind === 'Dedicated' && current.kind === 'Dedicated' && merged.cku !== current.cku) startResize(h, row, patch, merged.cku!);
   },
+
+  onRender: withLiveBootstrap,
 
   phases: {
     /** PROVISIONED (after creation or a resize): a Dedicated cluster's CKU count is in effect. */

@@ -1,6 +1,6 @@
 import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
-import { isTopicConfig, READ_ONLY_TOPIC_CONFIGS } from './config-catalog.js';
+import { isTopicConfig, READ_ONLY_TOPIC_CONFIGS, TOPIC_CONFIG_DEFAULTS } from './config-catalog.js';
 import type { Mirroring } from './mirroring.js';
 
 export const DEFAULT_PARTITIONS = 6;
@@ -40,8 +40,25 @@ export function configsOf(input: Array<{ name: string; value?: string | null }> 
   return out;
 }
 
+/** Kafka's config operations (IncrementalAlterConfigs); APPEND and SUBTRACT act on list values. */
+export type ConfigOperation = 'SET' | 'DELETE' | 'APPEND' | 'SUBTRACT';
+
+export interface ConfigChange {
+  name: string;
+  operation: ConfigOperation;
+  value: string | null;
+}
+
+/** Checks that a config may be changed: a known topic config that Confluent Cloud lets clients set. */
+function writableConfig(name: string): void {
+  if (!isTopicConfig(name)) throw new TopicError('INVALID_CONFIG', `Unknown topic config name: ${name}`);
+  if (READ_ONLY_TOPIC_CONFIGS.has(name)) throw new TopicError('INVALID_CONFIG', `Config ${name} cannot be altered on Confluent Cloud.`);
+}
+
+const listOf = (value: string | undefined) => (value ? value.split(',').filter((v) => v !== '') : []);
+
 /**
- * Topic creation, partition increases and deletion for every transport (Kafka REST v3 and the
+ * Topic creation, partition increases, config changes and deletion for every transport (Kafka REST v3 and the
  * Kafka protocol): the same name rules, partition bounds, replication factor and config checks.
  */
 export class TopicAdmin {
@@ -73,6 +90,37 @@ export class TopicAdmin {
     if (wanted < topic.partitions) throw new TopicError('INVALID_PARTITIONS', `Topic currently has ${topic.partitions} partitions, which is higher than the requested ${wanted}.`);
     if (wanted > MAX_PARTITIONS) throw new TopicError('INVALID_PARTITIONS', `Number of partitions must be between 1 and ${MAX_PARTITIONS}.`);
     if (!validateOnly) this.rt.tx(() => this.rt.kafka.setPartitions(cluster, topic.name, wanted));
+  }
+
+  /**
+   * Changes a topic's configs with Kafka REST v3's rules (known names, none read-only), every
+   * change checked before any is applied. `replace` is AlterConfigs' meaning: the configs given
+   * become the topic's whole set of overrides, the others return to their defaults.
+   */
+  alterConfigs(cluster: string, topic: TopicRow, changes: ConfigChange[], options: { replace?: boolean; validateOnly?: boolean } = {}): Record<string, string> {
+    const next: Record<string, string> = options.replace ? {} : { ...topic.configs };
+    for (const c of changes) {
+      writableConfig(c.name);
+      const current = next[c.name] ?? TOPIC_CONFIG_DEFAULTS[c.name];
+      switch (c.operation) {
+        case 'DELETE':
+          delete next[c.name];
+          break;
+        case 'APPEND':
+          next[c.name] = [...new Set([...listOf(current), ...listOf(c.value ?? '')])].join(',');
+          break;
+        case 'SUBTRACT': {
+          const removed = new Set(listOf(c.value ?? ''));
+          next[c.name] = listOf(current).filter((v) => !removed.has(v)).join(',');
+          break;
+        }
+        default:
+          if (c.value === null) throw new TopicError('INVALID_CONFIG', `Config ${c.name} needs a value.`);
+          next[c.name] = c.value;
+      }
+    }
+    if (!options.validateOnly) this.rt.tx(() => this.rt.kafka.setConfigs(cluster, topic.name, next));
+    return next;
   }
 
   /** Deletes a topic with its records, committed offsets and mirror state. */
