@@ -27,6 +27,7 @@ import { consoleHandlers } from './console/credentials.js';
 import { kafkaRecordHandlers } from './control/kafka-records.js';
 import { registerConsole } from './console/plugin.js';
 import { registerLazyDocs } from './openapi/docs-routes.js';
+import { lazySchemaCompilers } from './core/lazy-schema-compilers.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clientErrorHandler: frameworkErrors.onClientError,
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
+    schemaController: { compilersFactory: lazySchemaCompilers as any },
   });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
