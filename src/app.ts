@@ -1,6 +1,4 @@
 import Fastify, { LogController, type FastifyBodyParser, type FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +26,8 @@ import { EventBus, eventHandlers } from './control/events.js';
 import { consoleHandlers } from './console/credentials.js';
 import { kafkaRecordHandlers } from './control/kafka-records.js';
 import { registerConsole } from './console/plugin.js';
+import { registerLazyDocs } from './openapi/docs-routes.js';
+import { lazySchemaCompilers } from './core/lazy-schema-compilers.js';
 import { bootstrapOf, loadFixtures, overrideBootstrapKey, readFixtures, type Bootstrap, type Fixtures } from './control/fixtures.js';
 
 export interface Emulator {
@@ -93,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clientErrorHandler: frameworkErrors.onClientError,
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
+    schemaController: { compilersFactory: lazySchemaCompilers as any },
   });
   // The Kafka listener (when started) stops before the store closes under it.
   let kafka: Promise<StartedKafka | undefined> | undefined;
@@ -167,8 +168,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app, runtime, dialectForPath);
   registerOperations(app, runtime, handlers);
 
-  await app.register(swagger, { mode: 'static', specification: { document: runtime.docs.merged as any } });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerLazyDocs(app, () => runtime.docs.merged);
   app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);
   registerConsole(app, join(packageRoot(), 'console'));
 

@@ -260,5 +260,21 @@ export function dereference(doc: JsonSchema): JsonSchema {
     for (const [k, v] of Object.entries(node)) out[k] = walk(v);
     return out;
   };
-  return walk(doc) as JsonSchema;
+  // Each component is resolved once, through the same cache as the references to it: walking the
+  // components section as plain nodes would copy every schema a second time.
+  const pointerPart = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (key !== 'components' || !value || typeof value !== 'object') {
+      out[key] = walk(value);
+      continue;
+    }
+    const components: JsonSchema = {};
+    for (const [section, entries] of Object.entries<JsonSchema>(value)) {
+      components[section] = {};
+      for (const name of Object.keys(entries ?? {})) components[section][name] = walk({ $ref: `#/components/${pointerPart(section)}/${pointerPart(name)}` });
+    }
+    out.components = components;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
-import { OpenAPIValidator } from 'openapi-backend';
+import type { OpenAPIValidator } from 'openapi-backend';
 import type { ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
 import { ApiError, badRequest } from '../core/errors.js';
+import { lazyModule } from '../core/lazy-module.js';
 import type { JsonSchema, Operation } from './types.js';
 
 export interface IncomingRequest {
@@ -13,24 +13,40 @@ export interface IncomingRequest {
 }
 
 /**
+ * openapi-backend (with Ajv, its reference parser and its router) and ajv-formats take about as
+ * long to load as the rest of a start: they load with the first request that has something to
+ * check (see nothingToCheck), not before the emulator answers.
+ */
+const openapiBackend = lazyModule<typeof import('openapi-backend')>('openapi-backend');
+const ajvFormats = lazyModule<{ default: (ajv: unknown) => unknown }>('ajv-formats');
+
+/**
  * Request and response validation against the operation resolved at start-up. openapi-backend's
  * matcher is never used: we hand it the operation object, and its validators compile lazily the
- * first time an operation is called, so start-up does not pay for 360 operations.
+ * first time an operation is called, so start-up does not pay for 360 operations. The validator
+ * itself is built on first use.
  */
 export class Validator {
-  private readonly validator: OpenAPIValidator;
+  private built?: OpenAPIValidator;
 
-  /** `eager` compiles every operation's validators now, so a schema Ajv cannot compile fails at once. */
-  constructor(dereferenced: JsonSchema, options: { eager?: boolean } = {}) {
-    this.validator = new OpenAPIValidator({
-      definition: withJsonAliases(dereferenced) as any,
-      lazyCompileValidators: !options.eager,
+  /** `eager` builds the validator and compiles every operation's validators now, so a schema Ajv cannot compile fails at once. */
+  constructor(
+    private readonly dereferenced: JsonSchema,
+    private readonly options: { eager?: boolean } = {},
+  ) {
+    if (options.eager) this.validator;
+  }
+
+  private get validator(): OpenAPIValidator {
+    return (this.built ??= new (openapiBackend().OpenAPIValidator)({
+      definition: withJsonAliases(this.dereferenced) as any,
+      lazyCompileValidators: !this.options.eager,
       ajvOpts: { strict: false, allErrors: true, logger: false },
       customizeAjv: (ajv) => {
-        addFormats.default(ajv as any);
+        ajvFormats().default(ajv);
         return ajv;
       },
-    });
+    }));
   }
 
   /** Throws an ApiError (400 for parameters, 422 for the body) when the request does not conform. */
@@ -151,20 +167,28 @@ const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
  * is also filed under `application/json`. The served document is left as written.
  */
 function withJsonAliases(doc: JsonSchema): JsonSchema {
-  const copy = structuredClone(doc) as { paths?: Record<string, Record<string, any>> };
-  const alias = (content: Record<string, { schema?: unknown }> | undefined) => {
-    if (!content || content['application/json']) return;
+  // Copies only the objects on the way to an aliased content map (the document is large and
+  // shares its schemas): the paths, each path item and operation, and the bodies that change.
+  const aliased = (content: Record<string, unknown> | undefined): Record<string, unknown> | undefined => {
+    if (!content || content['application/json']) return undefined;
     const vendor = Object.keys(content).find((type) => JSON_MEDIA_TYPE.test(type) || type === FORM_MEDIA_TYPE);
-    if (vendor) content['application/json'] = content[vendor];
+    return vendor ? { ...content, 'application/json': content[vendor] } : undefined;
   };
-  for (const item of Object.values(copy.paths ?? {})) {
-    for (const op of Object.values(item)) {
-      if (!op || typeof op !== 'object') continue;
-      alias(op.requestBody?.content);
-      for (const response of Object.values<any>(op.responses ?? {})) alias(response?.content);
+  const withContent = (body: any) => {
+    const content = aliased(body?.content);
+    return content ? { ...body, content } : body;
+  };
+  const paths: Record<string, Record<string, any>> = {};
+  for (const [path, item] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
+    const copy: Record<string, any> = { ...item };
+    for (const [key, op] of Object.entries(item)) {
+      if (!op || typeof op !== 'object' || Array.isArray(op)) continue;
+      const responses = op.responses && Object.fromEntries(Object.entries<any>(op.responses).map(([status, r]) => [status, withContent(r)]));
+      copy[key] = { ...op, ...(op.requestBody ? { requestBody: withContent(op.requestBody) } : {}), ...(responses ? { responses } : {}) };
     }
+    paths[path] = copy;
   }
-  return copy as JsonSchema;
+  return { ...doc, paths } as JsonSchema;
 }
 
 function toApiError(errors: ErrorObject[]): ApiError {

@@ -1,7 +1,10 @@
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { lazyModule } from '../core/lazy-module.js';
 import { ACTIONS } from '../authorization/actions.js';
 
-const Ajv = AjvModule.default;
+/** Ajv loads only when declarations are checked: at build, or when the documents are read from YAML. */
+const ajvModule = lazyModule<typeof AjvModule>('ajv');
 
 /**
  * The vocabulary of the `x-emulator` declarations (openapi/README.md describes each key). The
@@ -158,7 +161,7 @@ const operationSchema = {
 let compiled: { checkDocument: ValidateFunction; checkOperation: ValidateFunction; checkAuthorization: ValidateFunction } | undefined;
 const validators = () => {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
+    const ajv = new (ajvModule().default)({ allErrors: true, strict: true });
     compiled = { checkDocument: ajv.compile(documentSchema), checkOperation: ajv.compile(operationSchema), checkAuthorization: ajv.compile(authorization) };
   }
   return compiled;

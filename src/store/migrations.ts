@@ -187,12 +187,13 @@ const MIGRATIONS: string[] = [
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  if (current >= MIGRATIONS.length) return;
+  // The pending migrations in one transaction: a fresh store commits once, and a failed one
+  // leaves the store at its former version.
+  db.transaction(() => {
+    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
 }
 
 export const schemaVersion = () => MIGRATIONS.length;

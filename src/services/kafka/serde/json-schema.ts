@@ -1,8 +1,10 @@
-import AjvModule from 'ajv';
-import addFormats from 'ajv-formats';
+import type AjvModule from 'ajv';
+import { lazyModule } from '../../../core/lazy-module.js';
 import type { Codec, SchemaSource } from './codec.js';
 
-const Ajv = AjvModule.default;
+/** Loaded with the first JSON Schema serialiser, not at start. */
+const ajvModule = lazyModule<typeof AjvModule>('ajv');
+const ajvFormats = lazyModule<{ default: (ajv: unknown) => unknown }>('ajv-formats');
 
 /** The `$schema` keyword names a draft Ajv may not carry; the keywords themselves are what validate. */
 function withoutDraft(schema: unknown): unknown {
@@ -16,8 +18,8 @@ function withoutDraft(schema: unknown): unknown {
  * Confluent's serializer does. References are added to Ajv under their names so `$ref`s resolve.
  */
 export function jsonSchemaCodec(source: SchemaSource): Codec {
-  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
-  addFormats.default(ajv);
+  const ajv = new (ajvModule().default)({ strict: false, allErrors: false, validateFormats: true });
+  ajvFormats().default(ajv);
   for (const ref of source.references) ajv.addSchema(withoutDraft(JSON.parse(ref.schema)) as object, ref.name);
   const validate = ajv.compile(withoutDraft(JSON.parse(source.schema)) as object);
   return {

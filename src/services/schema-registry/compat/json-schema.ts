@@ -1,4 +1,5 @@
-import AjvModule from 'ajv';
+import type AjvModule from 'ajv';
+import { lazyModule } from '../../../core/lazy-module.js';
 
 /**
  * JSON Schema compatibility after Confluent Schema Registry's rules (its `json/diff` package):
@@ -553,7 +554,8 @@ export function jsonSchemaBackwardProblems(reader: unknown, writer: unknown): st
 // ---------------------------------------------------------------------------------------------
 // Validation at registration
 
-const Ajv = AjvModule.default;
+/** Loaded with the first JSON Schema checked, not at start. */
+const ajvModule = lazyModule<typeof AjvModule>('ajv');
 
 /**
  * Checks a JSON Schema text for registration: valid JSON, an object or a boolean, and compilable
@@ -570,7 +572,7 @@ export function parseJsonSchema(text: string): { ok: true; schema: unknown } | {
   }
   if (typeof schema !== 'boolean' && !isObject(schema)) return { ok: false, error: 'a JSON Schema is an object or a boolean' };
   try {
-    const ajv = new Ajv({ strict: false, validateSchema: true, logger: false, validateFormats: false });
+    const ajv = new (ajvModule().default)({ strict: false, validateSchema: true, logger: false, validateFormats: false });
     ajv.compile(withoutDraftMarkers(schema) as Parameters<typeof ajv.compile>[0]);
     return { ok: true, schema };
   } catch (err) {
