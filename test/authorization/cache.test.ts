@@ -21,6 +21,8 @@ describe('the decisions’ generation counter', () => {
     expect(moved(() => insert.run('KafkaCluster', 'lkc-1'))).toBe(true);
     expect(moved(() => db.prepare("UPDATE resources SET deleted_at = 1 WHERE id = 'rb-1'").run())).toBe(true);
     expect(moved(() => db.prepare("UPDATE resources SET body = '{\"x\":1}' WHERE id = 'env-1'").run())).toBe(false);
+    // Produced records, the bulk of a Kafka workload's writes, keep the cached Kafka decisions.
+    expect(moved(() => db.prepare("INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, value) VALUES ('lkc-1', 't', 0, 0, 0, x'00')").run())).toBe(false);
     expect(
       moved(() =>
         db
