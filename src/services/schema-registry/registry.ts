@@ -91,9 +91,9 @@ export class Registry {
     return Object.assign({}, ...this.scopes(subject).reverse().map((scope) => this.ownConfig(scope) ?? {}));
   }
 
-  /** Whether to normalize: the request's `normalize` when it says, else the effective config's. */
-  normalizes(subject: string, requested?: boolean): boolean {
-    return requested ?? this.config(subject).normalize === true;
+  /** Whether to normalize: the request's `normalize` when it says, else the effective config's (`cfg` when already read). */
+  normalizes(subject: string, requested?: boolean, cfg?: ConfigMembers): boolean {
+    return requested ?? (cfg ?? this.config(subject)).normalize === true;
   }
 
   /** Versions of a subject, live ones only unless `deleted`; 40401 when there are none. */
@@ -198,8 +198,9 @@ export class Registry {
    */
   lookup(subject: string, input: SchemaInput, normalize?: boolean, deleted = false): SubjectVersion | undefined {
     const context = contextOf(subject);
-    const parsed = this.parse(input, context, this.normalizes(subject, normalize));
     const cfg = this.config(subject);
+    const normalizes = this.normalizes(subject, normalize, cfg);
+    const parsed = this.parse(input, context, normalizes);
     const ownMetadata = metadataOf(input.metadata);
     const ownRuleSet = ruleSetOf(input.ruleSet);
     const c: Candidate = {
@@ -208,7 +209,7 @@ export class Registry {
       metadata: ownMetadata && effectiveOf(ownMetadata, undefined, metadataOf(cfg.defaultMetadata), metadataOf(cfg.overrideMetadata), mergeMetadata),
       ruleSet: ownRuleSet && effectiveOf(ownRuleSet, undefined, ruleSetOf(cfg.defaultRuleSet), ruleSetOf(cfg.overrideRuleSet), mergeRuleSets),
     };
-    return this.find(subject, c, { normalize: this.normalizes(subject, normalize), metadata: ownMetadata !== undefined, ruleSet: ownRuleSet !== undefined, deleted });
+    return this.find(subject, c, { normalize: normalizes, metadata: ownMetadata !== undefined, ruleSet: ownRuleSet !== undefined, deleted });
   }
 
   /**
@@ -223,10 +224,10 @@ export class Registry {
     const mode = this.mode(subject);
     const context = contextOf(subject);
     if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') throw operationNotPermitted(`Subject ${subject} in context ${context} is in read-only mode`);
-    const normalize = this.normalizes(subject, normalizeRequested);
+    const cfg = this.config(subject);
+    const normalize = this.normalizes(subject, normalizeRequested, cfg);
     const parsed = this.parse(input, context, normalize);
     const references = input.references ?? [];
-    const cfg = this.config(subject);
     const live = this.store.versions(this.cluster, subject).filter((v) => !v.deleted);
     const previous = live.length ? this.schemaOf(live[live.length - 1]) : undefined;
     const c: Candidate = {
