@@ -37,6 +37,11 @@ export class Engine {
   ) {
     for (const decl of rt.docs.resources.values()) {
       if (decl.hooks && !hooks[decl.hooks]) throw new Error(`resource ${decl.name} names unknown hooks ${decl.hooks}`);
+      for (const [phase, node] of Object.entries(decl.lifecycle?.phases ?? {})) {
+        if (node.on_enter && !(decl.hooks && hooks[decl.hooks].phases?.[node.on_enter])) {
+          throw new Error(`resource ${decl.name}: phase ${phase} names unknown hook ${node.on_enter} (hooks ${decl.hooks ?? 'none'})`);
+        }
+      }
       for (const pointer of decl.unique) rt.resources.indexField(pointer);
     }
   }

@@ -151,4 +151,21 @@ describe('lifecycle control of every phased kind', () => {
     expect((await fail(p.id)).body).toMatchObject({ previous_phase: 'DRAFT', phase: 'FAILED' });
     expect(await state()).toBe('FAILED');
   });
+
+  it('phase records travel in snapshots: a restored snapshot brings an exporter back to its phase then', async () => {
+    // A frozen clock: the exporter would stay STARTING for ever but for its phase record.
+    expect((await t.put('/_emulator/clock', { frozen: true })).status).toBe(200);
+    try {
+      const sr = await schemaRegistry(t);
+      expect((await t.post('/exporters', { name: 'snap', config: { 'schema.registry.url': 'https://psrc-xxxxx.example.com' } }, sr.auth)).status).toBe(200);
+      expect((await advance(`${sr.id}:snap`)).body.phase).toBe('RUNNING');
+      const snapshot = await t.get('/_emulator/snapshot');
+      expect(snapshot.status).toBe(200);
+      expect((await fail(`${sr.id}:snap`)).body.phase).toBe('ERROR');
+      expect((await t.post('/_emulator/snapshot', snapshot.body)).status).toBe(200);
+      expect((await t.get('/exporters/snap/status', sr.auth)).body).toMatchObject({ state: 'RUNNING', trace: '' });
+    } finally {
+      await t.put('/_emulator/clock', { frozen: false });
+    }
+  });
 });

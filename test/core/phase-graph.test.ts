@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceState, beginTransition, compileGraph, enterState, failState, observe, startDeleting, startState } from '../../src/core/lifecycle.js';
 import { checkDocumentDeclarations } from '../../src/openapi/x-emulator-schema.js';
+import { Engine } from '../../src/engine/engine.js';
 
 /** A three-stage graph: QUEUED 1 s, BUILDING 2 s, then READY (or BROKEN), DELETING 5 s. */
 const graph = compileGraph({
@@ -100,5 +101,12 @@ describe('phase graphs and the phase machine', () => {
     expect(() => checkDocumentDeclarations('x.yaml', doc({ field: '/status/phase', initial: 'A', failed: 'F', phases: { A: { next: 'F', duration_ms: 1, on_enter: 'h' }, F: {} }, transitions: { t: { from: ['F'], to: 'A' } } }))).not.toThrow();
     expect(() => checkDocumentDeclarations('x.yaml', doc({ field: '/status/phase', initial: 'A', failed: 'F', phases: { A: { nxt: 'F' }, F: {} } }))).toThrow(/nxt/);
     expect(() => checkDocumentDeclarations('x.yaml', doc({ field: '/status/phase', initial: 'A', failed: 'F', phases: {}, transitions: { t: { from: [] } } }))).toThrow(/x-emulator/);
+  });
+
+  it('an on_enter hook that the resource hooks do not define fails the start', () => {
+    const decl = { name: 'Thing', hooks: 'things', unique: [], lifecycle: graph };
+    const rt = { docs: { resources: new Map([['Thing', decl]]) }, resources: { indexField() {} } };
+    expect(() => new Engine(rt as never, { things: {} })).toThrow(/resource Thing: phase BUILDING names unknown hook announce/);
+    expect(() => new Engine(rt as never, { things: { phases: { announce() {} } } })).not.toThrow();
   });
 });
