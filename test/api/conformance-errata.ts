@@ -36,11 +36,25 @@ export const DOCUMENT_ERRATA: Erratum[] = [
   },
   {
     method: 'GET',
-    paths: ['/kafka/v3/clusters/{cluster_id}/links/{link_name}'],
+    paths: [
+      '/kafka/v3/clusters/{cluster_id}/broker-configs/{name}',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lag-summary',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lags',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lags/{topic_name}/partitions/{partition_id}',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/configs',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/configs/{config_name}',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/mirrors',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/mirrors/{mirror_topic_name}',
+    ],
     status: 404,
     problem: UNDECLARED,
-    reason: "An unknown cluster link answers 404 `The cluster link doesn't exist.`; the document declares no 404 for any cluster-linking operation.",
-    source: 'Kafka REST v3 API reference, cluster linking (the reusable not-found response of the link resources); Kafka REST server, ClusterLinkNotFound',
+    reason:
+      "Kafka REST answers a consumer group, consumer, broker config, cluster link or mirror named in the path that does not exist with 404 (`The cluster link doesn't exist.` for a link); the document declares 404 only for the topic-scoped operations.",
+    source: 'Kafka REST v3 API reference (the reusable not-found responses of the link resources); Kafka REST server, the resources throwing NotFoundException for an absent group, config or link',
   },
   {
     method: 'DELETE',
