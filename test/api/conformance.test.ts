@@ -835,6 +835,31 @@ describe('conformance: every implemented operation answers as its document says'
     expect(unknown).toBeGreaterThan(30);
   });
 
+  it('answers a second create of the same name with the status each document declares', async () => {
+    const env = (await ok('POST', '/org/v2/environments', { display_name: 'walk-twice' })).id;
+    const owner = (await ok('GET', '/iam/v2/users')).data[0].id;
+    const lkc = (await ok('POST', '/cmk/v2/clusters', { spec: { display_name: 'walk-twice', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } })).id;
+    const lsrc = (await ok('POST', '/srcm/v2/clusters', { spec: { package: 'ESSENTIALS', environment: { id: env }, region: { id: 'sgreg-1' } } })).id;
+    const keyFor = async (resource: string) => {
+      const key = await ok('POST', '/iam/v2/api-keys', { spec: { owner: { id: owner }, resource: { id: resource } } });
+      return { authorization: basic(key.id, key.spec.secret) };
+    };
+    const kafka = await keyFor(lkc);
+    const sr = { ...(await keyFor(lsrc)), 'content-type': 'application/vnd.schemaregistry.v1+json' };
+    const upload = (await ok('POST', '/connect/v1/presigned-upload-url', { content_format: 'ZIP' })).upload_id;
+    const twice: Array<[string, string, unknown, Record<string, string>?]> = [
+      ['POST', '/iam/v2/service-accounts', { display_name: 'walk-twice' }],
+      ['POST', '/connect/v1/custom-connector-plugins', { display_name: 'walk-twice', connector_class: 'com.example.Twice', connector_type: 'SOURCE', upload_source: { location: 'PRESIGNED_URL_LOCATION', upload_id: upload } }],
+      ['POST', `/kafka/v3/clusters/${lkc}/topics`, { topic_name: 'walk-twice' }, kafka],
+      ['POST', '/exporters', { name: 'walk-twice', config: { 'schema.registry.url': 'https://x' } }, sr],
+    ];
+    for (const [method, url, body, headers] of twice) {
+      expect((await call(method, url, body, headers)).status, url).toBeLessThan(300);
+      const again = await call(method, url, body, headers);
+      expect([400, 409], `${url}: ${again.raw}`).toContain(again.status);
+    }
+  });
+
   /** Implemented operations whose only answer in the emulator is a 404: no replica is ever reassigned, no broker task runs. */
   const NEVER_SUCCEED = new Set(['getKafkaReassignment']);
   /** A stream that ends only when the emulator closes: test/controls/events.test.ts reads it over a socket. */
