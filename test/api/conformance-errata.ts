@@ -66,6 +66,15 @@ export const DOCUMENT_ERRATA: Erratum[] = [
   },
   {
     method: 'POST',
+    paths: ['/connect/v1/environments/{environment_id}/clusters/{kafka_cluster_id}/connectors', '/iam/v2/identity-providers/{provider_id}/identity-pools'],
+    status: 404,
+    problem: UNDECLARED,
+    reason:
+      'Creating under a parent named in the path that does not exist (an environment or Kafka cluster, an identity provider) answers 404, as every read under that parent does; the documents declare 404 for those reads but not for the create.',
+    source: "Confluent Cloud Connect API reference (404 `account not found` for an unknown environment or cluster); Identity Providers API reference, 'Read an Identity Pool' (404)",
+  },
+  {
+    method: 'POST',
     paths: ['/connect/v1/environments/{environment_id}/clusters/{kafka_cluster_id}/connectors'],
     status: 409,
     problem: UNDECLARED,
