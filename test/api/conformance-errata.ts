@@ -31,7 +31,7 @@ export const DOCUMENT_ERRATA: Erratum[] = [
     status: 401,
     problem: UNDECLARED,
     reason:
-      'Bad or missing credentials are refused with 401 by the authentication in front of every operation, before the operation runs; some operations (Schema Registry's subject metadata lookup, for one) simply do not list it.',
+      'Bad or missing credentials are refused with 401 by the authentication in front of every operation, before the operation runs; some operations (the Schema Registry subject metadata lookup, for one) simply do not list it.',
     source: "Confluent Cloud API reference, 'Authentication' (every API answers 401 for a missing or invalid API key); Schema Registry API reference, 'Errors' (40101)",
   },
   {
