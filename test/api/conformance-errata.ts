@@ -31,16 +31,30 @@ export const DOCUMENT_ERRATA: Erratum[] = [
     status: 401,
     problem: UNDECLARED,
     reason:
-      'Bad or missing credentials are refused with 401 by the authentication in front of every operation, before the operation runs; some operations (Schema Registry contexts metadata, for one) simply do not list it.',
+      'Bad or missing credentials are refused with 401 by the authentication in front of every operation, before the operation runs; some operations (the Schema Registry subject metadata lookup, for one) simply do not list it.',
     source: "Confluent Cloud API reference, 'Authentication' (every API answers 401 for a missing or invalid API key); Schema Registry API reference, 'Errors' (40101)",
   },
   {
     method: 'GET',
-    paths: ['/kafka/v3/clusters/{cluster_id}/links/{link_name}'],
+    paths: [
+      '/kafka/v3/clusters/{cluster_id}/broker-configs/{name}',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lag-summary',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lags',
+      '/kafka/v3/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lags/{topic_name}/partitions/{partition_id}',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/configs',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/configs/{config_name}',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/mirrors',
+      '/kafka/v3/clusters/{cluster_id}/links/{link_name}/mirrors/{mirror_topic_name}',
+    ],
     status: 404,
     problem: UNDECLARED,
-    reason: "An unknown cluster link answers 404 `The cluster link doesn't exist.`; the document declares no 404 for any cluster-linking operation.",
-    source: 'Kafka REST v3 API reference, cluster linking (the reusable not-found response of the link resources); Kafka REST server, ClusterLinkNotFound',
+    reason:
+      "Kafka REST answers a consumer group, consumer, broker config, cluster link or mirror named in the path that does not exist with 404 (`The cluster link doesn't exist.` for a link); the document declares 404 only for the topic-scoped operations.",
+    source: 'Kafka REST v3 API reference (the reusable not-found responses of the link resources); Kafka REST server, the resources throwing NotFoundException for an absent group, config or link',
   },
   {
     method: 'DELETE',
@@ -49,6 +63,15 @@ export const DOCUMENT_ERRATA: Erratum[] = [
     problem: UNDECLARED,
     reason: 'Deleting a tag definition that does not exist answers 404 (type name not found), as reading one does; the document declares 404 only for the read.',
     source: 'Stream Catalog REST API reference (tag definitions); Apache Atlas type definition store, TYPE_NAME_NOT_FOUND (404)',
+  },
+  {
+    method: 'POST',
+    paths: ['/connect/v1/environments/{environment_id}/clusters/{kafka_cluster_id}/connectors', '/iam/v2/identity-providers/{provider_id}/identity-pools'],
+    status: 404,
+    problem: UNDECLARED,
+    reason:
+      'Creating under a parent named in the path that does not exist (an environment or Kafka cluster, an identity provider) answers 404, as every read under that parent does; the documents declare 404 for those reads but not for the create.',
+    source: "Confluent Cloud Connect API reference (404 `account not found` for an unknown environment or cluster); Identity Providers API reference, 'Read an Identity Pool' (404)",
   },
   {
     method: 'POST',
