@@ -6,8 +6,9 @@ import { KAFKA_LINK_TABLES } from './kafka-links-schema.js';
 const RECORD_COLUMNS = 8;
 /** Rows per multi-row INSERT of records (8 parameters each, far below SQLite's limit). */
 const INSERT_ROWS = 64;
+const insertSql: string[] = [];
 const insertRows = (n: number) =>
-  `INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  (insertSql[n] ??= `INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
 
 export interface TopicRow {
   cluster_id: string;
