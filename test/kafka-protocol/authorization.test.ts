@@ -113,6 +113,15 @@ describe('data and admin APIs ask the authorization seam', () => {
     expect(config.body.is_default).toBe(true);
   });
 
+  it('DeleteRecords answers 29 for the refused topic, after asking Delete', async () => {
+    seam.asked.length = 0;
+    const r = await ask(21, 0, (w) => w.array(['secret'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(-1))).int32(1000));
+    r.int32();
+    const [result] = r.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ index: r.int32(), lowWatermark: r.int64(), errorCode: r.int16() })) }));
+    expect(result.partitions).toEqual([{ index: 0, lowWatermark: -1, errorCode: 29 }]);
+    expect(seam.asked).toContain('Delete Topic:secret');
+  });
+
   it('InitProducerId answers CLUSTER_AUTHORIZATION_FAILED when the cluster refuses idempotent writes', async () => {
     seam.refused.add('Cluster:*');
     try {

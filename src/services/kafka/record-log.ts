@@ -37,6 +37,17 @@ export class RecordLog {
     return r.o ?? this.rt.kafka.endOffset(cluster, topic, partition);
   }
 
+  /**
+   * Kafka's DeleteRecords: the partition's records below `before` go and its log start offset
+   * (low watermark) moves there; an offset at or below the current start changes nothing.
+   * Answers the new log start offset. The caller has checked `before` against the end offset.
+   */
+  deleteRecords(cluster: string, topic: string, partition: number, before: number): number {
+    const start = this.logStartOffset(cluster, topic, partition);
+    if (before > start) this.rt.tx(() => this.rt.kafka.deleteBefore(cluster, topic, partition, before));
+    return this.logStartOffset(cluster, topic, partition);
+  }
+
   /** The high watermark: the offset the next record gets. */
   endOffset(cluster: string, topic: string, partition: number): number {
     return this.rt.kafka.endOffset(cluster, topic, partition);
