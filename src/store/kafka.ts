@@ -202,6 +202,11 @@ export class KafkaStore {
     this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND group_id = ?').run(cluster, group);
   }
 
+  /** Deletes a group's committed offset of one partition (OffsetDelete). */
+  deleteCommittedPartition(cluster: string, group: string, topic: string, partition: number): void {
+    this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND group_id = ? AND topic = ? AND partition = ?').run(cluster, group, topic, partition);
+  }
+
   /** The consumer groups that committed offsets on a cluster. */
   groups(cluster: string): string[] {
     return (this.sql.get('SELECT DISTINCT group_id FROM kafka_committed_offsets WHERE cluster_id = ? ORDER BY group_id').all(cluster) as Array<{ group_id: string }>).map((r) => r.group_id);

@@ -122,6 +122,23 @@ describe('data and admin APIs ask the authorization seam', () => {
     expect(seam.asked).toContain('Delete Topic:secret');
   });
 
+  it('OffsetDelete answers 30 for a refused group and 29 for a refused topic', async () => {
+    seam.refused.add('Group:locked');
+    try {
+      const locked = await ask(47, 0, (w) => w.string('locked').array(['open'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p))));
+      expect(locked.int16()).toBe(30);
+      const commit = await ask(8, 2, (w) => w.string('free').int32(-1).string('').int64(-1).array(['open'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(1).nullableString(null))));
+      expect(commit.array((r) => [r.string(), r.array((r) => [r.int32(), r.int16()])])).toEqual([['open', [[0, 0]]]]);
+      const open = await ask(47, 0, (w) => w.string('free').array(['secret'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p))));
+      open.int16();
+      open.int32();
+      expect(open.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ index: r.int32(), errorCode: r.int16() })) }))).toEqual([{ name: 'secret', partitions: [{ index: 0, errorCode: 29 }] }]);
+    } finally {
+      seam.refused.delete('Group:locked');
+    }
+    expect(seam.asked).toEqual(expect.arrayContaining(['Delete Group:locked', 'Read Topic:secret']));
+  });
+
   it('InitProducerId answers CLUSTER_AUTHORIZATION_FAILED when the cluster refuses idempotent writes', async () => {
     seam.refused.add('Cluster:*');
     try {
