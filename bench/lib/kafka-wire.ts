@@ -60,6 +60,32 @@ export class WireClient {
   }
 
   /**
+   * Produce v8 (acks -1) of ready-made record sets, one per partition (index = partition):
+   * answers each partition's error code. The batches are encoded by the caller beforehand, so
+   * that the time measured is the broker's.
+   */
+  async produce(topic: string, recordSets: Buffer[]): Promise<number[]> {
+    const r = await this.request(0, 8, (w) => {
+      w.nullableString(null).int16(-1).int32(30_000);
+      w.array([topic], (w, t) => w.string(t).array(recordSets.map((set, partition) => ({ set, partition })), (w, p) => w.int32(p.partition).bytes(p.set)));
+    });
+    const codes: number[] = [];
+    r.array((r) => {
+      r.string();
+      r.array((r) => {
+        r.int32();
+        codes.push(r.int16());
+        r.int64();
+        r.int64();
+        r.int64();
+        r.array(() => undefined);
+        r.nullableString();
+      });
+    });
+    return codes;
+  }
+
+  /**
    * Fetch v11 of a topic's partitions from the given offsets: answers each partition's record
    * count and next offset (from the batches' headers: base offset + last offset delta + 1).
    */

@@ -10,6 +10,8 @@ import { expectStatus } from '../lib/http.js';
 import { WireClient } from '../lib/kafka-wire.js';
 import { startEmulator, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
+import { Writer } from '../../src/kafka-protocol/codec/writer.js';
+import { encodeBatch } from '../../src/kafka-protocol/records/batch.js';
 import { baseline } from './kafka.js';
 
 export interface KafkaProtocolSettings {
@@ -20,6 +22,8 @@ export interface KafkaProtocolSettings {
 
 export interface KafkaProtocolResult {
   produce: { emulator: number; baseline: number; ratio: number };
+  /** Produce of record batches encoded beforehand: the broker's share alone, without kafkajs' encoding. */
+  produceWire: { emulator: number; baseline: number; ratio: number };
   fetch: { emulator: number; baseline: number; ratio: number };
   latency: { p50: number; p99: number; samples: number };
   firstRecordMs: number;
@@ -66,6 +70,42 @@ async function produceAll(producer: Producer, topic: string, from: number, total
     for (let start = starts.shift(); start !== undefined; start = starts.shift()) {
       const messages = Array.from({ length: Math.min(batch, from + total - start) }, (_, j) => message(start + j));
       await producer.send({ topic, acks: -1, messages });
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, send));
+  return (total / (performance.now() - t0)) * 1000;
+}
+
+/** Each request's record sets, one batch per partition (record i goes to partition i % PARTITIONS, as in the baseline). */
+function encodedRequests(from: number, total: number, batch: number): Buffer[][] {
+  const requests: Buffer[][] = [];
+  const now = Date.now();
+  for (let start = from; start < from + total; start += batch) {
+    const perPartition: Array<Array<{ offset: number; timestamp: number; key: Buffer; value: Buffer; headers: [] }>> = Array.from({ length: PARTITIONS }, () => []);
+    for (let i = start; i < Math.min(start + batch, from + total); i++) {
+      const m = message(i);
+      const list = perPartition[i % PARTITIONS];
+      list.push({ offset: list.length, timestamp: now, key: Buffer.from(m.key), value: Buffer.from(m.value), headers: [] });
+    }
+    requests.push(
+      perPartition.map((records) => {
+        const w = new Writer(64 * 1024);
+        encodeBatch(w, records);
+        return Buffer.from(w.toBuffer());
+      }),
+    );
+  }
+  return requests;
+}
+
+/** Sends requests encoded beforehand, IN_FLIGHT at a time; answers records per second. */
+async function produceEncoded(client: WireClient, topic: string, requests: Buffer[][], total: number): Promise<number> {
+  const queue = [...requests];
+  const t0 = performance.now();
+  const send = async () => {
+    for (let sets = queue.shift(); sets; sets = queue.shift()) {
+      const codes = await client.produce(topic, sets);
+      if (codes.some((c) => c !== 0)) throw new Error(`produce failed: ${codes.join(',')}`);
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, send));
@@ -133,8 +173,11 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
     const produceRate = await produceAll(producer, 'bench', st.batch, st.records, st.batch);
     const client = await WireClient.open(a.bootstrap, a.key, a.secret);
     const fetchRate = await fetchAll(client, 'bench', st.records);
+    await createTopics(kafka, [{ topic: 'bench-wire', numPartitions: PARTITIONS }]);
+    const wireRate = await produceEncoded(client, 'bench-wire', encodedRequests(0, st.records, st.batch), st.records);
     const base = baseline(st.records, st.batch);
     log(`  produce: protocol ${produceRate.toFixed(0)} records/s, better-sqlite3 ${base.produce.toFixed(0)} records/s`);
+    log(`  produce of batches encoded beforehand: protocol ${wireRate.toFixed(0)} records/s`);
     log(`  fetch:   protocol ${fetchRate.toFixed(0)} records/s, better-sqlite3 ${base.fetch.toFixed(0)} records/s`);
     const times = await latencies(producer, client, st.latencySamples);
     const latency = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), samples: times.length };
@@ -145,6 +188,7 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
     log(`  fresh start -> first produced record: ${firstRecordMs.toFixed(0)} ms`);
     return {
       produce: { emulator: produceRate, baseline: base.produce, ratio: produceRate / base.produce },
+      produceWire: { emulator: wireRate, baseline: base.produce, ratio: wireRate / base.produce },
       fetch: { emulator: fetchRate, baseline: base.fetch, ratio: fetchRate / base.fetch },
       latency,
       firstRecordMs,

@@ -6,8 +6,9 @@ import { KAFKA_LINK_TABLES } from './kafka-links-schema.js';
 const RECORD_COLUMNS = 8;
 /** Rows per multi-row INSERT of records (8 parameters each, far below SQLite's limit). */
 const INSERT_ROWS = 64;
+const insertSql: string[] = [];
 const insertRows = (n: number) =>
-  `INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  (insertSql[n] ??= `INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
 
 export interface TopicRow {
   cluster_id: string;
@@ -106,6 +107,7 @@ export class KafkaStore {
     this.sql.get('DELETE FROM kafka_records WHERE cluster_id = ? AND topic = ?').run(cluster, name);
     this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND topic = ?').run(cluster, name);
     this.sql.get('DELETE FROM kafka_topics WHERE cluster_id = ? AND name = ?').run(cluster, name);
+    this.sql.get('DELETE FROM kafka_log_starts WHERE cluster_id = ? AND topic = ?').run(cluster, name);
   }
 
   /** Deletes everything stored for a cluster, its cluster links and mirror state included. */
@@ -120,7 +122,21 @@ export class KafkaStore {
     const r = this.sql
       .get('SELECT offset FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? ORDER BY offset DESC LIMIT 1')
       .get(cluster, topic, partition) as { offset: number } | undefined;
-    return r ? r.offset + 1 : 0;
+    return r ? r.offset + 1 : this.deletedBefore(cluster, topic, partition);
+  }
+
+  /** The offset records were deleted up to (DeleteRecords), 0 when none were. */
+  deletedBefore(cluster: string, topic: string, partition: number): number {
+    const r = this.sql.get('SELECT start_offset FROM kafka_log_starts WHERE cluster_id = ? AND topic = ? AND partition = ?').get(cluster, topic, partition) as { start_offset: number } | undefined;
+    return r?.start_offset ?? 0;
+  }
+
+  /** Deletes a partition's records below `offset` (at most its end offset), which becomes its log start offset. */
+  deleteBefore(cluster: string, topic: string, partition: number, offset: number): void {
+    this.sql.get('DELETE FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND offset < ?').run(cluster, topic, partition, offset);
+    this.sql
+      .get('INSERT INTO kafka_log_starts (cluster_id, topic, partition, start_offset) VALUES (?, ?, ?, ?) ON CONFLICT (cluster_id, topic, partition) DO UPDATE SET start_offset = MAX(start_offset, excluded.start_offset)')
+      .run(cluster, topic, partition, offset);
   }
 
   /** Appends records; each gets the next offset of its partition. Returns them with their offsets. */
@@ -184,6 +200,11 @@ export class KafkaStore {
   /** Deletes a consumer group's committed offsets (the group is deleted). */
   deleteCommitted(cluster: string, group: string): void {
     this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND group_id = ?').run(cluster, group);
+  }
+
+  /** Deletes a group's committed offset of one partition (OffsetDelete). */
+  deleteCommittedPartition(cluster: string, group: string, topic: string, partition: number): void {
+    this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND group_id = ? AND topic = ? AND partition = ?').run(cluster, group, topic, partition);
   }
 
   /** The consumer groups that committed offsets on a cluster. */
@@ -253,7 +274,7 @@ export interface BrokerRemovalRow {
 }
 
 /** The tables holding a Kafka cluster's data, keyed by `cluster_id`. */
-export const KAFKA_CLUSTER_TABLES = ['kafka_records', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions', 'kafka_broker_removals'] as const;
+export const KAFKA_CLUSTER_TABLES = ['kafka_records', 'kafka_log_starts', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions', 'kafka_broker_removals'] as const;
 
 /** The broker id under which cluster-wide dynamic broker configs are stored. */
 export const CLUSTER_WIDE = -1;

@@ -183,6 +183,17 @@ const MIGRATIONS: string[] = [
   CATALOG_MIGRATION,
   // 12: live resources counted per (organization, type, scope), for total_size.
   RESOURCE_COUNTS_MIGRATION,
+  // 13: a partition's log start offset once records were deleted (Kafka DeleteRecords), which
+  // stays the partition's end offset when every record was deleted.
+  `
+  CREATE TABLE kafka_log_starts (
+    cluster_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    partition INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    PRIMARY KEY (cluster_id, topic, partition)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Db): void {

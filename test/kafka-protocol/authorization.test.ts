@@ -113,6 +113,32 @@ describe('data and admin APIs ask the authorization seam', () => {
     expect(config.body.is_default).toBe(true);
   });
 
+  it('DeleteRecords answers 29 for the refused topic, after asking Delete', async () => {
+    seam.asked.length = 0;
+    const r = await ask(21, 0, (w) => w.array(['secret'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(-1))).int32(1000));
+    r.int32();
+    const [result] = r.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ index: r.int32(), lowWatermark: r.int64(), errorCode: r.int16() })) }));
+    expect(result.partitions).toEqual([{ index: 0, lowWatermark: -1, errorCode: 29 }]);
+    expect(seam.asked).toContain('Delete Topic:secret');
+  });
+
+  it('OffsetDelete answers 30 for a refused group and 29 for a refused topic', async () => {
+    seam.refused.add('Group:locked');
+    try {
+      const locked = await ask(47, 0, (w) => w.string('locked').array(['open'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p))));
+      expect(locked.int16()).toBe(30);
+      const commit = await ask(8, 2, (w) => w.string('free').int32(-1).string('').int64(-1).array(['open'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(1).nullableString(null))));
+      expect(commit.array((r) => [r.string(), r.array((r) => [r.int32(), r.int16()])])).toEqual([['open', [[0, 0]]]]);
+      const open = await ask(47, 0, (w) => w.string('free').array(['secret'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p))));
+      open.int16();
+      open.int32();
+      expect(open.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ index: r.int32(), errorCode: r.int16() })) }))).toEqual([{ name: 'secret', partitions: [{ index: 0, errorCode: 29 }] }]);
+    } finally {
+      seam.refused.delete('Group:locked');
+    }
+    expect(seam.asked).toEqual(expect.arrayContaining(['Delete Group:locked', 'Read Topic:secret']));
+  });
+
   it('InitProducerId answers CLUSTER_AUTHORIZATION_FAILED when the cluster refuses idempotent writes', async () => {
     seam.refused.add('Cluster:*');
     try {

@@ -23,6 +23,8 @@ function memoryStorage(): OffsetStorage & { rows: Map<string, CommittedOffset[]>
       },
       committed: (cluster, group) => rows.get(`${cluster}/${group}`) ?? [],
       deleteCommitted: (cluster, group) => void rows.delete(`${cluster}/${group}`),
+      deleteCommittedPartition: (cluster, group, topic, partition) =>
+        void rows.set(`${cluster}/${group}`, (rows.get(`${cluster}/${group}`) ?? []).filter((r) => r.topic !== topic || r.partition !== partition)),
       groups: (cluster) => [...rows.keys()].filter((k) => k.startsWith(`${cluster}/`)).map((k) => k.slice(cluster.length + 1)),
       topic: (cluster, name) => (name === 't' ? { cluster_id: cluster, name, topic_id: 'x', partitions: 4, replication_factor: 3, configs: {}, created_at: 0 } : undefined),
     },

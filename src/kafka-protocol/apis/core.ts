@@ -2,6 +2,7 @@ import type { ApiModule } from '../api.js';
 import { alterConfigs } from './alter-configs.js';
 import { createPartitions } from './create-partitions.js';
 import { createTopics } from './create-topics.js';
+import { deleteRecords } from './delete-records.js';
 import { deleteTopics } from './delete-topics.js';
 import { describeCluster } from './describe-cluster.js';
 import { describeConfigs } from './describe-configs.js';
@@ -28,6 +29,7 @@ export const coreApis: ApiModule[] = [
   initProducerId,
   createTopics,
   deleteTopics,
+  deleteRecords,
   createPartitions,
   describeConfigs,
   alterConfigs,

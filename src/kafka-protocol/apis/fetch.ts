@@ -51,7 +51,7 @@ function readPartition(log: RecordLog, cluster: string, topic: string, partition
   let used = BATCH_HEADER;
   let next = offset;
   for (;;) {
-    const chunk = log.read(cluster, topic, partition, next, READ_CHUNK);
+    const chunk = log.readForFetch(cluster, topic, partition, next, READ_CHUNK);
     let full = false;
     for (const r of chunk) {
       const size = approximateSize(r);

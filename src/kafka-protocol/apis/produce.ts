@@ -97,17 +97,23 @@ export const produce: ApiModule<ProduceRequest, ProduceResponse> = {
     return { transactionalId, acks, timeoutMs, topics };
   },
   handle(req, session) {
-    const result: ProduceResponse = {
-      topics: req.topics.map((t) => ({
-        name: t.name,
-        partitions: t.partitions.map((p) => {
-          if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
-          if (req.transactionalId !== null) return failed(p.index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
-          if (!authorize(session, 'Write', 'Topic', t.name)) return failed(p.index, authorizationError('Topic'));
-          return producePartition(session, t.name, p.index, p.records);
-        }),
-      })),
-    };
+    // One transaction for the request (each partition's append nests in it): a commit per
+    // partition would cost more than the rows.
+    const result: ProduceResponse = session.runtime.tx(() => ({
+      topics: req.topics.map((t) => {
+        // Asked once per topic: each append moves the store on, which starts the decision cache afresh.
+        const allowed = authorize(session, 'Write', 'Topic', t.name);
+        return {
+          name: t.name,
+          partitions: t.partitions.map((p) => {
+            if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
+            if (req.transactionalId !== null) return failed(p.index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
+            if (!allowed) return failed(p.index, authorizationError('Topic'));
+            return producePartition(session, t.name, p.index, p.records);
+          }),
+        };
+      }),
+    }));
     return req.acks === 0 ? undefined : result;
   },
   encode(w, res, version) {

@@ -1,8 +1,12 @@
+import type { Statement } from 'better-sqlite3';
 import type { Runtime } from '../../runtime.js';
 import { Statements } from '../../store/db.js';
 import type { NewRecord, StoredRecord, TopicRow } from '../../store/kafka.js';
 import { TOPIC_CONFIG_DEFAULTS } from './config-catalog.js';
 import { Mirroring } from './mirroring.js';
+
+/** Shared by records without headers: never changed. */
+const NO_HEADERS: StoredRecord['headers'] = [];
 
 export type TimestampType = 'CreateTime' | 'LogAppendTime';
 
@@ -17,6 +21,7 @@ export const topicConfig = (topic: TopicRow, name: string): string => topic.conf
 export class RecordLog {
   private readonly sql: Statements;
   private readonly waiters = new Set<(cluster: string, topic: string) => void>();
+  private fetchStatement?: Statement;
 
   constructor(
     private readonly rt: Runtime,
@@ -35,6 +40,17 @@ export class RecordLog {
   logStartOffset(cluster: string, topic: string, partition: number): number {
     const r = this.sql.get('SELECT MIN(offset) AS o FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ?').get(cluster, topic, partition) as { o: number | null };
     return r.o ?? this.rt.kafka.endOffset(cluster, topic, partition);
+  }
+
+  /**
+   * Kafka's DeleteRecords: the partition's records below `before` go and its log start offset
+   * (low watermark) moves there; an offset at or below the current start changes nothing.
+   * Answers the new log start offset. The caller has checked `before` against the end offset.
+   */
+  deleteRecords(cluster: string, topic: string, partition: number, before: number): number {
+    const start = this.logStartOffset(cluster, topic, partition);
+    if (before > start) this.rt.tx(() => this.rt.kafka.deleteBefore(cluster, topic, partition, before));
+    return this.logStartOffset(cluster, topic, partition);
   }
 
   /** The high watermark: the offset the next record gets. */
@@ -63,6 +79,24 @@ export class RecordLog {
       .all(cluster, topic, partition, offset, limit) as Array<Omit<StoredRecord, 'headers'> & { headers: string | null | StoredRecord['headers'] }>;
     for (const r of rows) r.headers = r.headers ? JSON.parse(r.headers as string) : [];
     return rows as StoredRecord[];
+  }
+
+  /**
+   * `read` for the Kafka protocol's Fetch: the same records, fetched as row arrays (cheaper than
+   * objects with named fields in better-sqlite3) and given one fixed shape.
+   */
+  readForFetch(cluster: string, topic: string, partition: number, offset: number, limit: number): StoredRecord[] {
+    let stmt = this.fetchStatement;
+    if (!stmt) {
+      stmt = this.fetchStatement = this.rt.db.prepare('SELECT offset, timestamp, key, value, headers FROM kafka_records WHERE cluster_id = ? AND topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?').raw(true);
+    }
+    const rows = stmt.all(cluster, topic, partition, offset, limit) as Array<[number, number, Buffer | null, Buffer | null, string | null]>;
+    const out: StoredRecord[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      out[i] = { partition, offset: r[0], timestamp: r[1], key: r[2], value: r[3], headers: r[4] ? JSON.parse(r[4]) : NO_HEADERS };
+    }
+    return out;
   }
 
   /** The topic's `max.message.bytes`. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KafkaStore } from '../../../store/kafka.js';
 import { GroupError, type GroupErrorCode } from './errors.js';
 import { Group, Member } from './group.js';
+import { assignedPartitions } from './consumer-protocol.js';
 import type {
   FetchedOffset,
   GroupSummary,
@@ -38,7 +39,7 @@ const MAX_OFFSET_METADATA = 4096;
 
 /** The store the coordinator commits offsets to, in one transaction per request. */
 export interface OffsetStorage {
-  kafka: Pick<KafkaStore, 'commit' | 'committed' | 'deleteCommitted' | 'groups' | 'topic'>;
+  kafka: Pick<KafkaStore, 'commit' | 'committed' | 'deleteCommitted' | 'deleteCommittedPartition' | 'groups' | 'topic'>;
   tx<T>(fn: () => T): T;
   clock: { now(): number };
 }
@@ -515,6 +516,22 @@ export class GroupCoordinator {
     this.storage.tx(() => this.storage.kafka.deleteCommitted(cluster, groupId));
     if (group) this.forget(group);
     return GroupError.NONE;
+  }
+
+  /**
+   * OffsetDelete: a group's committed offsets of some partitions go, unless the group's members
+   * consume the topic (GROUP_SUBSCRIBED_TO_TOPIC, judged by their assignments). Answers the
+   * group's error and one per partition.
+   */
+  deleteOffsets(cluster: string, groupId: string, partitions: Array<{ topic: string; partition: number }>): { errorCode: GroupErrorCode; partitions: GroupErrorCode[] } {
+    if (!groupId) return { errorCode: GroupError.INVALID_GROUP_ID, partitions: [] };
+    const group = this.groups.get(key(cluster, groupId));
+    if (!group && this.storage.kafka.committed(cluster, groupId).length === 0) return { errorCode: GroupError.GROUP_ID_NOT_FOUND, partitions: [] };
+    const consumed = new Set<string>();
+    if (group && group.state !== 'Empty') for (const m of group.members.values()) for (const a of assignedPartitions(m.assignment)) consumed.add(a.topic);
+    const errors = partitions.map((p) => (consumed.has(p.topic) ? GroupError.GROUP_SUBSCRIBED_TO_TOPIC : GroupError.NONE));
+    this.storage.tx(() => partitions.forEach((p, i) => errors[i] === GroupError.NONE && this.storage.kafka.deleteCommittedPartition(cluster, groupId, p.topic, p.partition)));
+    return { errorCode: GroupError.NONE, partitions: errors };
   }
 
   // ---------------------------------------------------------------- Views

@@ -18,6 +18,7 @@ export const GroupError = {
   GROUP_ID_NOT_FOUND: 69,
   MEMBER_ID_REQUIRED: 79,
   FENCED_INSTANCE_ID: 82,
+  GROUP_SUBSCRIBED_TO_TOPIC: 86,
 } as const;
 
 export type GroupErrorCode = (typeof GroupError)[keyof typeof GroupError];

@@ -2,6 +2,7 @@ import { mayKafka, type HandlerMap } from '../../../contract/handler.js';
 import type { Runtime } from '../../../runtime.js';
 import type { TopicRow } from '../../../store/kafka.js';
 import { BROKERS, leaderOf } from '../partitions.js';
+import { recordLogOf } from '../record-log.js';
 import { clusterIdOf, partitionV2, topicV2, V2_JSON } from './scope.js';
 
 function renderPartition(p: number) {
@@ -28,7 +29,7 @@ export function restProxyTopicHandlers(rt: Runtime): HandlerMap {
       const cluster = clusterIdOf(rt, ctx);
       const t = topicV2(rt, cluster, ctx.params.topic_name);
       const p = partitionV2(t, ctx.params.partition_id);
-      return { status: 200, headers: V2_JSON, body: { beginning_offset: 0, end_offset: rt.kafka.endOffset(cluster, t.name, p) } };
+      return { status: 200, headers: V2_JSON, body: { beginning_offset: recordLogOf(rt).logStartOffset(cluster, t.name, p), end_offset: rt.kafka.endOffset(cluster, t.name, p) } };
     },
     listRestProxyV2Brokers: () => ({ status: 200, headers: V2_JSON, body: { brokers: BROKERS } }),
   };
