@@ -48,12 +48,34 @@ export class PageTokens {
     return { list, size, after: after ?? undefined, before: before ?? undefined, last: last === 1 };
   }
 
+  /** Signatures already computed: a list's `last` and `next` links repeat from request to request. */
+  private readonly signed = new BoundedMemo<string>();
+
   private sign(payload: string): string {
-    return createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, SIG_LENGTH);
+    return this.signed.get(payload, () => createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, SIG_LENGTH));
   }
 }
 
+/** A memo of a pure function of a string, emptied when it reaches its bound. */
+class BoundedMemo<T> {
+  private readonly values = new Map<string, T>();
+  constructor(private readonly limit = 4096) {}
+
+  get(key: string, compute: () => T): T {
+    let v = this.values.get(key);
+    if (v === undefined) {
+      v = compute();
+      if (this.values.size >= this.limit) this.values.clear();
+      this.values.set(key, v);
+    }
+    return v;
+  }
+}
+
+const identities = new BoundedMemo<string>();
+
 /** Hash of a list's identity, embedded in its tokens. */
 export function listIdentity(parts: unknown[]): string {
-  return createHmac('sha256', 'list').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
+  const text = JSON.stringify(parts);
+  return identities.get(text, () => createHmac('sha256', 'list').update(text).digest('base64url').slice(0, 12));
 }

@@ -53,7 +53,7 @@ function requestScope(engine: Engine, decl: ResourceDecl, ctx: RequestContext): 
 
 function readTarget(engine: Engine, decl: ResourceDecl, ctx: RequestContext): ResourceRow {
   const scope = requestScope(engine, decl, ctx);
-  return engine.read(decl, org(ctx), ctx.params.id, scope, ctx.baseUrl, takeRow(ctx, org(ctx), decl.name, ctx.params.id));
+  return engine.read(decl, org(ctx), ctx.params.id, scope, ctx.baseUrl, takeRow(ctx, org(ctx), decl.name, ctx.params.id, engine.rt.resources.writes));
 }
 
 function create(engine: Engine, decl: ResourceDecl, ctx: RequestContext) {

@@ -181,7 +181,7 @@ function checkBinding(c: Check): void {
   // The row is read whole and handed to the handler, which would read it again otherwise.
   const org = ctx.caller!.orgId;
   const row = rt.resources.get(org, decl.name, id);
-  rememberRow(ctx, org, decl.name, id, row);
+  rememberRow(ctx, org, decl.name, id, row, rt.resources.writes);
   const crn = row?.crn;
   if (crn === undefined) return; // the handler answers 404
   c.require(action === 'read' ? 'DESCRIBE' : action === 'update' ? 'ALTER' : 'DELETE', crn);

@@ -68,13 +68,39 @@ export interface WriteObserver {
   written(row: ResourceRow, before: ResourceRow | undefined): void;
 }
 
+/** One counter per connection, moved by temporary triggers on every write to the resource table. */
+const writeCounters = new WeakMap<Db, { n: number }>();
+function writeCounter(db: Db): { n: number } {
+  let counter = writeCounters.get(db);
+  if (!counter) {
+    const c = { n: 0 };
+    counter = c;
+    writeCounters.set(db, c);
+    db.function('ccloud_emulator_resources_written', { deterministic: false }, () => {
+      c.n++;
+      return null;
+    });
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS resources_written_${event.toLowerCase()} AFTER ${event} ON main.resources BEGIN SELECT ccloud_emulator_resources_written(); END`);
+    }
+  }
+  return counter;
+}
+
 export class ResourceStore {
   private readonly sql: Statements;
+  private readonly written: { n: number };
   /** Set by the control plane's event stream; nothing is read or told while it is inactive. */
   writeObserver?: WriteObserver;
 
   constructor(readonly db: Db) {
     this.sql = new Statements(db);
+    this.written = writeCounter(db);
+  }
+
+  /** A number that moves on every write to the resource table, however made (a row read before it may be stale). */
+  get writes(): number {
+    return this.written.n;
   }
 
   /** Reserves an id forever; false when it was issued before. */
