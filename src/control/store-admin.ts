@@ -20,6 +20,13 @@ export function removeOrg(rt: Runtime, orgId: string): boolean {
   for (const table of CLUSTER_TABLES) {
     rt.db.prepare(`DELETE FROM ${table} WHERE cluster_id IN (SELECT id FROM resources WHERE org_id = ?)`).run(orgId);
   }
+  // Mirrors of the organization's resources in other organizations (a partner's view of it) go too.
+  for (const decl of rt.docs.resources.values()) {
+    if (!decl.mirror) continue;
+    rt.db
+      .prepare('UPDATE resources SET deleted_at = ? WHERE type = ? AND org_id <> ? AND deleted_at IS NULL AND id IN (SELECT id FROM resources WHERE org_id = ? AND type = ?)')
+      .run(rt.clock.now(), decl.name, orgId, orgId, decl.mirror.resource);
+  }
   const gone = rt.db.prepare('DELETE FROM resources WHERE org_id = ?').run(orgId).changes;
   rt.db.prepare('DELETE FROM credentials WHERE org_id = ?').run(orgId);
   rt.credentials.clearCache();

@@ -12,14 +12,14 @@ import { kafkaHandlers } from './kafka/index.js';
 import { schemaRegistryHandlers } from './schema-registry/handlers.js';
 import { catalogHandlers } from './catalog/index.js';
 import { ksqlClusterHooks } from './ksqldb/clusters.js';
-import { schemaRegistryClusterHandlers, schemaRegistryClusterHooks } from './srcm/clusters.js';
-import { schemaRegistryClusterV3Handlers } from './srcm/clusters-v3.js';
+import { schemaRegistryClusterHooks } from './srcm/clusters.js';
+import { schemaRegistryClusterV3Hooks } from './srcm/clusters-v3.js';
 import { srcmRegionHandlers } from './srcm/regions.js';
 import { computePoolHooks, flinkHandlers, statementHooks } from './flink/index.js';
 import { connectHandlers, connectHooks } from './connect/index.js';
 import { networkingHandlers, networkingHooks } from './networking/index.js';
-import { byokKeyHandlers, byokKeyHooks } from './byok/keys.js';
-import { pipelineHandlers, pipelineHooks } from './sd/pipelines.js';
+import { byokKeyHooks } from './byok/keys.js';
+import { pipelineHooks } from './sd/pipelines.js';
 import { serviceQuotaHandlers } from './service-quota/quotas.js';
 import { billingHandlers } from './billing/costs.js';
 import { cdxHandlers, cdxHooks } from './cdx/index.js';
@@ -37,6 +37,7 @@ export const resourceHooks: Record<string, ResourceHooks> = {
   'kafka-quotas.client-quota': clientQuotaHooks,
   'ksqldbcm.cluster': ksqlClusterHooks,
   'srcm.cluster': schemaRegistryClusterHooks,
+  'srcm.cluster-v3': schemaRegistryClusterV3Hooks,
   'fcpm.compute-pool': computePoolHooks,
   'sql.statement': statementHooks,
   ...connectHooks,
@@ -59,11 +60,7 @@ export function serviceHandlers(engine: Engine): HandlerMap {
     ...srcmRegionHandlers(engine),
     ...connectHandlers(engine),
     ...networkingHandlers(engine),
-    ...schemaRegistryClusterHandlers(engine),
-    ...schemaRegistryClusterV3Handlers(engine),
     ...flinkHandlers(engine),
-    ...byokKeyHandlers(engine),
-    ...pipelineHandlers(engine),
     ...serviceQuotaHandlers(engine),
     ...billingHandlers(engine),
     ...cdxHandlers(engine),

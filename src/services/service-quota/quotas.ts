@@ -70,13 +70,15 @@ function quotaDefs(engine: Engine): QuotaDef[] {
   const resources = engine.rt.docs.resources;
   const defs: QuotaDef[] = [];
   for (const decl of resources.values()) {
-    if (!decl.quota || decl.parent) continue;
+    // Quotas counted per organization or per Kafka cluster are listed below, with their scopes.
+    const quota = decl.quotas.find((q) => q.per === 'scope');
+    if (!quota || decl.parent) continue;
     const type = decl.name;
     defs.push({
-      id: decl.quota.name,
+      id: quota.name,
       scope: decl.scope ? 'ENVIRONMENT' : 'ORGANIZATION',
-      display_name: nameOf(decl.quota.name),
-      default_limit: decl.quota.limit,
+      display_name: nameOf(quota.name),
+      default_limit: quota.limit,
       usage: (e, t) => e.rt.resources.count({ org: t.org, type, scope: decl.scope ? t.env!.id : '', filters: [], limit: 0 }),
     });
   }
