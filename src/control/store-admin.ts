@@ -80,8 +80,12 @@ type Row = Record<string, unknown>;
 const encodeRow = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? { base64: v.toString('base64') } : v]));
 const decodeValue = (v: unknown) => (v && typeof v === 'object' && typeof (v as { base64?: unknown }).base64 === 'string' ? Buffer.from((v as { base64: string }).base64, 'base64') : v);
 
+type Snapshot = ReturnType<typeof exportSnapshot>;
+/** A snapshot as a client sends it back: what the import needs, the rest optional. */
+export type SnapshotInput = Omit<Snapshot, 'exported_at' | 'clock' | 'cluster_data'> & Partial<Pick<Snapshot, 'exported_at' | 'clock' | 'cluster_data'>>;
+
 /** Replaces the whole store with a snapshot, in one transaction: on any error nothing changes. */
-export function importSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapshot>) {
+export function importSnapshot(rt: Runtime, snap: SnapshotInput) {
   if (snap.schema_version !== schemaVersion()) throw badRequest(`This snapshot has schema version ${snap.schema_version}; the emulator reads version ${schemaVersion()}`);
   try {
     rt.tx(() => writeSnapshot(rt, snap));
@@ -99,7 +103,7 @@ export function importSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapsh
   return { resources: snap.resources.length, credentials: snap.credentials.length };
 }
 
-function writeSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapshot>): void {
+function writeSnapshot(rt: Runtime, snap: SnapshotInput): void {
     wipe(rt);
     const insertResource = rt.db.prepare(
       'INSERT INTO resources (seq, org_id, type, id, scope, crn, body, lifecycle, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

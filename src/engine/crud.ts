@@ -6,7 +6,7 @@ import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Engine } from './engine.js';
 import { pickDeclared } from './objects.js';
 import { cursorOf, listMetadata, pageInMemory } from './paging.js';
-import { header, type Handler, type RequestContext } from '../contract/handler.js';
+import { callerOf, header, type Handler, type RequestContext } from '../contract/handler.js';
 import { queryValues } from './query.js';
 
 /** The generic handler for an operation bound to a declared resource with `x-emulator`. */
@@ -40,7 +40,7 @@ function shapeOf(engine: Engine, decl: ResourceDecl, op: Operation): Shape {
   return { api_version: view.api_version, kind: view.kind, render: (row, baseUrl) => engine.renderView(view, decl, row, baseUrl) };
 }
 
-const org = (ctx: RequestContext) => ctx.caller!.orgId;
+const org = (ctx: RequestContext) => callerOf(ctx).orgId;
 
 /**
  * The scope of the addressed resource: its environment (query) or its parent (path), which must
@@ -94,7 +94,7 @@ function create(engine: Engine, decl: ResourceDecl, shape: Shape, ctx: RequestCo
   const failed = header(ctx, 'x-emulator-outcome')?.toLowerCase() === 'failed';
   const row = engine.rt.tx(() => {
     const scope = decl.scope ? String(getAt(input, decl.scope.body) ?? '') : (requestScope(engine, decl, ctx) ?? '');
-    return engine.create(decl, input, { org: org(ctx), callerId: ctx.caller!.ownerId, baseUrl: ctx.baseUrl, scope, policy, failed });
+    return engine.create(decl, input, { org: org(ctx), callerId: callerOf(ctx).ownerId, baseUrl: ctx.baseUrl, scope, policy, failed });
   });
   return {
     status: ctx.op.successStatus,
@@ -107,7 +107,7 @@ function update(engine: Engine, decl: ResourceDecl, shape: Shape, ctx: RequestCo
   requireScopeInBody(engine, decl, ctx);
   const patch = (pickDeclared(ctx.body ?? {}, ctx.op.requestSchema) ?? {}) as Record<string, unknown>;
   const policy = () => engine.policyFrom(header(ctx, 'x-emulator-lifecycle'));
-  const row = engine.rt.tx(() => engine.update(decl, readTarget(engine, decl, ctx), patch, ctx.baseUrl, ctx.caller!.ownerId, policy));
+  const row = engine.rt.tx(() => engine.update(decl, readTarget(engine, decl, ctx), patch, ctx.baseUrl, callerOf(ctx).ownerId, policy));
   return { status: ctx.op.successStatus, body: shape.render(row, ctx.baseUrl) };
 }
 

@@ -52,7 +52,7 @@ export const resourceHooks: Record<string, ResourceHooks> = {
 /** Hand-written handlers for operations beyond CRUD, keyed by operationId. */
 export function serviceHandlers(engine: Engine): HandlerMap {
   return {
-    ...jwksHandlers(engine, 'refreshIamV2JsonWebKeySet'),
+    ...jwksHandlers(engine),
     ...tokenExchangeHandlers(engine.rt),
     ...kafkaHandlers(engine.rt),
     ...schemaRegistryHandlers(engine.rt),

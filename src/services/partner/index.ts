@@ -69,9 +69,9 @@ class DryRun extends Error {}
  * partner sees the organization under /partner/v2/organizations. `dry_run` checks everything in
  * a transaction that is rolled back and answers the nil UUID.
  */
-function signup(engine: Engine, ctx: RequestContext) {
+function signup(engine: Engine, ctx: RequestContext<'signup'>) {
   const rt = engine.rt;
-  const partner = ctx.caller!.orgId;
+  const partner = ctx.caller.orgId;
   const body = (ctx.body ?? {}) as Obj;
   const orgId = randomUUID();
   const user = body.user as Obj | undefined;
@@ -98,7 +98,7 @@ function signup(engine: Engine, ctx: RequestContext) {
       const { external_id, name: entName, plan_id, product_id, usage_reporting_id, resource_id } = ent;
       const input: Obj = { external_id, name: entName, plan_id, product_id, usage_reporting_id, resource_id, organization: ref };
       for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
-      engine.create(engine.decl(ENTITLEMENT), input, { org: partner, baseUrl: ctx.baseUrl, callerId: ctx.caller!.ownerId });
+      engine.create(engine.decl(ENTITLEMENT), input, { org: partner, baseUrl: ctx.baseUrl, callerId: ctx.caller.ownerId });
     }
   };
   if (queryFlag(ctx.query.dry_run)) {
@@ -120,9 +120,9 @@ function signup(engine: Engine, ctx: RequestContext) {
 }
 
 /** Completes a signup made without a user: creates the organization's first user; 409 when it has one. */
-function activate(engine: Engine, ctx: RequestContext) {
+function activate(engine: Engine, ctx: RequestContext<'activateSignup'>) {
   const rt = engine.rt;
-  const partner = ctx.caller!.orgId;
+  const partner = ctx.caller.orgId;
   const body = (ctx.body ?? {}) as Obj;
   const orgId = String(body.organization_id);
   rt.tx(() => {
