@@ -1,17 +1,12 @@
 import type { Runtime } from '../runtime.js';
 import { schemaVersion } from '../store/migrations.js';
 import { badRequest, unprocessable } from '../core/errors.js';
-import { KAFKA_CLUSTER_TABLES } from '../store/kafka.js';
-import { KAFKA_LINK_TABLES } from '../store/kafka-links-schema.js';
-import { CATALOG_TABLES } from '../store/catalog-schema.js';
+import { CLUSTER_TABLES } from '../services/areas.js';
 import { masked } from '../services/connect/config.js';
 import { LINK_CONFIGS } from '../services/kafka/link-config-catalog.js';
 
-/**
- * Data stored outside the resource table, keyed by the id of the cluster it belongs to. Cluster
- * ids are unique across organizations, so an organization's rows are those of its clusters.
- */
-const CLUSTER_TABLES = [...KAFKA_CLUSTER_TABLES, ...KAFKA_LINK_TABLES, 'sr_schemas', 'sr_versions', 'sr_settings', 'sr_exporters', ...CATALOG_TABLES];
+// Data stored outside the resource table is each API area's (`tables` in src/services/areas.ts),
+// keyed by the id of the cluster it belongs to.
 
 /** Removes one organization: its resources, its clusters' data and its credentials. */
 export function removeOrg(rt: Runtime, orgId: string): boolean {
