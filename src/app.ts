@@ -148,7 +148,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (fixtures) loadFixtures(engine, structuredClone(fixtures), baseUrl);
   };
   const empty = runtime.db.prepare("SELECT 1 FROM resources WHERE type = 'Organization' LIMIT 1").get() === undefined;
-  if (empty) runtime.tx(() => reloadFixtures(config.publicUrl ?? `http://${config.host}:${config.port}`));
+  const startUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  if (empty) runtime.tx(() => reloadFixtures(startUrl));
+  // A store written before a seed was declared gets what its organizations start with.
+  else runtime.tx(() => engine.seedExisting(startUrl));
   checkQuotaNames(runtime, config);
   const bootstrap = reconcileBootstrapKey(runtime, config, fixtures && bootstrapOf(fixtures), empty);
 

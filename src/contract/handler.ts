@@ -5,6 +5,7 @@
  */
 import type { Operation } from '../openapi/types.js';
 import type { Decision } from '../authorization/decide.js';
+import type { AuthenticatedOperationId, BodyOf, OperationId } from './operations.js';
 
 /** Who is calling: the organization every query is confined to, and the key's owner. */
 export interface Caller {
@@ -17,15 +18,12 @@ export interface Caller {
   ssoGroups?: string[];
 }
 
-/** What a handler sees of a request: already authenticated and validated. */
-export interface RequestContext {
+/** What a handler sees of any request: already authenticated and validated. */
+export interface RequestContextBase {
   op: Operation;
   params: Record<string, string>;
   query: Record<string, unknown>;
-  body: any;
   headers: Record<string, string | string[] | undefined>;
-  /** Present on every operation that requires credentials. */
-  caller?: Caller;
   /** Base of every URL handed out, without a trailing slash. */
   baseUrl: string;
   requestId: string;
@@ -39,6 +37,18 @@ export interface RequestContext {
   /** On the data planes when authorization is enforced: decisions about the items a handler touches. */
   guard?: DataPlaneGuard;
 }
+
+/**
+ * What the handler of operation `Op` sees: the body its document declares, and a caller whenever
+ * the operation needs credentials (the pipeline authenticates before it dispatches). Without an
+ * operation (`RequestContext`), the body is untyped and the caller optional.
+ */
+export type RequestContext<Op extends string = string> = RequestContextBase & {
+  body: Op extends OperationId ? BodyOf<Op> : any;
+} & (Op extends AuthenticatedOperationId ? { caller: Caller } : { caller?: Caller });
+
+/** A context of an authenticated request, for helpers shared by several operations. */
+export type AuthenticatedContext = RequestContext & { caller: Caller };
 
 /** Decisions a data-plane handler asks about the items it lists or touches. */
 export interface DataPlaneGuard {
@@ -65,10 +75,24 @@ export interface Reply {
   headers?: Record<string, string | number>;
 }
 
-export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
+/**
+ * The handler of operation `Op`. Declared as a method so that a handler of one operation is also
+ * a handler of any request (the dispatcher hands each handler its own operation's requests).
+ */
+export type Handler<Op extends string = string> = { handle(ctx: RequestContext<Op>): Reply | Promise<Reply> }['handle'];
 
-/** Handlers keyed by operationId. */
-export type HandlerMap = Record<string, Handler>;
+/** Handlers keyed by operationId: a key that is not an operation of the documents fails to compile. */
+export type HandlerMap = { [Op in OperationId]?: Handler<Op> };
+
+/**
+ * The caller of a request to an operation that needs credentials, for code serving operations
+ * it does not know by name (the engine's CRUD handlers); the pipeline authenticates before it
+ * dispatches, so a missing caller is a bug, not a client error.
+ */
+export function callerOf(ctx: RequestContext): Caller {
+  if (!ctx.caller) throw new Error(`${ctx.op.operationId} reached its handler without a caller`);
+  return ctx.caller;
+}
 
 export const header = (ctx: RequestContext, name: string): string | undefined => {
   const v = ctx.headers[name];

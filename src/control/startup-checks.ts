@@ -2,13 +2,12 @@ import { ConfigError, type Config } from '../config.js';
 import type { Runtime } from '../runtime.js';
 import type { Bootstrap } from './fixtures.js';
 import { APPS_PER_CLUSTER } from '../services/ksqldb/clusters.js';
-import { PIPELINE_QUOTAS } from '../services/sd/pipelines.js';
 import { PEERINGS_PER_NETWORK, TGW_ATTACHMENTS_PER_NETWORK } from '../services/networking/hooks.js';
 
 /** Every quota name the emulator enforces: those declared on resources, and those services count themselves. */
 export function knownQuotaNames(rt: Runtime): Set<string> {
-  const names = new Set<string>([APPS_PER_CLUSTER, PIPELINE_QUOTAS.perOrg.name, PIPELINE_QUOTAS.perCluster.name, PEERINGS_PER_NETWORK, TGW_ATTACHMENTS_PER_NETWORK]);
-  for (const decl of rt.docs.resources.values()) if (decl.quota) names.add(decl.quota.name);
+  const names = new Set<string>([APPS_PER_CLUSTER, PEERINGS_PER_NETWORK, TGW_ATTACHMENTS_PER_NETWORK]);
+  for (const decl of rt.docs.resources.values()) for (const quota of decl.quotas) names.add(quota.name);
   return names;
 }
 

@@ -1,17 +1,12 @@
 import type { Runtime } from '../runtime.js';
 import { schemaVersion } from '../store/migrations.js';
 import { badRequest, unprocessable } from '../core/errors.js';
-import { KAFKA_CLUSTER_TABLES } from '../store/kafka.js';
-import { KAFKA_LINK_TABLES } from '../store/kafka-links-schema.js';
-import { CATALOG_TABLES } from '../store/catalog-schema.js';
+import { CLUSTER_TABLES } from '../services/areas.js';
 import { masked } from '../services/connect/config.js';
 import { LINK_CONFIGS } from '../services/kafka/link-config-catalog.js';
 
-/**
- * Data stored outside the resource table, keyed by the id of the cluster it belongs to. Cluster
- * ids are unique across organizations, so an organization's rows are those of its clusters.
- */
-const CLUSTER_TABLES = [...KAFKA_CLUSTER_TABLES, ...KAFKA_LINK_TABLES, 'sr_schemas', 'sr_versions', 'sr_settings', 'sr_exporters', ...CATALOG_TABLES];
+// Data stored outside the resource table is each API area's (`tables` in src/services/areas.ts),
+// keyed by the id of the cluster it belongs to.
 
 /** Removes one organization: its resources, its clusters' data and its credentials. */
 export function removeOrg(rt: Runtime, orgId: string): boolean {
@@ -19,6 +14,13 @@ export function removeOrg(rt: Runtime, orgId: string): boolean {
   rt.groups.dropClusters(new Set(ids.map((r) => r.id)));
   for (const table of CLUSTER_TABLES) {
     rt.db.prepare(`DELETE FROM ${table} WHERE cluster_id IN (SELECT id FROM resources WHERE org_id = ?)`).run(orgId);
+  }
+  // Mirrors of the organization's resources in other organizations (a partner's view of it) go too.
+  for (const decl of rt.docs.resources.values()) {
+    if (!decl.mirror) continue;
+    rt.db
+      .prepare('UPDATE resources SET deleted_at = ? WHERE type = ? AND org_id <> ? AND deleted_at IS NULL AND id IN (SELECT id FROM resources WHERE org_id = ? AND type = ?)')
+      .run(rt.clock.now(), decl.name, orgId, orgId, decl.mirror.resource);
   }
   const gone = rt.db.prepare('DELETE FROM resources WHERE org_id = ?').run(orgId).changes;
   rt.db.prepare('DELETE FROM credentials WHERE org_id = ?').run(orgId);
@@ -73,8 +75,12 @@ type Row = Record<string, unknown>;
 const encodeRow = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? { base64: v.toString('base64') } : v]));
 const decodeValue = (v: unknown) => (v && typeof v === 'object' && typeof (v as { base64?: unknown }).base64 === 'string' ? Buffer.from((v as { base64: string }).base64, 'base64') : v);
 
+type Snapshot = ReturnType<typeof exportSnapshot>;
+/** A snapshot as a client sends it back: what the import needs, the rest optional. */
+export type SnapshotInput = Omit<Snapshot, 'exported_at' | 'clock' | 'cluster_data'> & Partial<Pick<Snapshot, 'exported_at' | 'clock' | 'cluster_data'>>;
+
 /** Replaces the whole store with a snapshot, in one transaction: on any error nothing changes. */
-export function importSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapshot>) {
+export function importSnapshot(rt: Runtime, snap: SnapshotInput) {
   if (snap.schema_version !== schemaVersion()) throw badRequest(`This snapshot has schema version ${snap.schema_version}; the emulator reads version ${schemaVersion()}`);
   try {
     rt.tx(() => writeSnapshot(rt, snap));
@@ -92,7 +98,7 @@ export function importSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapsh
   return { resources: snap.resources.length, credentials: snap.credentials.length };
 }
 
-function writeSnapshot(rt: Runtime, snap: ReturnType<typeof exportSnapshot>): void {
+function writeSnapshot(rt: Runtime, snap: SnapshotInput): void {
     wipe(rt);
     const insertResource = rt.db.prepare(
       'INSERT INTO resources (seq, org_id, type, id, scope, crn, body, lifecycle, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -1,11 +1,11 @@
-import { badRequest, conflict, notFound, quotaExceeded, unprocessable } from '../core/errors.js';
+import { ApiError, badRequest, conflict, notFound, quotaExceeded, unprocessable } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { renderCrn } from '../core/crn.js';
 import { deleteAt, getAt, hasAt, pointerToPath, setAt } from '../core/pointer.js';
 import { advanceState, failState, observe, parsePolicy, startDeleting, startState, type LifecyclePolicy, type Observation } from '../core/lifecycle.js';
 import type { ResourceRow } from '../store/resources.js';
 import type { Runtime } from '../runtime.js';
-import type { ResourceDecl } from '../openapi/types.js';
+import type { QuotaDecl, ResourceDecl, ViewDecl } from '../openapi/types.js';
 import type { Draft, HookContext, ResourceHooks } from './hooks.js';
 import { deepEqual, mergePatch } from './objects.js';
 import { encodeSegment } from '../core/url.js';
@@ -31,6 +31,9 @@ export interface CreateOptions {
  * asynchronous phases. HTTP concerns (parsing, pagination links, status codes) live in crud.ts.
  */
 export class Engine {
+  /** The resources seeded when a resource of a kind is created (`seed: { with: kind }`), by that kind. */
+  private readonly seededBy = new Map<string, ResourceDecl[]>();
+
   constructor(
     readonly rt: Runtime,
     private readonly hooks: Record<string, ResourceHooks>,
@@ -43,6 +46,15 @@ export class Engine {
         }
       }
       for (const pointer of decl.unique) rt.resources.indexField(pointer);
+      if (decl.seed) {
+        if (!this.hooksOf(decl).seed) throw new Error(`resource ${decl.name} is seeded but its hooks have no seed`);
+        this.seededBy.set(decl.seed.with, [...(this.seededBy.get(decl.seed.with) ?? []), decl]);
+      }
+      for (const mark of decl.marks) rt.resources.watch(mark.resource, (row, before) => this.updateMarks(decl, mark, row, before));
+      if (decl.mirror) rt.resources.watch(decl.mirror.resource, (row) => this.updateMirror(decl, row));
+    }
+    for (const view of rt.docs.views.values()) {
+      if (!hooks[view.hooks]?.render) throw new Error(`view ${view.name} names hooks ${view.hooks} without render`);
     }
   }
 
@@ -75,9 +87,9 @@ export class Engine {
     for (const [p, v] of Object.entries(decl.defaults)) if (getAt(body, p) === undefined) setAt(body, p, structuredClone(v));
 
     const scope = o.scope ?? '';
-    this.resolveRefs(decl, o.org, body, o.baseUrl);
+    this.resolveRefs(decl, o.org, body, o.baseUrl, scope);
     this.checkUnique(decl, o.org, scope, body, o.baseUrl);
-    this.checkQuota(decl, o.org, scope);
+    for (const quota of decl.quotas) this.checkQuota(decl, quota, o.org, scope, body);
 
     const id = o.id ?? this.issueId(decl);
     if (o.id !== undefined && !this.rt.resources.reserveId(o.id)) throw conflict(`The id '${o.id}' is already in use`);
@@ -103,7 +115,20 @@ export class Engine {
       this.save(decl, row);
     }
     hooks.afterCreate?.(h, row, o.extras ?? {});
+    for (const seeded of this.seededBy.get(decl.name) ?? []) this.hooksOf(seeded).seed!(this.hookContext(seeded, row.org_id, o.baseUrl), row);
     return row;
+  }
+
+  /**
+   * Seeds what the existing resources of each seeding kind start with, for a store written before
+   * a seed was declared (seed hooks create nothing that exists already).
+   */
+  seedExisting(baseUrl: string): void {
+    for (const [kind, seeded] of this.seededBy) {
+      for (const owner of this.rt.resources.everyLive(kind)) {
+        for (const decl of seeded) this.hooksOf(decl).seed!(this.hookContext(decl, owner.org_id, baseUrl), owner);
+      }
+    }
   }
 
   /** Writes a row back; `secret` fields are never stored. */
@@ -134,14 +159,27 @@ export class Engine {
     return values;
   }
 
-  /** Fills `related`, `resource_name`, `api_version` and `kind` of each declared reference; 422 when the target is missing. */
-  private resolveRefs(decl: ResourceDecl, org: string, body: Record<string, unknown>, baseUrl: string): void {
+  /**
+   * Fills `related`, `resource_name`, `api_version` and `kind` of each declared reference (or of
+   * those named in `only`); 422 when the target is missing, in another scope than `same_scope`
+   * asks, or holding other values than `match` asks.
+   */
+  private resolveRefs(decl: ResourceDecl, org: string, body: Record<string, unknown>, baseUrl: string, scope: string, only?: string[]): void {
     for (const [pointer, ref] of Object.entries(decl.refs)) {
+      if (only && !only.includes(pointer)) continue;
       const value = getAt(body, pointer) as Record<string, unknown> | null | undefined;
       if (value === undefined || value === null) continue;
       const id = typeof value.id === 'string' ? value.id : undefined;
       const target = id ? this.rt.resources.getAny(org, ref.resources, id) : undefined;
       if (!target) throw unprocessable(`The referenced object '${id ?? ''}' at '${pointer}' does not exist`, `${pointer}/id`);
+      const kind = this.decl(target.type).kind;
+      if (ref.same_scope && target.scope !== scope) {
+        throw unprocessable(`The ${kind} '${id}' at '${pointer}' is not in the environment '${scope}'`, `${pointer}/id`);
+      }
+      for (const [ours, theirs] of Object.entries(ref.match ?? {})) {
+        const want = getAt(body, ours);
+        if (getAt(target.body, theirs) !== want) throw unprocessable(`The ${kind} '${id}' at '${pointer}' is not on '${String(want)}' (${pointerToPath(ours)})`, `${pointer}/id`);
+      }
       setAt(body, pointer, this.reference(target, baseUrl));
     }
   }
@@ -165,10 +203,53 @@ export class Engine {
     }
   }
 
-  private checkQuota(decl: ResourceDecl, org: string, scope: string): void {
-    if (!decl.quota) return;
-    const limit = this.rt.config.quotas[decl.quota.name] ?? decl.quota.limit;
-    if (this.rt.resources.atLeast({ org, type: decl.name, scope, filters: [], limit: 0 }, limit)) throw quotaExceeded(decl.quota.name);
+  /** 402 when the live resources counted with the new one (per organization, scope or field value) reach the limit. */
+  private checkQuota(decl: ResourceDecl, quota: QuotaDecl, org: string, scope: string, body: Record<string, unknown>): void {
+    const limit = this.rt.config.quotas[quota.name] ?? quota.limit;
+    const per = quota.per;
+    const q =
+      per === 'organization'
+        ? { org, type: decl.name, filters: [], limit: 0 }
+        : per === 'scope'
+          ? { org, type: decl.name, scope, filters: [], limit: 0 }
+          : { org, type: decl.name, filters: [{ pointer: per.pointer, values: [String(getAt(body, per.pointer) ?? '')], match: 'exact' as const }], limit: 0 };
+    if (this.rt.resources.atLeast(q, limit)) throw quotaExceeded(quota.name);
+  }
+
+  // ---- values derived from other resources -----------------------------------------------------
+
+  /** A resource referring to `decl`'s was written: the mark of each target it names (or named) follows. */
+  private updateMarks(decl: ResourceDecl, mark: ResourceDecl['marks'][number], row: ResourceRow, before: ResourceRow | undefined): void {
+    const ids = new Set([getAt(row.body, mark.ref), before && getAt(before.body, mark.ref)].filter((v): v is string => typeof v === 'string'));
+    for (const id of ids) {
+      const target = this.rt.resources.get(row.org_id, decl.name, id);
+      if (!target) continue;
+      const value = this.rt.resources.whereField(row.org_id, mark.resource, mark.ref, id).length ? mark.used : mark.unused;
+      if (deepEqual(getAt(target.body, mark.pointer), value)) continue;
+      setAt(target.body, mark.pointer, structuredClone(value));
+      target.updated_at = this.rt.clock.now();
+      this.rt.resources.update(target);
+    }
+  }
+
+  /** The resource a mirror copies was written: the mirror (same id, any organization) follows, or goes with it. */
+  private updateMirror(decl: ResourceDecl, source: ResourceRow): void {
+    const mirror = this.rt.resources.getInAnyOrg(decl.name, source.id);
+    if (!mirror) return;
+    if (source.deleted_at !== null) {
+      this.rt.resources.markDeleted(mirror.seq, this.rt.clock.now());
+      return;
+    }
+    let changed = false;
+    for (const [ours, theirs] of Object.entries(decl.mirror!.fields)) {
+      const value = getAt(source.body, theirs);
+      if (deepEqual(getAt(mirror.body, ours), value)) continue;
+      setAt(mirror.body, ours, structuredClone(value));
+      changed = true;
+    }
+    if (!changed) return;
+    mirror.updated_at = this.rt.clock.now();
+    this.rt.resources.update(mirror);
   }
 
   // ---- read ---------------------------------------------------------------------------------
@@ -245,24 +326,29 @@ export class Engine {
 
   // ---- update -------------------------------------------------------------------------------
 
-  update(decl: ResourceDecl, row: ResourceRow, patch: Record<string, unknown>, baseUrl: string, callerId?: string): ResourceRow {
+  update(decl: ResourceDecl, row: ResourceRow, patch: Record<string, unknown>, baseUrl: string, callerId?: string, policy?: () => LifecyclePolicy): ResourceRow {
     for (const pointer of decl.create_only) {
       if (hasAt(patch, pointer) && !deepEqual(getAt(patch, pointer), stripServerFields(getAt(row.body, pointer), getAt(patch, pointer)))) {
         throw badRequest(`The field '${pointerToPath(pointer)}' cannot be changed after creation`, { pointer });
       }
     }
     const clean = structuredClone(patch);
-    for (const p of [...decl.read_only, ...decl.secret, ...decl.create_only, ...Object.keys(decl.refs)]) deleteAt(clean, p);
+    const fixedRefs = Object.keys(decl.refs).filter((p) => !decl.refs[p].updatable);
+    for (const p of [...decl.read_only, ...decl.secret, ...decl.create_only, ...fixedRefs]) deleteAt(clean, p);
     if (decl.lifecycle) deleteAt(clean, decl.lifecycle.field);
     delete clean.api_version;
     delete clean.kind;
     delete clean.id;
     delete clean.metadata;
-    const h = this.hookContext(decl, row.org_id, baseUrl, callerId);
-    this.hooksOf(decl).beforeUpdate?.(h, row, clean);
+    const h = { ...this.hookContext(decl, row.org_id, baseUrl, callerId), policy };
+    const hooks = this.hooksOf(decl);
+    hooks.beforeUpdate?.(h, row, clean);
     const body = mergePatch(row.body, clean);
+    const changedRefs = Object.keys(decl.refs).filter((p) => decl.refs[p].updatable && hasAt(clean, p));
+    if (changedRefs.length) this.resolveRefs(decl, row.org_id, body, baseUrl, row.scope, changedRefs);
     this.checkUnique(decl, row.org_id, row.scope, body, baseUrl, row.id);
     const updated = { ...row, body, updated_at: h.now };
+    hooks.onUpdate?.(h, row, updated);
     this.save(decl, updated);
     return updated;
   }
@@ -277,6 +363,7 @@ export class Engine {
   delete(decl: ResourceDecl, row: ResourceRow, baseUrl: string, policy?: LifecyclePolicy): ResourceRow {
     const h = this.hookContext(decl, row.org_id, baseUrl);
     const hooks = this.hooksOf(decl);
+    this.checkRestrictions(decl, row);
     hooks.beforeDelete?.(h, row);
     this.cascade(decl, row, baseUrl);
     if (decl.lifecycle?.deleting && row.lifecycle) {
@@ -292,6 +379,24 @@ export class Engine {
     this.save(decl, row);
     hooks.afterDelete?.(h, row);
     return row;
+  }
+
+  /**
+   * A resource that others refer to with `on_delete: restrict` cannot be deleted while they live.
+   * Only a delete asked for refuses: a cascade (the environment going) takes both.
+   */
+  private checkRestrictions(decl: ResourceDecl, row: ResourceRow): void {
+    for (const r of decl.restrict) {
+      const users = this.rt.resources.whereField(row.org_id, r.resource, r.ref, row.id);
+      if (!users.length) continue;
+      const names = users.map((u) => `'${u.id}'`).join(', ');
+      throw new ApiError({
+        status: r.status,
+        code: r.code,
+        title: r.status === 409 ? 'Conflict' : 'Bad Request',
+        detail: `The ${decl.kind} '${row.id}' is in use by the ${this.decl(r.resource).kind} ${names}; delete ${users.length > 1 ? 'them' : 'it'} first`,
+      });
+    }
   }
 
   private cascade(decl: ResourceDecl, row: ResourceRow, baseUrl: string): void {
@@ -336,6 +441,14 @@ export class Engine {
     };
     if (row.deleted_at !== null) metadata.deleted_at = this.rt.clock.iso(row.deleted_at);
     return { api_version: decl.api_version, kind: decl.kind, id: row.id, metadata, ...body };
+  }
+
+  /** The resource as a view shows it: its rendering reshaped by the view's `render` hook, under the view's version and collection. */
+  renderView(view: ViewDecl, decl: ResourceDecl, row: ResourceRow, baseUrl: string): Record<string, unknown> {
+    const rendered = this.render(decl, row, baseUrl);
+    const shaped = this.hooks[view.hooks].render!(this.hookContext(decl, row.org_id, baseUrl), rendered);
+    const metadata = { ...(shaped.metadata as Record<string, unknown>), self: `${baseUrl}${view.collection}/${encodeSegment(row.id)}` };
+    return { ...shaped, api_version: view.api_version, kind: view.kind, metadata };
   }
 
   /** The lifecycle policy a request asks for with `X-Emulator-Lifecycle`, or the configured one. */

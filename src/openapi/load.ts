@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import type { Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
+import type { ViewDecl, Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
 import { toRoutePath } from './route-path.js';
 import { checkDocumentDeclarations, checkOperationDeclarations } from './x-emulator-schema.js';
 import { readCompiled } from './compiled.js';
@@ -27,6 +27,8 @@ export interface LoadedDocuments {
   dereferenced: JsonSchema;
   operations: Operation[];
   resources: Map<string, ResourceDecl>;
+  /** Other renderings of declared resources (`x-emulator.views`), by name. */
+  views: Map<string, ViewDecl>;
 }
 
 /** The project's own `openapi/` folder, found from this module's location (src or dist). */
@@ -89,6 +91,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     tags: [],
   };
   const resources = new Map<string, ResourceDecl>();
+  const views = new Map<string, ViewDecl>();
   const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string>; authorization?: unknown }>();
 
   for (const { file, doc } of docs) {
@@ -116,6 +119,14 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       if (resources.has(name)) throw new Error(`${file}: resource ${name} is declared twice`);
       resources.set(name, normalizeResource(name, group, decl));
     }
+    for (const [name, view] of Object.entries<JsonSchema>(ext.views ?? {})) {
+      if (views.has(name)) throw new Error(`${file}: view ${name} is declared twice`);
+      views.set(name, { name, ...view } as ViewDecl);
+    }
+  }
+  linkReferences(resources);
+  for (const view of views.values()) {
+    if (!resources.has(view.resource)) throw new Error(`view ${view.name} shows an undeclared resource ${view.resource}`);
   }
 
   const dereferenced = dereference(merged);
@@ -139,8 +150,11 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     if (op.binding && !resources.has(op.binding.resource)) {
       throw new Error(`${op.operationId} is bound to an undeclared resource ${op.binding.resource}`);
     }
+    if (op.binding?.view && views.get(op.binding.view)?.resource !== op.binding.resource) {
+      throw new Error(`${op.operationId} names a view ${op.binding.view} of another resource than ${op.binding.resource}, or none`);
+    }
   }
-  return { merged, dereferenced, operations, resources };
+  return { merged, dereferenced, operations, resources, views };
 }
 
 function buildOperation(
@@ -210,9 +224,34 @@ function normalizeResource(name: string, group: string, d: JsonSchema): Resource
     filters,
     lifecycle: d.lifecycle && compileGraph(d.lifecycle, `resource ${name}: lifecycle`),
     cascade: d.cascade ?? [],
-    quota: d.quota,
+    restrict: [],
+    marks: [],
+    mirror: d.mirror,
+    seed: d.seed,
+    second_scope: d.second_scope,
+    quotas: (d.quota === undefined ? [] : Array.isArray(d.quota) ? d.quota : [d.quota]).map((q: JsonSchema) => ({ name: q.name, limit: q.limit, per: q.per ?? 'scope' })),
     hooks: d.hooks,
-  };
+    referencedBy: d.referenced_by ?? [],
+  } as ResourceDecl & { referencedBy: JsonSchema[] };
+}
+
+/**
+ * `referenced_by` is declared on the referenced resource: `on_delete: cascade` joins its cascades,
+ * `restrict` its refusals, and `mark` a field kept up to date with whether it is referred to.
+ */
+function linkReferences(resources: Map<string, ResourceDecl>): void {
+  for (const decl of resources.values()) {
+    const declared = (decl as ResourceDecl & { referencedBy?: JsonSchema[] }).referencedBy ?? [];
+    delete (decl as { referencedBy?: unknown }).referencedBy;
+    for (const r of declared) {
+      if (!resources.has(r.resource)) throw new Error(`resource ${decl.name} is referenced by an undeclared resource ${r.resource}`);
+      if (r.on_delete === 'cascade') decl.cascade.push({ resource: r.resource, ref: r.ref });
+      if (r.on_delete === 'restrict') decl.restrict.push({ resource: r.resource, ref: r.ref, status: r.status ?? 409, code: r.code ?? 'resource_in_use' });
+      if (r.mark) decl.marks.push({ resource: r.resource, ref: r.ref, ...r.mark });
+    }
+    if (decl.mirror && !resources.has(decl.mirror.resource)) throw new Error(`resource ${decl.name} mirrors an undeclared resource ${decl.mirror.resource}`);
+    if (decl.seed && !resources.has(decl.seed.with)) throw new Error(`resource ${decl.name} is seeded with an undeclared resource ${decl.seed.with}`);
+  }
 }
 
 /** `common.yaml#/components/x` -> `#/components/x`, so merged documents are self-contained. */

@@ -53,6 +53,17 @@ const lifecycle = {
   },
 };
 
+const quota = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'limit'],
+  properties: {
+    name: { type: 'string' },
+    limit: { type: 'integer', minimum: 0 },
+    per: { oneOf: [{ enum: ['organization', 'scope'] }, { type: 'object', additionalProperties: false, required: ['pointer'], properties: { pointer } }] },
+  },
+};
+
 const resource = {
   type: 'object',
   additionalProperties: false,
@@ -68,7 +79,18 @@ const resource = {
       ],
     },
     crn: { type: 'string' },
-    scope: { type: 'object', additionalProperties: false, required: ['query', 'body'], properties: { query: { type: 'string' }, body: pointer } },
+    scope: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['query', 'body'],
+      properties: { query: { type: 'string' }, body: pointer, update: { enum: ['body', 'optional'] } },
+    },
+    second_scope: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['query', 'pointer'],
+      properties: { query: { type: 'string' }, pointer, update_body: { type: 'boolean' } },
+    },
     parent: { type: 'object', additionalProperties: false, required: ['param', 'resource'], properties: { param: { type: 'string' }, resource: resourceName } },
     create_only: pointers,
     read_only: pointers,
@@ -83,7 +105,12 @@ const resource = {
         type: 'object',
         additionalProperties: false,
         required: ['resources'],
-        properties: { resources: { type: 'array', minItems: 1, items: resourceName } },
+        properties: {
+          resources: { type: 'array', minItems: 1, items: resourceName },
+          same_scope: { type: 'boolean' },
+          match: { type: 'object', propertyNames: pointer, additionalProperties: pointer },
+          updatable: { type: 'boolean' },
+        },
       },
     },
     filters: {
@@ -100,7 +127,30 @@ const resource = {
       type: 'array',
       items: { type: 'object', additionalProperties: false, required: ['resource', 'ref'], properties: { resource: resourceName, ref: pointer } },
     },
-    quota: { type: 'object', additionalProperties: false, required: ['name', 'limit'], properties: { name: { type: 'string' }, limit: { type: 'integer', minimum: 0 } } },
+    referenced_by: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['resource', 'ref'],
+        properties: {
+          resource: resourceName,
+          ref: pointer,
+          on_delete: { enum: ['restrict', 'cascade'] },
+          status: { enum: [400, 409] },
+          code: { type: 'string' },
+          mark: { type: 'object', additionalProperties: false, required: ['pointer', 'used', 'unused'], properties: { pointer, used: {}, unused: {} } },
+        },
+      },
+    },
+    mirror: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['resource', 'fields'],
+      properties: { resource: resourceName, fields: { type: 'object', propertyNames: pointer, additionalProperties: pointer } },
+    },
+    seed: { type: 'object', additionalProperties: false, required: ['with'], properties: { with: resourceName } },
+    quota: { oneOf: [quota, { type: 'array', minItems: 1, items: quota }] },
     hooks: { type: 'string' },
   },
 };
@@ -141,6 +191,16 @@ const documentSchema = {
     dialect: { enum: ['management', 'flat', 'connect'] },
     path_aliases: { type: 'object', propertyNames: { pattern: '^/' }, additionalProperties: { type: 'string', pattern: '^/' } },
     resources: { type: 'object', propertyNames: resourceName, additionalProperties: resource },
+    views: {
+      type: 'object',
+      propertyNames: resourceName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['resource', 'api_version', 'kind', 'collection', 'hooks'],
+        properties: { resource: resourceName, api_version: { type: 'string' }, kind: { type: 'string' }, collection: { type: 'string', pattern: '^/' }, hooks: { type: 'string' } },
+      },
+    },
     authorization,
   },
 };
@@ -154,6 +214,7 @@ const operationSchema = {
     resource: resourceName,
     action: { enum: ['list', 'create', 'read', 'update', 'delete'] },
     handler: { const: 'code' },
+    view: resourceName,
   },
 };
 

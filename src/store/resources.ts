@@ -87,11 +87,16 @@ function writeCounter(db: Db): { n: number } {
   return counter;
 }
 
+/** Told after a row of a watched type is written: `before` is undefined for a new row. */
+export type WriteListener = (row: ResourceRow, before: ResourceRow | undefined) => void;
+
 export class ResourceStore {
   private readonly sql: Statements;
   private readonly written: { n: number };
   /** Set by the control plane's event stream; nothing is read or told while it is inactive. */
   writeObserver?: WriteObserver;
+  /** Values derived from other resources (declared by the engine), kept up to date on every write. */
+  private readonly listeners = new Map<string, WriteListener[]>();
 
   constructor(readonly db: Db) {
     this.sql = new Statements(db);
@@ -101,6 +106,16 @@ export class ResourceStore {
   /** A number that moves on every write to the resource table, however made (a row read before it may be stale). */
   get writes(): number {
     return this.written.n;
+  }
+
+  /**
+   * Calls `listener` after every write of a row of `type`, whoever writes it (the engine, a
+   * service, the control plane), inside the same transaction.
+   */
+  watch(type: string, listener: WriteListener): void {
+    const list = this.listeners.get(type) ?? [];
+    list.push(listener);
+    this.listeners.set(type, list);
   }
 
   /** Reserves an id forever; false when it was issued before. */
@@ -114,6 +129,7 @@ export class ResourceStore {
       .run(row.org_id, row.type, row.id, row.scope, row.crn, JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.created_at, row.updated_at);
     const stored = { ...row, seq: Number(info.lastInsertRowid), deleted_at: null };
     if (this.writeObserver?.active()) this.writeObserver.written(stored, undefined);
+    for (const listener of this.listeners.get(row.type) ?? []) listener(stored, undefined);
     return stored;
   }
 
@@ -144,6 +160,11 @@ export class ResourceStore {
     return undefined;
   }
 
+  /** Every live resource of a type, in every organization, in creation order. */
+  everyLive(type: string): ResourceRow[] {
+    return (this.sql.get('SELECT * FROM resources WHERE type = ? AND deleted_at IS NULL ORDER BY seq').all(type) as RawRow[]).map(decode);
+  }
+
   /** Every resource of a type in the org, deleted ones included, in creation order. */
   allOfType(org: string, type: string): ResourceRow[] {
     return (this.sql.get('SELECT * FROM resources WHERE org_id = ? AND type = ? ORDER BY seq').all(org, type) as RawRow[]).map(decode);
@@ -157,18 +178,21 @@ export class ResourceStore {
 
   update(row: ResourceRow): void {
     const observer = this.writeObserver?.active() ? this.writeObserver : undefined;
-    const before = observer && this.bySeq(row.seq);
+    const listeners = this.listeners.get(row.type);
+    const before = observer || listeners ? this.bySeq(row.seq) : undefined;
     this.sql
       .get('UPDATE resources SET body = ?, lifecycle = ?, updated_at = ?, deleted_at = ? WHERE seq = ?')
       .run(JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.updated_at, row.deleted_at, row.seq);
     if (observer && before) observer.written(row, before);
+    if (listeners && before) for (const listener of listeners) listener(row, before);
   }
 
   markDeleted(seq: number, at: number): void {
     const observer = this.writeObserver?.active() ? this.writeObserver : undefined;
-    const before = observer && this.bySeq(seq);
+    const before = observer || this.listeners.size ? this.bySeq(seq) : undefined;
     this.sql.get('UPDATE resources SET deleted_at = ? WHERE seq = ?').run(at, seq);
     if (observer && before) observer.written({ ...before, deleted_at: at }, before);
+    if (before) for (const listener of this.listeners.get(before.type) ?? []) listener({ ...before, deleted_at: at }, before);
   }
 
   private bySeq(seq: number): ResourceRow | undefined {

@@ -38,7 +38,7 @@ export function billingHandlers(engine: Engine): HandlerMap {
       const today = Math.floor(rt.clock.now() / DAY_MS) * DAY_MS;
       if (start < today - MAX_AGE_DAYS * DAY_MS) throw badRequest(`start_date may not be more than ${MAX_AGE_DAYS} days before today`, { parameter: 'start_date' });
 
-      const org = ctx.caller!.orgId;
+      const org = ctx.caller.orgId;
       const cursor = cursorOf(rt.tokens, ctx, listIdentity([org, 'billing.v1.Cost', start, end]));
       const metadata = listMetadata(rt.tokens, ctx, cursor, { hasPrev: false, hasNext: false, total: 0 });
       return { status: 200, body: { api_version: 'billing/v1', kind: 'CostList', metadata, data: [] } };

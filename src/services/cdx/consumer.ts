@@ -12,7 +12,7 @@ import { allRows, liveRow } from './rows.js';
 
 export const consumerHandlers = (engine: Engine): HandlerMap => ({
   listCdxV1ConsumerShares: (ctx) => {
-    const org = ctx.caller!.orgId;
+    const org = ctx.caller.orgId;
     const srs = queryValues(ctx.query.shared_resource);
     const rows = visible(engine, ctx, org, CONSUMER_SHARE).filter((s) => !srs.length || srs.includes(String(internal<ConsumerInternal>(s).shared_resource)));
     return page(engine, ctx, CONSUMER_SHARE, rows, [srs, includeDeleted(ctx)]);
@@ -38,7 +38,7 @@ export const consumerHandlers = (engine: Engine): HandlerMap => ({
   },
 
   listCdxV1ConsumerSharedResources: (ctx) => {
-    const org = ctx.caller!.orgId;
+    const org = ctx.caller.orgId;
     const shares = queryValues(ctx.query.stream_share);
     const rows = visible(engine, ctx, org, CONSUMER_SHARED_RESOURCE).filter((r) => !shares.length || shares.includes(String(internal<ConsumerInternal>(r).consumer_share)));
     return page(engine, ctx, CONSUMER_SHARED_RESOURCE, rows, [shares, includeDeleted(ctx)]);

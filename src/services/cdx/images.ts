@@ -1,7 +1,7 @@
 import { ApiError, badRequest, notFound } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap, Reply, RequestContext } from '../../contract/handler.js';
+import type { AuthenticatedContext, HandlerMap, Reply } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import {
   CONSUMER_SHARED_RESOURCE,
@@ -76,7 +76,7 @@ function imageReply(row: ResourceRow): Reply {
 }
 
 /** The provider shared resource a consumer shared resource shows while its share is live, or 404. */
-function providerSideOf(engine: Engine, ctx: RequestContext): ResourceRow {
+function providerSideOf(engine: Engine, ctx: AuthenticatedContext): ResourceRow {
   const rt = engine.rt;
   const p = internal<ConsumerInternal>(liveRow(engine, ctx, CONSUMER_SHARED_RESOURCE)).provider;
   const share = rt.resources.get(p.org, PROVIDER_SHARE, p.share);

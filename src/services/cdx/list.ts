@@ -1,7 +1,7 @@
 import { listIdentity } from '../../core/pagination.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
-import type { RequestContext } from '../../contract/handler.js';
+import type { RequestContext, AuthenticatedContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { render } from './render.js';
 import { allRows } from './rows.js';
@@ -14,9 +14,9 @@ import { queryFlag } from '../../engine/query.js';
 
 
 /** One page of rows (keyset positions are their `seq`), with the engine's tokens and links. */
-export function page(engine: Engine, ctx: RequestContext, type: string, rows: ResourceRow[], filters: unknown[]) {
+export function page(engine: Engine, ctx: AuthenticatedContext, type: string, rows: ResourceRow[], filters: unknown[]) {
   const d = engine.decl(type);
-  const org = ctx.caller!.orgId;
+  const org = ctx.caller.orgId;
   const { items, metadata } = pageInMemory(engine.rt.tokens, ctx, listIdentity([org, type, filters]), rows);
   return { status: 200, body: { api_version: 'cdx/v1', kind: `${d.kind}List`, metadata, data: items.map((r) => render(engine, r, ctx.baseUrl)) } };
 }

@@ -21,10 +21,10 @@ export function requireOptedIn(engine: Engine, org: string, whose: 'caller' | 'p
 const renderOptIn = (engine: Engine, org: string) => ({ api_version: 'cdx/v1', kind: 'OptIn', stream_share_enabled: optedIn(engine, org) });
 
 export const optInHandlers = (engine: Engine): HandlerMap => ({
-  getCdxV1OptIn: (ctx) => ({ status: 200, body: renderOptIn(engine, ctx.caller!.orgId) }),
+  getCdxV1OptIn: (ctx) => ({ status: 200, body: renderOptIn(engine, ctx.caller.orgId) }),
 
   updateCdxV1OptIn: (ctx) => {
-    const org = ctx.caller!.orgId;
+    const org = ctx.caller.orgId;
     const enabled = (ctx.body ?? {}).stream_share_enabled;
     engine.rt.tx(() => {
       if (typeof enabled !== 'boolean') return;

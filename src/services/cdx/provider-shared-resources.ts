@@ -50,7 +50,7 @@ export const providerSharedResourceHooks: ResourceHooks = {
 
 export const providerSharedResourceHandlers = (engine: Engine): HandlerMap => ({
   listCdxV1ProviderSharedResources: (ctx) => {
-    const org = ctx.caller!.orgId;
+    const org = ctx.caller.orgId;
     const shares = queryValues(ctx.query.stream_share);
     const crns = queryValues(ctx.query.crn);
     const wanted = new Set(allRows(engine, org, PROVIDER_SHARE).filter((s) => shares.includes(s.id)).map((s) => internal<ProviderInternal>(s).shared_resource));

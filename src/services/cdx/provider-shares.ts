@@ -17,7 +17,7 @@ import { tokenOf } from './tokens.js';
 export const providerShareHandlers = (engine: Engine): HandlerMap => ({
   createCdxV1ProviderShare: (ctx) => {
     const rt = engine.rt;
-    const org = ctx.caller!.orgId;
+    const org = ctx.caller.orgId;
     const input = ctx.body as Record<string, any>;
     return rt.tx(() => {
       requireOptedIn(engine, org, 'caller');
@@ -60,7 +60,7 @@ export const providerShareHandlers = (engine: Engine): HandlerMap => ({
   },
 
   listCdxV1ProviderShares: (ctx) => {
-    const org = ctx.caller!.orgId;
+    const org = ctx.caller.orgId;
     const srs = queryValues(ctx.query.shared_resource);
     const crns = queryValues(ctx.query.crn);
     const sharedResources = crns.length ? allRows(engine, org, PROVIDER_SHARED_RESOURCE) : [];

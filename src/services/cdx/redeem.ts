@@ -55,7 +55,7 @@ export const redeemHandlers = (engine: Engine): HandlerMap => ({
   resourcesCdxV1SharedToken: (ctx) => {
     const { share } = shareOfToken(engine, ctx, String(ctx.body.token));
     const { sr, r } = sharedOf(engine, share);
-    const org = ctx.caller!.orgId;
+    const org = ctx.caller.orgId;
     // Not stored until the token is redeemed: shown with the id and URL it will then have.
     const id = internal<ProviderInternal>(share).consumer_ids.resource;
     const t = engine.rt.clock.iso(engine.rt.clock.now());
@@ -80,7 +80,7 @@ export const redeemHandlers = (engine: Engine): HandlerMap => ({
       const { share, user } = shareOfToken(engine, ctx, String(ctx.body.token));
       const { sr, r } = sharedOf(engine, share);
       const pOrg = share.org_id;
-      const cOrg = ctx.caller!.orgId;
+      const cOrg = ctx.caller.orgId;
       const base = ctx.baseUrl;
       const t = engine.rt.clock.now();
 

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/engine.js';
-import type { RequestContext } from '../../contract/handler.js';
+import type { AuthenticatedContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 
 /* How Stream Sharing rows, references to other resources, and the names of parties are shown. */
@@ -25,8 +25,8 @@ export function render(engine: Engine, row: ResourceRow, baseUrl: string): Recor
 
 export const orgName = (engine: Engine, org: string) => String(engine.rt.resources.get(org, 'Organization', org)?.body.display_name ?? '');
 
-export function callerRow(engine: Engine, ctx: RequestContext): ResourceRow | undefined {
-  const { orgId, ownerId } = ctx.caller!;
+export function callerRow(engine: Engine, ctx: AuthenticatedContext): ResourceRow | undefined {
+  const { orgId, ownerId } = ctx.caller;
   return engine.rt.resources.get(orgId, 'User', ownerId) ?? engine.rt.resources.get(orgId, 'ServiceAccount', ownerId);
 }
 

@@ -3,7 +3,7 @@ import { renderCrn } from '../../core/crn.js';
 import { newId } from '../../core/ids.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { RequestContext } from '../../contract/handler.js';
+import type { AuthenticatedContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 
 /*
@@ -39,8 +39,8 @@ export function save(engine: Engine, row: ResourceRow): void {
 }
 
 /** The live row of `type` the path's `{id}` names in the caller's organization, or 404. */
-export function liveRow(engine: Engine, ctx: RequestContext, type: string): ResourceRow {
-  const row = engine.rt.resources.get(ctx.caller!.orgId, type, ctx.params.id);
+export function liveRow(engine: Engine, ctx: AuthenticatedContext, type: string): ResourceRow {
+  const row = engine.rt.resources.get(ctx.caller.orgId, type, ctx.params.id);
   if (!row) throw notFound(`The ${engine.decl(type).kind} '${ctx.params.id}' was not found`);
   return row;
 }

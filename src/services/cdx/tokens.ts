@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
-import type { RequestContext } from '../../contract/handler.js';
+import type { AuthenticatedContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { metaValue } from '../../store/meta.js';
 import { PROVIDER_SHARE } from './constants.js';
@@ -27,7 +27,7 @@ export function tokenOf(engine: Engine, share: ResourceRow): string {
  * not issue, 404 for a deleted share, 409 for one redeemed or expired, 403 for a caller that is
  * not a user with the share's email or a provider that opted out.
  */
-export function shareOfToken(engine: Engine, ctx: RequestContext, token: string): { share: ResourceRow; user: ResourceRow } {
+export function shareOfToken(engine: Engine, ctx: AuthenticatedContext, token: string): { share: ResourceRow; user: ResourceRow } {
   const [payload, signature, extra] = token.split('.');
   const expected = payload ? sign(engine, payload) : '';
   if (extra !== undefined || !payload || !signature || signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {

@@ -4,7 +4,7 @@ import { CRN_PREFIX, stripCrnPrefix } from '../../core/crn.js';
 import { lifecycleKind } from '../../control/phased-kinds.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import { header, type HandlerMap, type RequestContext } from '../../contract/handler.js';
+import { header, type HandlerMap, type AuthenticatedContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { configProblems, connectError, invalidConfig, managedTypeOf, masked, taskCount, type ConnectorType } from './config.js';
 
@@ -62,13 +62,13 @@ export const connectorHooks: ResourceHooks = {
   },
 };
 
-const org = (ctx: RequestContext) => ctx.caller!.orgId;
+const org = (ctx: AuthenticatedContext) => ctx.caller.orgId;
 
 /**
  * The Kafka cluster of the path, which must be in the environment of the path, in the caller's
  * organization (404 `account not found` otherwise, as Confluent answers).
  */
-export function clusterOf(engine: Engine, ctx: RequestContext): ResourceRow {
+export function clusterOf(engine: Engine, ctx: AuthenticatedContext): ResourceRow {
   const env = ctx.params.environment_id;
   const id = ctx.params.kafka_cluster_id;
   if (!engine.rt.resources.get(org(ctx), 'Environment', env)) throw connectError(404, `account not found: the environment '${env}' does not exist`);
@@ -77,11 +77,11 @@ export function clusterOf(engine: Engine, ctx: RequestContext): ResourceRow {
   return cluster;
 }
 
-function findConnector(engine: Engine, ctx: RequestContext, cluster: ResourceRow, name: string): ResourceRow | undefined {
+function findConnector(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow, name: string): ResourceRow | undefined {
   return engine.rt.resources.whereField(org(ctx), CONNECTOR, '/name', name, cluster.id)[0];
 }
 
-function connectorOf(engine: Engine, ctx: RequestContext, cluster: ResourceRow): ResourceRow {
+function connectorOf(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow): ResourceRow {
   const row = findConnector(engine, ctx, cluster, ctx.params.connector_name);
   if (!row) throw connectError(404, `Connector ${ctx.params.connector_name} not found`);
   return observeConnector(engine, row, true);
@@ -167,7 +167,7 @@ interface Resolved {
  * run: its Kafka API key must be a live key of this cluster with that secret, or its service
  * account must exist; otherwise it ends FAILED with the reason in its trace, as on Confluent Cloud.
  */
-function resolveConfig(engine: Engine, ctx: RequestContext, cluster: ResourceRow, name: string, input: Record<string, string>): Resolved {
+function resolveConfig(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow, name: string, input: Record<string, string>): Resolved {
   const config: Record<string, string> = { ...input };
   if (config.name !== undefined && config.name !== name) {
     throw connectError(400, `Connector name configuration (${config.name}) doesn't match connector name in the URL (${name})`);
@@ -215,7 +215,7 @@ function resolveConfig(engine: Engine, ctx: RequestContext, cluster: ResourceRow
 }
 
 /** Creates a connector, or replaces the configuration of an existing one; either way it (re)starts provisioning. */
-function upsert(engine: Engine, ctx: RequestContext, cluster: ResourceRow, name: string, input: Record<string, string>, existing: ResourceRow | undefined): ResourceRow {
+function upsert(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow, name: string, input: Record<string, string>, existing: ResourceRow | undefined): ResourceRow {
   const policy = engine.policyFrom(header(ctx, 'x-emulator-lifecycle'));
   const r = resolveConfig(engine, ctx, cluster, name, input);
   const outcome = r.trace ? 'failed' : 'ready';
@@ -247,7 +247,7 @@ function upsert(engine: Engine, ctx: RequestContext, cluster: ResourceRow, name:
 }
 
 /** The expansions `expand` asks for, repeated or comma-separated; undefined without the parameter. */
-function expansions(ctx: RequestContext): Set<string> | undefined {
+function expansions(ctx: AuthenticatedContext): Set<string> | undefined {
   const raw = ctx.query.expand;
   if (raw === undefined) return undefined;
   return new Set((Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).map((v) => v.trim()));

@@ -1,7 +1,7 @@
 import { unprocessable } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap, RequestContext } from '../../contract/handler.js';
+import type { HandlerMap, AuthenticatedContext } from '../../contract/handler.js';
 import { MANAGED_PLUGINS, configProblems, connectError, isSensitive, managedTypeOf, MASK } from './config.js';
 import { clusterOf } from './connectors.js';
 
@@ -10,7 +10,7 @@ const UPLOAD = 'ConnectPluginUpload';
 /** How long a presigned upload URL's policy lasts (Confluent: one hour), on the virtual clock. */
 const UPLOAD_TTL_MS = 60 * 60 * 1000;
 
-const org = (ctx: RequestContext) => ctx.caller!.orgId;
+const org = (ctx: AuthenticatedContext) => ctx.caller.orgId;
 
 
 /** The settings every connector has, in the groups Confluent's validation answers them under. */

@@ -94,7 +94,7 @@ export function flinkRegionHandlers(engine: Engine): HandlerMap {
   const rt = engine.rt;
   return {
     listFcpmV2Regions: (ctx) => {
-      const org = ctx.caller!.orgId;
+      const org = ctx.caller.orgId;
       const f = filtersOf(ctx);
       // Keyset positions are 1-based places in the catalogue.
       const all = FLINK_REGIONS.map((r, i) => ({ r, seq: i + 1 })).filter(

@@ -6,7 +6,7 @@ import { getAt } from '../../core/pointer.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import { cursorOf } from '../../engine/paging.js';
-import { header, type HandlerMap, type RequestContext } from '../../contract/handler.js';
+import { header, type HandlerMap, type RequestContext, type AuthenticatedContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { COMPUTE_POOL, STATEMENT, refreshCurrentCfu } from './compute-pools.js';
 import { findFlinkRegion } from './regions.js';
@@ -117,11 +117,11 @@ export function statementHandlers(engine: Engine): HandlerMap {
    * of another environment 403. An environment that does not exist answers 404 (403 on create,
    * which documents no 404).
    */
-  function scopeOf(ctx: RequestContext): ResourceRow {
-    const org = ctx.caller!.orgId;
+  function scopeOf(ctx: AuthenticatedContext): ResourceRow {
+    const org = ctx.caller.orgId;
     const { organization_id: orgId, environment_id: envId } = ctx.params;
     if (orgId !== org) throw forbidden(`The API key is not authorized for the organization '${orgId}'`);
-    const keyed = ctx.caller!.resourceId!;
+    const keyed = ctx.caller.resourceId!;
     if (!findFlinkRegion(keyed) && keyed !== envId) {
       const target = rt.resources.findById(org, keyed);
       if (!target || (target.type !== 'Environment' && target.type !== COMPUTE_POOL)) {
@@ -149,7 +149,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
    * a deletion completed by this read is kept even when the request then fails); 404 when absent
    * or gone.
    */
-  function target(ctx: RequestContext, name: string): ResourceRow {
+  function target(ctx: AuthenticatedContext, name: string): ResourceRow {
     const seen = rt.tx(() => {
       const env = scopeOf(ctx);
       const row = findStatement(env.org_id, env.id, name);
@@ -435,7 +435,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
         if (principal !== undefined && !rt.resources.getAny(env.org_id, ['User', 'ServiceAccount'], principal)) {
           throw unprocessable(`The principal '${principal}' is not a user or service account of the organization`, '/spec/principal');
         }
-        principal ??= ctx.caller!.ownerId;
+        principal ??= ctx.caller.ownerId;
         const clash = findStatement(env.org_id, env.id, name);
         if (clash) throw conflict(`A statement named '${name}' already exists in the environment '${env.id}'`, selfUrl(ctx.baseUrl, clash));
 

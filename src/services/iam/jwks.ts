@@ -3,10 +3,10 @@ import type { HandlerMap } from '../../contract/handler.js';
 import type { Engine } from '../../engine/engine.js';
 
 /** `PATCH /iam/v2/identity-providers/{provider_id}/jwks`: refreshes a provider's keys (there is nothing to fetch offline). */
-export function jwksHandlers(engine: Engine, operationId: string): HandlerMap {
+export function jwksHandlers(engine: Engine): HandlerMap {
   return {
-    [operationId]: (ctx) => {
-      const provider = engine.rt.resources.get(ctx.caller!.orgId, 'IdentityProvider', ctx.params.provider_id);
+    refreshIamV2JsonWebKeySet: (ctx) => {
+      const provider = engine.rt.resources.get(ctx.caller.orgId, 'IdentityProvider', ctx.params.provider_id);
       if (!provider) throw notFound(`The IdentityProvider '${ctx.params.provider_id}' was not found`);
       const now = engine.rt.clock.iso();
       return {

@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../contract/handler.js';
+import type { HandlerMap, AuthenticatedContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { NewRecord, TopicRow } from '../../store/kafka.js';
 import { JsonSequence } from '../../http/json-sequence.js';
@@ -112,10 +112,10 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
    * `<topic>-key` / `<topic>-value`), RECORD_NAME (the record's full name) or TOPIC_RECORD_NAME.
    * The format is `type`, else the stored schema's, else AVRO.
    */
-  function schemaEncoder(ctx: RequestContext, scope: ClusterScope, topic: TopicRow): SchemaEncoder {
+  function schemaEncoder(ctx: AuthenticatedContext, scope: ClusterScope, topic: TopicRow): SchemaEncoder {
     return (d, field) => {
       try {
-        const registry = serde.registryFor(ctx.caller!.orgId, scope.id);
+        const registry = serde.registryFor(ctx.caller.orgId, scope.id);
         const named: SchemaType | undefined = d.type === undefined ? undefined : SCHEMA_TYPE_OF[d.type];
         const subjectOf = (type: SchemaType) => {
           if (d.subject !== undefined) return d.subject;
@@ -172,7 +172,7 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
   }
 
   /** Stores the accepted records in one append and answers a delivery report per request, in order. */
-  function produceAll(ctx: RequestContext, scope: ClusterScope, topic: TopicRow, requests: ProduceRequest[]) {
+  function produceAll(ctx: AuthenticatedContext, scope: ClusterScope, topic: TopicRow, requests: ProduceRequest[]) {
     const readOnly = mirroring.readOnlyReason(scope.id, topic.name);
     if (readOnly) return requests.map(() => ({ error_code: 40002, message: readOnly }));
     let encoder: SchemaEncoder | undefined;
@@ -198,7 +198,7 @@ export function produceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: Sche
   }
 
   return {
-    produceRecord: (ctx: RequestContext) => {
+    produceRecord: (ctx: AuthenticatedContext) => {
       const scope = clusterOf(rt, ctx);
       const topic = topicOf(rt, scope, ctx.params.topic_name);
       if (ctx.body === undefined) throw kafkaError(422, 422, 'Payload error. Request body is empty. Data is required.');

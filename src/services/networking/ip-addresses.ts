@@ -84,7 +84,7 @@ export function ipAddressHandlers(engine: Engine): HandlerMap {
   return {
     listNetworkingV1IpAddresses: (ctx) => {
       const f = filtersOf(ctx);
-      const identity = listIdentity([ctx.caller!.orgId, 'networking.v1.IpAddress', f]);
+      const identity = listIdentity([ctx.caller.orgId, 'networking.v1.IpAddress', f]);
       const all = IP_ADDRESSES.map((address, i) => ({ address, seq: i + 1 })).filter((e) => matches(e.address, f));
       const { items: page, metadata } = pageInMemory(rt.tokens, ctx, identity, all);
       return { status: 200, body: { api_version: 'networking/v1', kind: 'IpAddressList', metadata, data: page.map((e) => render(e.address)) } };

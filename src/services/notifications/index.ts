@@ -1,9 +1,8 @@
 import { ApiError, badRequest, unprocessable } from '../../core/errors.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
-import { crudHandler } from '../../engine/crud.js';
-import type { ResourceHooks } from '../../engine/hooks.js';
-import type { Handler, HandlerMap } from '../../contract/handler.js';
+import type { HookContext, ResourceHooks } from '../../engine/hooks.js';
+import type { HandlerMap } from '../../contract/handler.js';
 import { NOTIFICATION_TYPES, findNotificationType, notificationTypeCrn, notificationTypeHandlers, notificationTypeUrl } from './types.js';
 
 const INTEGRATION = 'NotificationIntegration';
@@ -54,6 +53,7 @@ function subscriptionsUsing(engine: Engine, org: string, integrationId: string):
  * unless it is the only integration of one of them (400: point the subscription elsewhere first).
  */
 export const integrationHooks: ResourceHooks = {
+  seed: seedDefaults,
   beforeCreate(_h, d) {
     d.body.target = cleanTarget(d.body.target, '/target');
   },
@@ -145,51 +145,44 @@ export const notificationHooks: Record<string, ResourceHooks> = {
 /**
  * What every organization has from the start, as on Confluent Cloud: a system-managed email
  * integration to the OrganizationAdmin role, and an ENABLED subscription to each REQUIRED and
- * RECOMMENDED notification type delivering to it. Created on the organization's first
- * notifications request; that integration can be neither updated nor deleted, so it marks the
- * organization as set up.
+ * RECOMMENDED notification type delivering to it. Seeded when the organization is created
+ * (`seed: { with: Organization }`); that integration can be neither updated nor deleted, so it
+ * marks the organization as seeded.
  */
-function ensureDefaults(engine: Engine, org: string, baseUrl: string): void {
+function seedDefaults(h: HookContext, owner: ResourceRow): void {
+  const { engine } = h;
   const rt = engine.rt;
+  const org = owner.org_id;
   const marker = { pointer: '/target/kind', values: ['RoleEmail'], match: 'exact' as const };
   if (rt.resources.list({ org, type: INTEGRATION, filters: [marker], limit: 1 }).length) return;
   // An integrations quota configured below 1 leaves no room for the default integration: skip it.
-  if ((rt.config.quotas[engine.decl(INTEGRATION).quota?.name ?? ''] ?? 1) < 1) return;
-  rt.tx(() => {
-    const integration = engine.create(
-      engine.decl(INTEGRATION),
-      { display_name: 'Organization admins', description: 'Email to the members of the OrganizationAdmin role (managed by Confluent)', target: { kind: 'RoleEmail', role_name: 'OrganizationAdmin' } },
-      { org, baseUrl, trusted: true },
+  if ((rt.config.quotas[engine.decl(INTEGRATION).quotas[0]?.name ?? ''] ?? 1) < 1) return;
+  const integration = engine.create(
+    engine.decl(INTEGRATION),
+    { display_name: 'Organization admins', description: 'Email to the members of the OrganizationAdmin role (managed by Confluent)', target: { kind: 'RoleEmail', role_name: 'OrganizationAdmin' } },
+    { org, baseUrl: h.baseUrl, trusted: true },
+  );
+  for (const type of NOTIFICATION_TYPES) {
+    if (type.subscription_priority === 'OPTIONAL') continue;
+    engine.create(
+      engine.decl(SUBSCRIPTION),
+      { current_state: 'ENABLED', notification_type: { id: type.id }, integrations: [{ id: integration.id }] },
+      { org, baseUrl: h.baseUrl, trusted: true },
     );
-    for (const type of NOTIFICATION_TYPES) {
-      if (type.subscription_priority === 'OPTIONAL') continue;
-      engine.create(
-        engine.decl(SUBSCRIPTION),
-        { current_state: 'ENABLED', notification_type: { id: type.id }, integrations: [{ id: integration.id }] },
-        { org, baseUrl, trusted: true },
-      );
-    }
-  });
+  }
 }
 
 /**
- * The generic handlers of integrations and subscriptions, each after the organization's default
- * integration and subscriptions exist; the notification-type catalogue; and `integrations:test`,
- * which checks the target as a create would and answers 204 without sending anything.
+ * Integrations and subscriptions are served by the engine; here the notification-type catalogue
+ * and `integrations:test`, which checks the target as a create would and answers 204 without
+ * sending anything.
  */
 export function notificationHandlers(engine: Engine): HandlerMap {
-  const ops = engine.rt.docs.operations.filter((op) => op.group === 'notifications/v1' && op.binding);
-  const handlers: HandlerMap = {};
-  for (const op of ops) {
-    const generic: Handler = crudHandler(engine, op);
-    handlers[op.operationId] = (ctx) => {
-      ensureDefaults(engine, ctx.caller!.orgId, ctx.baseUrl);
-      return generic(ctx);
-    };
-  }
-  handlers.testNotificationsV1Integration = (ctx) => {
-    cleanTarget(ctx.body?.target, '/target');
-    return { status: 204, headers: { 'x-emulator-delivery': 'not-sent' } };
+  return {
+    testNotificationsV1Integration: (ctx) => {
+      cleanTarget(ctx.body?.target, '/target');
+      return { status: 204, headers: { 'x-emulator-delivery': 'not-sent' } };
+    },
+    ...notificationTypeHandlers(engine),
   };
-  return { ...handlers, ...notificationTypeHandlers(engine) };
 }

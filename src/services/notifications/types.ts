@@ -83,7 +83,7 @@ export function notificationTypeHandlers(engine: Engine): HandlerMap {
   const rt = engine.rt;
   return {
     listNotificationsV1NotificationTypes: (ctx) => {
-      const org = ctx.caller!.orgId;
+      const org = ctx.caller.orgId;
       const all = NOTIFICATION_TYPES.map((type, i) => ({ type, seq: i + 1 }));
       const { items: page, metadata } = pageInMemory(rt.tokens, ctx, listIdentity([org, 'notifications.v1.NotificationType']), all);
       return { status: 200, body: { api_version: 'notifications/v1', kind: 'NotificationTypeList', metadata, data: page.map((e) => render(e.type, org, ctx.baseUrl)) } };
@@ -92,7 +92,7 @@ export function notificationTypeHandlers(engine: Engine): HandlerMap {
     getNotificationsV1NotificationType: (ctx) => {
       const n = findNotificationType(ctx.params.id);
       if (!n) throw notFound(`The NotificationType '${ctx.params.id}' was not found`);
-      return { status: 200, body: render(n, ctx.caller!.orgId, ctx.baseUrl) };
+      return { status: 200, body: render(n, ctx.caller.orgId, ctx.baseUrl) };
     },
   };
 }

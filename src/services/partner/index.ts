@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError, conflict, notFound, unprocessable } from '../../core/errors.js';
+import { ApiError, conflict, unprocessable } from '../../core/errors.js';
 import { CRN_PREFIX } from '../../core/crn.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
-import { crudHandler } from '../../engine/crud.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import { loadFixtures } from '../../control/fixtures.js';
@@ -48,29 +47,6 @@ export const entitlementHooks: ResourceHooks = {
 
 export const partnerHooks: Record<string, ResourceHooks> = { 'partner.entitlement': entitlementHooks };
 
-/**
- * Brings the partner's view of its organizations up to date with the organizations themselves:
- * a renamed organization (org/v2) shows its new name, a removed one disappears.
- */
-function syncOrgs(engine: Engine, partner: string, only?: string): void {
-  const rt = engine.rt;
-  rt.tx(() => {
-    const rows = only ? [rt.resources.get(partner, PARTNER_ORG, only)].filter((r): r is ResourceRow => !!r) : rt.resources.list({ org: partner, type: PARTNER_ORG, filters: [], limit: -1 });
-    for (const row of rows) {
-      const org = rt.resources.get(row.id, 'Organization', row.id);
-      if (!org) {
-        rt.resources.markDeleted(row.seq, rt.clock.now());
-        continue;
-      }
-      if (org.body.display_name !== row.body.name) {
-        row.body.name = org.body.display_name;
-        row.updated_at = rt.clock.now();
-        rt.resources.update(row);
-      }
-    }
-  });
-}
-
 /** Whether a customer organization has its first user (the signup is complete). */
 const hasUser = (engine: Engine, orgId: string) => engine.rt.resources.list({ org: orgId, type: 'User', filters: [], limit: 1 }).length > 0;
 
@@ -93,9 +69,9 @@ class DryRun extends Error {}
  * partner sees the organization under /partner/v2/organizations. `dry_run` checks everything in
  * a transaction that is rolled back and answers the nil UUID.
  */
-function signup(engine: Engine, ctx: RequestContext) {
+function signup(engine: Engine, ctx: RequestContext<'signup'>) {
   const rt = engine.rt;
-  const partner = ctx.caller!.orgId;
+  const partner = ctx.caller.orgId;
   const body = (ctx.body ?? {}) as Obj;
   const orgId = randomUUID();
   const user = body.user as Obj | undefined;
@@ -122,7 +98,7 @@ function signup(engine: Engine, ctx: RequestContext) {
       const { external_id, name: entName, plan_id, product_id, usage_reporting_id, resource_id } = ent;
       const input: Obj = { external_id, name: entName, plan_id, product_id, usage_reporting_id, resource_id, organization: ref };
       for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
-      engine.create(engine.decl(ENTITLEMENT), input, { org: partner, baseUrl: ctx.baseUrl, callerId: ctx.caller!.ownerId });
+      engine.create(engine.decl(ENTITLEMENT), input, { org: partner, baseUrl: ctx.baseUrl, callerId: ctx.caller.ownerId });
     }
   };
   if (queryFlag(ctx.query.dry_run)) {
@@ -144,13 +120,12 @@ function signup(engine: Engine, ctx: RequestContext) {
 }
 
 /** Completes a signup made without a user: creates the organization's first user; 409 when it has one. */
-function activate(engine: Engine, ctx: RequestContext) {
+function activate(engine: Engine, ctx: RequestContext<'activateSignup'>) {
   const rt = engine.rt;
-  const partner = ctx.caller!.orgId;
+  const partner = ctx.caller.orgId;
   const body = (ctx.body ?? {}) as Obj;
   const orgId = String(body.organization_id);
   rt.tx(() => {
-    syncOrgs(engine, partner, orgId);
     if (!signedUp(engine, partner, orgId)) throw unprocessable(`The organization '${orgId}' was not signed up by this partner`, '/organization_id');
     if (hasUser(engine, orgId)) {
       throw new ApiError({ status: 409, code: 'signup_already_completed', title: 'Conflict', detail: `The signup of the organization '${orgId}' is already complete` });
@@ -161,32 +136,12 @@ function activate(engine: Engine, ctx: RequestContext) {
 }
 
 /**
- * partner/v2: entitlements and organizations through the generic engine (organizations brought up
- * to date with org/v2 first; an entitlement read with `organization.id` must belong to that
- * organization), signup and activation by hand.
+ * partner/v2 beyond the engine: signup and activation. Entitlements and organizations are served
+ * by the engine (an organization's name follows org/v2 through its `mirror` declaration; an
+ * entitlement read naming `organization.id` is scoped to it through `second_scope`).
  */
 export function partnerHandlers(engine: Engine): HandlerMap {
-  const ops = new Map(engine.rt.docs.operations.map((op) => [op.operationId, op]));
-  const readEnt = crudHandler(engine, ops.get('getPartnerV2Entitlement')!);
-  const listOrgs = crudHandler(engine, ops.get('listPartnerV2Organizations')!);
-  const readOrg = crudHandler(engine, ops.get('getPartnerV2Organization')!);
   return {
-    getPartnerV2Entitlement: (ctx) => {
-      const scope = ctx.query['organization.id'];
-      if (scope !== undefined && scope !== '') {
-        const row = engine.rt.resources.get(ctx.caller!.orgId, ENTITLEMENT, ctx.params.id);
-        if (row && (row.body.organization as Obj | undefined)?.id !== scope) throw notFound(`The Entitlement '${ctx.params.id}' was not found in the organization '${String(scope)}'`);
-      }
-      return readEnt(ctx);
-    },
-    listPartnerV2Organizations: (ctx) => {
-      syncOrgs(engine, ctx.caller!.orgId);
-      return listOrgs(ctx);
-    },
-    getPartnerV2Organization: (ctx) => {
-      syncOrgs(engine, ctx.caller!.orgId, ctx.params.id);
-      return readOrg(ctx);
-    },
     signup: (ctx) => signup(engine, ctx),
     activateSignup: (ctx) => activate(engine, ctx),
   };

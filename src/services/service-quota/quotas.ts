@@ -4,7 +4,7 @@ import { listIdentity } from '../../core/pagination.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
-import type { HandlerMap, RequestContext } from '../../contract/handler.js';
+import type { HandlerMap, RequestContext, AuthenticatedContext } from '../../contract/handler.js';
 import { PIPELINE_QUOTAS } from '../sd/pipelines.js';
 import { APPS_PER_CLUSTER, DEFAULT_APPS_PER_CLUSTER } from '../ksqldb/clusters.js';
 import { encodeSegment } from '../../core/url.js';
@@ -70,13 +70,15 @@ function quotaDefs(engine: Engine): QuotaDef[] {
   const resources = engine.rt.docs.resources;
   const defs: QuotaDef[] = [];
   for (const decl of resources.values()) {
-    if (!decl.quota || decl.parent) continue;
+    // Quotas counted per organization or per Kafka cluster are listed below, with their scopes.
+    const quota = decl.quotas.find((q) => q.per === 'scope');
+    if (!quota || decl.parent) continue;
     const type = decl.name;
     defs.push({
-      id: decl.quota.name,
+      id: quota.name,
       scope: decl.scope ? 'ENVIRONMENT' : 'ORGANIZATION',
-      display_name: nameOf(decl.quota.name),
-      default_limit: decl.quota.limit,
+      display_name: nameOf(quota.name),
+      default_limit: quota.limit,
       usage: (e, t) => e.rt.resources.count({ org: t.org, type, scope: decl.scope ? t.env!.id : '', filters: [], limit: 0 }),
     });
   }
@@ -182,8 +184,8 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
   }
 
   /** The target one applied quota is read for: the environment and Kafka cluster its scope needs (400 without, 404 when absent). */
-  function targetFor(ctx: RequestContext, def: QuotaDef): Target {
-    const org = ctx.caller!.orgId;
+  function targetFor(ctx: AuthenticatedContext, def: QuotaDef): Target {
+    const org = ctx.caller.orgId;
     if (def.scope === 'ORGANIZATION') return { org, seq: 0 };
     const envId = str(ctx.query.environment);
     if (!envId) throw badRequest(`The quota '${def.id}' applies to an environment or Kafka cluster: the 'environment' query parameter is required`, { parameter: 'environment' }, 'parameter_missing');
@@ -212,7 +214,7 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
 
   return {
     listServiceQuotaV1AppliedQuotas: (ctx) => {
-      const org = ctx.caller!.orgId;
+      const org = ctx.caller.orgId;
       const scope = scopeOf(ctx.query.scope);
       const env = str(ctx.query.environment);
       const cluster = str(ctx.query.kafka_cluster);
@@ -235,7 +237,7 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
     },
 
     listServiceQuotaV1Scopes: (ctx) => {
-      const org = ctx.caller!.orgId;
+      const org = ctx.caller.orgId;
       const { items, metadata } = page(ctx, listIdentity([org, 'service-quota.v1.Scope']), SCOPES.map((id, i) => ({ id, seq: i + 1 })));
       return { status: 200, body: { api_version: API_VERSION, kind: 'ScopeList', metadata, data: items.map((s) => renderScope(s.id, org, ctx.baseUrl)) } };
     },
@@ -243,7 +245,7 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
     getServiceQuotaV1Scope: (ctx) => {
       const id = SCOPES.find((s) => s === ctx.params.id);
       if (!id) throw notFound(`The scope '${ctx.params.id}' was not found`);
-      return { status: 200, body: renderScope(id, ctx.caller!.orgId, ctx.baseUrl) };
+      return { status: 200, body: renderScope(id, ctx.caller.orgId, ctx.baseUrl) };
     },
   };
 }

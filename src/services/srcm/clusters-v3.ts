@@ -1,6 +1,4 @@
-import { crudHandler } from '../../engine/crud.js';
-import type { Engine } from '../../engine/engine.js';
-import type { Handler, HandlerMap } from '../../contract/handler.js';
+import type { ResourceHooks } from '../../engine/hooks.js';
 import { findSrRegion } from './regions.js';
 import { encodeSegment } from '../../core/url.js';
 
@@ -39,23 +37,10 @@ export function toV3Cluster(v2: Obj, baseUrl: string): Obj {
 }
 
 /**
- * `listSrcmV3Clusters` and `getSrcmV3Cluster`: the operations are bound to the srcm/v2 resource in
- * their document, so the engine does the reading, scoping, phases and pagination (links point at
- * the v3 path); this module only renders each cluster in the v3 shape.
+ * The view `SchemaRegistryClusterV3` (openapi/srcm-v3.yaml): `listSrcmV3Clusters` and
+ * `getSrcmV3Cluster` are served by the engine, which reads, scopes, advances phases and pages the
+ * srcm/v2 resource; this hook only reshapes each cluster's rendering.
  */
-export function schemaRegistryClusterV3Handlers(engine: Engine): HandlerMap {
-  const handlers: HandlerMap = {};
-  for (const op of engine.rt.docs.operations) {
-    if (op.group !== 'srcm/v3' || !op.binding) continue;
-    const inner: Handler = crudHandler(engine, op);
-    handlers[op.operationId] = async (ctx) => {
-      const reply = await inner(ctx);
-      const body = reply.body as Obj;
-      if (op.binding!.action === 'list') {
-        return { ...reply, body: { ...body, api_version: 'srcm/v3', data: (body.data as Obj[]).map((c) => toV3Cluster(c, ctx.baseUrl)) } };
-      }
-      return { ...reply, body: toV3Cluster(body, ctx.baseUrl) };
-    };
-  }
-  return handlers;
-}
+export const schemaRegistryClusterV3Hooks: ResourceHooks = {
+  render: (h, rendered) => toV3Cluster(rendered, h.baseUrl),
+};

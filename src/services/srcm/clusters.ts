@@ -1,9 +1,6 @@
-import { notFound, unprocessable } from '../../core/errors.js';
+import { unprocessable } from '../../core/errors.js';
 import { getAt, setAt } from '../../core/pointer.js';
-import { crudHandler } from '../../engine/crud.js';
-import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { HandlerMap } from '../../contract/handler.js';
 import { findSrRegion, srRegionCrn, srRegionUrl } from './regions.js';
 
 /** The resource name of Schema Registry clusters, as `openapi/srcm-v2.yaml` declares it. */
@@ -53,23 +50,3 @@ export const schemaRegistryClusterHooks: ResourceHooks = {
     }
   },
 };
-
-/**
- * `updateSrcmV2Cluster` names the cluster's environment in the body (`spec.environment`), not in
- * the query. The engine's update does the rest; this wrapper only refuses a body without it, after
- * checking the cluster exists, so an unknown cluster is a 404 whatever the body.
- */
-export function schemaRegistryClusterHandlers(engine: Engine): HandlerMap {
-  const op = engine.rt.docs.operations.find((o) => o.operationId === 'updateSrcmV2Cluster' && o.binding);
-  if (!op) return {};
-  const update = crudHandler(engine, op);
-  return {
-    updateSrcmV2Cluster: (ctx) => {
-      if (typeof getAt(ctx.body ?? {}, '/spec/environment/id') !== 'string') {
-        if (!engine.rt.resources.get(ctx.caller!.orgId, SR_CLUSTER, ctx.params.id)) throw notFound(`The Cluster '${ctx.params.id}' was not found`);
-        throw unprocessable(`The property '/spec/environment' is required`, '/spec/environment');
-      }
-      return update(ctx);
-    },
-  };
-}

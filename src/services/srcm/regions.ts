@@ -112,7 +112,7 @@ export function srcmRegionHandlers(engine: Engine): HandlerMap {
   const rt = engine.rt;
   return {
     listSrcmV2Regions: (ctx) => {
-      const org = ctx.caller!.orgId;
+      const org = ctx.caller.orgId;
       const f = filtersOf(ctx);
       const identity = listIdentity([org, 'srcm.v2.Region', f]);
       // Keyset positions are 1-based places in the catalogue.
@@ -124,7 +124,7 @@ export function srcmRegionHandlers(engine: Engine): HandlerMap {
     getSrcmV2Region: (ctx) => {
       const r = findSrRegion(ctx.params.id);
       if (!r) throw notFound(`The Region '${ctx.params.id}' was not found`);
-      return { status: 200, body: render(r, ctx.caller!.orgId, ctx.baseUrl) };
+      return { status: 200, body: render(r, ctx.caller.orgId, ctx.baseUrl) };
     },
   };
 }

@@ -77,7 +77,7 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
 
   return {
     createRestProxyV2Consumer: (ctx) => {
-      const instance = instances.create(ctx.caller!.orgId, clusterIdOf(rt, ctx), ctx.params.group_name, (ctx.body ?? {}) as Record<string, string>);
+      const instance = instances.create(ctx.caller.orgId, clusterIdOf(rt, ctx), ctx.params.group_name, (ctx.body ?? {}) as Record<string, string>);
       const base_uri = `${ctx.baseUrl}/consumers/${encodeSegment(instance.group)}/instances/${encodeSegment(instance.name)}`;
       return { status: 200, headers: V2_JSON, body: { instance_id: instance.name, base_uri } };
     },

@@ -1,4 +1,4 @@
-import type { HandlerMap, RequestContext } from '../../../contract/handler.js';
+import type { HandlerMap, AuthenticatedContext } from '../../../contract/handler.js';
 import type { Runtime } from '../../../runtime.js';
 import type { TopicRow } from '../../../store/kafka.js';
 import { partitionForKey } from '../../../core/partitioner.js';
@@ -33,7 +33,7 @@ function bytesOf(format: string, data: unknown, field: 'key' | 'value'): Buffer 
  * subjects `<topic>-key` and `<topic>-value`, and are stored in Confluent's wire format.
  */
 export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, serde: SchemaSerde, mirroring: Mirroring): HandlerMap {
-  function produce(ctx: RequestContext, fixedPartition?: string) {
+  function produce(ctx: AuthenticatedContext, fixedPartition?: string) {
     const cluster = clusterIdOf(rt, ctx);
     const topic: TopicRow = topicV2(rt, cluster, ctx.params.topic_name);
     const format = embeddedFormat(header(ctx, 'content-type'));
@@ -48,7 +48,7 @@ export function restProxyProduceHandlers(rt: Runtime, roundRobin: RoundRobin, se
     let ids: { key: number | null; value: number | null } = { key: null, value: null };
     const schemaType = SCHEMA_TYPE_OF[format];
     if (schemaType) {
-      const registry = serde.registryFor(ctx.caller!.orgId, cluster);
+      const registry = serde.registryFor(ctx.caller.orgId, cluster);
       const hasKeys = b.records.some((r) => r.key !== undefined && r.key !== null);
       ids = {
         key: hasKeys ? serde.schemaId(registry, `${topic.name}-key`, schemaType, b.key_schema, b.key_schema_id) : null,
