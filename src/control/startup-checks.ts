@@ -2,11 +2,13 @@ import { ConfigError, type Config } from '../config.js';
 import type { Runtime } from '../runtime.js';
 import type { Bootstrap } from './fixtures.js';
 import { APPS_PER_CLUSTER } from '../services/ksqldb/clusters.js';
+import { PARTITIONS_PER_CLUSTER } from '../services/kafka/partition-limit.js';
+import { SCHEMAS_PER_REGISTRY } from '../services/schema-registry/schema-limit.js';
 import { PEERINGS_PER_NETWORK, TGW_ATTACHMENTS_PER_NETWORK } from '../services/networking/hooks.js';
 
 /** Every quota name the emulator enforces: those declared on resources, and those services count themselves. */
 export function knownQuotaNames(rt: Runtime): Set<string> {
-  const names = new Set<string>([APPS_PER_CLUSTER, PEERINGS_PER_NETWORK, TGW_ATTACHMENTS_PER_NETWORK]);
+  const names = new Set<string>([APPS_PER_CLUSTER, PEERINGS_PER_NETWORK, TGW_ATTACHMENTS_PER_NETWORK, PARTITIONS_PER_CLUSTER, SCHEMAS_PER_REGISTRY]);
   for (const decl of rt.docs.resources.values()) for (const quota of decl.quotas) names.add(quota.name);
   return names;
 }

@@ -94,6 +94,11 @@ export class KafkaStore {
     return rows.map((r) => ({ ...r, configs: JSON.parse(r.configs) }));
   }
 
+  /** The partitions of all a cluster's topics (before replication). */
+  partitionCount(cluster: string): number {
+    return (this.sql.get('SELECT COALESCE(SUM(partitions), 0) AS n FROM kafka_topics WHERE cluster_id = ?').get(cluster) as { n: number }).n;
+  }
+
   setPartitions(cluster: string, name: string, partitions: number): void {
     this.sql.get('UPDATE kafka_topics SET partitions = ? WHERE cluster_id = ? AND name = ?').run(partitions, cluster, name);
   }

@@ -144,6 +144,11 @@ export class SchemaRegistryStore {
     return rows.map((r) => ({ ...toVersion(r), stored: toSchema(r) }));
   }
 
+  /** How many versions the registry holds, soft-deleted ones included. */
+  versionCount(cluster: string): number {
+    return (this.sql.get('SELECT COUNT(*) AS n FROM sr_versions WHERE cluster_id = ?').get(cluster) as { n: number }).n;
+  }
+
   /** Every version of every subject, by subject then version. */
   allVersions(cluster: string): SubjectVersion[] {
     return (this.sql.get('SELECT subject, version, schema_id, deleted FROM sr_versions WHERE cluster_id = ? ORDER BY subject, version').all(cluster) as VersionRow[]).map(toVersion);

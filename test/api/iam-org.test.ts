@@ -198,4 +198,17 @@ describe('org/v2 and iam/v2 scenario', () => {
     const upd = await t.patch(`/iam/v2/ip-groups/${g.body.id}`, { cidr_blocks: ['192.168.0.0/16'] }, h());
     expect(upd.body.cidr_blocks).toEqual(['192.168.0.0/16']);
   });
+
+  it('refuses a duplicate IP group name with 409, on create and on rename', async () => {
+    const a = await t.post('/iam/v2/ip-groups', { group_name: 'Branch', cidr_blocks: ['10.1.0.0/16'] }, h());
+    expect(a.status).toBe(201);
+    const dup = await t.post('/iam/v2/ip-groups', { group_name: 'Branch', cidr_blocks: ['10.2.0.0/16'] }, h());
+    expect(dup.status).toBe(409);
+    expect(dup.body.errors[0]).toMatchObject({ status: '409', detail: "A IpGroup with group_name 'Branch' already exists" });
+    const b = await t.post('/iam/v2/ip-groups', { group_name: 'Branch2', cidr_blocks: ['10.2.0.0/16'] }, h());
+    expect(b.status).toBe(201);
+    expect((await t.patch(`/iam/v2/ip-groups/${b.body.id}`, { group_name: 'Branch' }, h())).status).toBe(409);
+    // Keeping its own name is no clash.
+    expect((await t.patch(`/iam/v2/ip-groups/${a.body.id}`, { group_name: 'Branch', cidr_blocks: ['10.3.0.0/16'] }, h())).status).toBe(200);
+  });
 });

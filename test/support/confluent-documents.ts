@@ -145,6 +145,20 @@ export class ConfluentDocuments {
     return out;
   }
 
+  /** The schemas of the success responses of the operation serving `method` `path` (a path of ours), with the components their `$ref`s point into. */
+  successSchemas(method: string, path: string): Array<{ operation: string; status: number; schema: any; components: Record<string, any> }> {
+    const op = this.operationOf(method, path.replace(/\{[^}]+\}/g, 'x'));
+    if (!op) return [];
+    const out: Array<{ operation: string; status: number; schema: any; components: Record<string, any> }> = [];
+    for (const [status, response] of Object.entries<any>(op.responses)) {
+      if (!/^2\d\d$/.test(status)) continue;
+      const content = this.resolve(op, response)?.content ?? {};
+      const media = content['application/json'] ?? Object.entries<any>(content).find(([type]) => /json/.test(type))?.[1];
+      if (media?.schema) out.push({ operation: `${op.method} ${op.path}`, status: Number(status), schema: media.schema, components: op.components });
+    }
+    return out;
+  }
+
   /** A response object, following one `$ref` into the document's components. */
   private resolve(op: ConfluentOperation, response: any): any {
     const ref: string | undefined = response?.$ref;

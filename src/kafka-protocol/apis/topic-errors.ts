@@ -9,6 +9,7 @@ const CODES: Record<TopicErrorKind, number> = {
   INVALID_CONFIG: ErrorCode.INVALID_CONFIG,
   UNKNOWN_TOPIC: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
   MIRROR_TOPIC: ErrorCode.INVALID_REQUEST,
+  POLICY_VIOLATION: ErrorCode.POLICY_VIOLATION,
 };
 
 /** The Kafka error code and message of a topic rule's refusal; other errors propagate. */

@@ -2,6 +2,7 @@ import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
 import { isTopicConfig, READ_ONLY_TOPIC_CONFIGS, TOPIC_CONFIG_DEFAULTS } from './config-catalog.js';
 import type { Mirroring } from './mirroring.js';
+import { partitionLimit } from './partition-limit.js';
 
 export const DEFAULT_PARTITIONS = 6;
 /** Confluent Cloud runs every topic with three replicas and accepts no other factor. */
@@ -10,7 +11,7 @@ export const MAX_PARTITIONS = 4096;
 export const LEGAL_TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 /** Why a topic operation is refused, in terms each transport maps to its own error. */
-export type TopicErrorKind = 'INVALID_TOPIC' | 'TOPIC_EXISTS' | 'INVALID_PARTITIONS' | 'INVALID_REPLICATION_FACTOR' | 'INVALID_CONFIG' | 'UNKNOWN_TOPIC' | 'MIRROR_TOPIC';
+export type TopicErrorKind = 'INVALID_TOPIC' | 'TOPIC_EXISTS' | 'INVALID_PARTITIONS' | 'INVALID_REPLICATION_FACTOR' | 'INVALID_CONFIG' | 'UNKNOWN_TOPIC' | 'MIRROR_TOPIC' | 'POLICY_VIOLATION';
 
 export class TopicError extends Error {
   constructor(
@@ -76,6 +77,7 @@ export class TopicAdmin {
     if (this.rt.kafka.topic(cluster, name)) throw new TopicError('TOPIC_EXISTS', `Topic '${name}' already exists.`);
     const partitions = t.partitions ?? DEFAULT_PARTITIONS;
     if (partitions < 1 || partitions > MAX_PARTITIONS) throw new TopicError('INVALID_PARTITIONS', `Number of partitions must be between 1 and ${MAX_PARTITIONS}.`);
+    this.checkClusterPartitions(cluster, partitions);
     const rf = t.replicationFactor ?? REPLICATION_FACTOR;
     if (rf !== REPLICATION_FACTOR) throw new TopicError('INVALID_REPLICATION_FACTOR', `Replication factor: ${rf} is not allowed; Confluent Cloud uses ${REPLICATION_FACTOR}.`);
     const configs = configsOf(t.configs);
@@ -89,7 +91,17 @@ export class TopicAdmin {
     if (wanted === topic.partitions) throw new TopicError('INVALID_PARTITIONS', `Topic already has ${topic.partitions} partitions.`);
     if (wanted < topic.partitions) throw new TopicError('INVALID_PARTITIONS', `Topic currently has ${topic.partitions} partitions, which is higher than the requested ${wanted}.`);
     if (wanted > MAX_PARTITIONS) throw new TopicError('INVALID_PARTITIONS', `Number of partitions must be between 1 and ${MAX_PARTITIONS}.`);
+    this.checkClusterPartitions(cluster, wanted - topic.partitions);
     if (!validateOnly) this.rt.tx(() => this.rt.kafka.setPartitions(cluster, topic.name, wanted));
+  }
+
+  /** Refuses `added` more partitions when the cluster would hold more than its type allows. */
+  private checkClusterPartitions(cluster: string, added: number): void {
+    const limit = partitionLimit(this.rt, cluster);
+    const current = this.rt.kafka.partitionCount(cluster);
+    if (current + added > limit) {
+      throw new TopicError('POLICY_VIOLATION', `Adding ${added} partitions would exceed the cluster's partition limit of ${limit} (it has ${current}).`);
+    }
   }
 
   /**

@@ -9,12 +9,12 @@ import { invalidCompatibility, invalidMode, operationNotPermitted, srError, subj
 import { SCHEMA_TYPES } from './formats.js';
 import { DEFAULT_MODE, Registry, type SchemaInput } from './registry.js';
 import { exporterHandlers } from './exporters.js';
+import { maxSchemas } from './schema-limit.js';
 import type { StoredSchema } from '../../store/schema-registry.js';
 import { optionalQueryFlag, queryFlag } from '../../engine/query.js';
 
 const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
 const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'];
-const MAX_SCHEMAS = 20000;
 const MAX_REQUESTS_PER_SEC = 25;
 
 const ok = (body: unknown): Reply => ({ status: 200, headers: SR_JSON, body });
@@ -158,10 +158,10 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
   return {
     ...exporterHandlers(rt, (ctx) => registryOf(ctx).cluster),
     getSchemaTypes: () => ok(SCHEMA_TYPES),
-    /** Confluent Cloud's published limits; the emulator reports them and does not enforce them. */
+    /** Confluent Cloud's published limits: the schema limit is enforced (with its `quotas` override), the request rate is not. */
     getClusterConfig: (ctx) => {
       registryOf(ctx);
-      return ok({ maxSchemas: MAX_SCHEMAS, maxRequestsPerSec: MAX_REQUESTS_PER_SEC });
+      return ok({ maxSchemas: maxSchemas(rt), maxRequestsPerSec: MAX_REQUESTS_PER_SEC });
     },
     /** The default context first, then every context that holds a version. */
     listContexts: (ctx) => {

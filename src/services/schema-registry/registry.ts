@@ -1,4 +1,5 @@
 import type { Runtime } from '../../runtime.js';
+import { checkSchemaLimit } from './schema-limit.js';
 import type { SchemaReference, SettingKind, StoredSchema, SubjectVersion } from '../../store/schema-registry.js';
 import { compatibilityProblems, DEFAULT_COMPATIBILITY, type CompatibilityLevel } from './compatibility.js';
 import { parseConfig, type ConfigMembers } from './config.js';
@@ -252,6 +253,7 @@ export class Registry {
       const stored = { context, schema_type: parsed.type, schema: parsed.canonical, references, ...(c.metadata ? { metadata: c.metadata as Record<string, unknown> } : {}), ...(c.ruleSet ? { ruleSet: c.ruleSet as Record<string, unknown> } : {}) };
       const id = known?.id ?? this.store.addSchema(this.cluster, stored, fingerprint, input.id);
       const versions = this.store.versions(this.cluster, subject);
+      checkSchemaLimit(this.rt, this.cluster);
       const version = input.version ?? (versions.length ? versions[versions.length - 1].version + 1 : 1);
       if (versions.some((v) => v.version === version)) throw srError(422, 42207, `Version ${version} already exists for subject ${subject}`);
       this.store.addVersion(this.cluster, subject, version, id, context);

@@ -1,0 +1,20 @@
+import type { Runtime } from '../../runtime.js';
+import { srError } from './errors.js';
+
+/**
+ * The schema versions a Schema Registry holds (Confluent Cloud's limit per environment, which
+ * `GET /config`'s `maxSchemas` reports). Confluent gives it no quota code, so its override name in
+ * the configuration's `quotas` is the emulator's.
+ */
+export const SCHEMAS_PER_REGISTRY = 'schemas_per_schema_registry';
+const DEFAULT_MAX_SCHEMAS = 20000;
+
+export const maxSchemas = (rt: Runtime): number => rt.config.quotas[SCHEMAS_PER_REGISTRY] ?? DEFAULT_MAX_SCHEMAS;
+
+/** Refuses a new version when the registry already holds its limit (soft-deleted versions count until hard-deleted). */
+export function checkSchemaLimit(rt: Runtime, cluster: string): void {
+  const limit = maxSchemas(rt);
+  if (rt.schemaRegistry.versionCount(cluster) >= limit) {
+    throw srError(422, 42205, `Register operation not permitted: the schema limit of ${limit} for this Schema Registry has been reached`);
+  }
+}
