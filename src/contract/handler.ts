@@ -32,6 +32,8 @@ export interface RequestContextBase {
    * CRN and body). Lists are filtered with it; absent means everything.
    */
   visible?: (row: { crn: string; body: Record<string, unknown>; id: string }) => boolean;
+  /** Set when the caller may see only some Stream Catalog entities: which ones (a search shows only those). */
+  visibleEntity?: (typeName: string, qualifiedName: string) => boolean;
   /** The principal the request acts as (`User:sa-…`), when it was authenticated. */
   principal?: string;
   /** On the data planes when authorization is enforced: decisions about the items a handler touches. */

@@ -41,6 +41,16 @@ export function authorizeCatalogEntities(rt: Runtime, ctx: RequestContext, guard
   }
 }
 
+/**
+ * A search answers what the principal may read: everything with a catalog-wide role
+ * (DataDiscovery, DataSteward, the admins), otherwise only the entities it may DESCRIBE on their
+ * own resources, as Confluent Cloud's search leaves out what the caller cannot see.
+ */
+export function limitCatalogSearch(rt: Runtime, ctx: RequestContext, guard: DataPlaneGuard, registry: { id: string; crn: string }): void {
+  if (guard.registry('catalog', 'READ').allowed) return;
+  ctx.visibleEntity = (typeName, qualifiedName) => entityDecision(rt, ctx, guard.principal, 'DESCRIBE', { typeName, qualifiedName }, registry)?.allowed === true;
+}
+
 /** The decision on one entity, or undefined when its name does not resolve to a resource of this catalog. */
 function entityDecision(rt: Runtime, ctx: RequestContext, principal: string, action: string, e: EntityRef, registry: { id: string; crn: string }): Decision | undefined {
   if (typeof e.typeName !== 'string' || typeof e.qualifiedName !== 'string') return undefined;

@@ -5,7 +5,7 @@ import type { Operation } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf, type Decision } from '../authorization/index.js';
 import { resolveCluster } from './cluster.js';
-import { authorizeCatalogEntities } from './authorize-catalog.js';
+import { authorizeCatalogEntities, limitCatalogSearch } from './authorize-catalog.js';
 
 /** Resource names of the clusters the data planes address (cmk/v2 and srcm/v2). */
 const KAFKA_CLUSTER = 'KafkaCluster';
@@ -21,6 +21,7 @@ const SR_CLUSTER = 'SchemaRegistryCluster';
  *   { registry: cluster, operation: ALTER_CONFIGS }                   the Schema Registry cluster
  *   { rule: schema-id }                                               READ on a subject of the schema
  *   { rule: catalog-entity, operation: READ }                         each catalog entity on its own resource
+ *   { rule: catalog-search }                                          a search shows the entities the principal may read
  *   none                                                              any key of the cluster
  *
  * Refusals answer 403 with `error_code` 40301, naming the principal, the action and the CRN.
@@ -30,7 +31,8 @@ type Declaration =
   | { kafka: string; name?: string; operation: string; each?: boolean }
   | { registry: 'subject' | 'cluster' | 'catalog'; name?: string; operation: string; each?: boolean }
   | { rule: 'schema-id' }
-  | { rule: 'catalog-entity'; operation: 'READ' | 'ALTER' };
+  | { rule: 'catalog-entity'; operation: 'READ' | 'ALTER' }
+  | { rule: 'catalog-search' };
 
 export const dataRefusal = (d: Decision) => new ApiError({ status: 403, code: 'forbidden', title: 'Forbidden', detail: `Forbidden: ${d.reason}`, errorCode: 40301 });
 
@@ -91,6 +93,10 @@ export function authorizeDataPlane(rt: Runtime, op: Operation, ctx: RequestConte
     if (declared.rule === 'catalog-entity') {
       const registry = resolveCluster(rt.resources, ctx, [SR_CLUSTER]);
       return authorizeCatalogEntities(rt, ctx, guard, declared.operation, { id: registry.id, crn: registry.crn });
+    }
+    if (declared.rule === 'catalog-search') {
+      const registry = resolveCluster(rt.resources, ctx, [SR_CLUSTER]);
+      return limitCatalogSearch(rt, ctx, guard, { id: registry.id, crn: registry.crn });
     }
     throw new Error(`${op.operationId} names an unknown authorization rule ${(declared as { rule: string }).rule}`);
   }

@@ -165,6 +165,7 @@ const authorization = {
     { const: 'none' },
     { type: 'object', additionalProperties: false, required: ['rule'], properties: { rule: { enum: ['role-binding', 'api-key', 'schema-id', 'custom-connector-plugin'] } } },
     { type: 'object', additionalProperties: false, required: ['rule', 'operation'], properties: { rule: { const: 'catalog-entity' }, operation: { enum: ['READ', 'ALTER'] } } },
+    { type: 'object', additionalProperties: false, required: ['rule'], properties: { rule: { const: 'catalog-search' } } },
     { type: 'object', additionalProperties: false, required: ['action', 'crn'], properties: { action, crn: { type: 'string' } } },
     { type: 'object', additionalProperties: false, required: ['read', 'write', 'crn'], properties: { read: action, write: action, crn: { type: 'string' } } },
     {

@@ -107,6 +107,26 @@ describe('authorization of Stream Catalog entities on their own resources', () =
     expect((await entity('kafka_topic', names.topic, h)).status).toBe(403);
   });
 
+  it('a search shows only the entities the caller may read, unless a catalog-wide role shows them all', async () => {
+    const search = async (h: Record<string, string>) => {
+      const r = await t.get('/catalog/v1/search/basic?types=kafka_topic&types=sr_subject_version&limit=100', h);
+      expect(r.status, r.raw).toBe(200);
+      return (r.body.entities as Array<{ attributes: { qualifiedName: string } }>).map((e) => e.attributes.qualifiedName).sort();
+    };
+    const { h, sa } = await keyOf('cat-searcher');
+    expect(await search(h)).toEqual([]);
+    const binding = await grant(t, sr.org.auth, sa.principal, 'DeveloperRead', topicCrn('orders'));
+    expect(await search(h)).toEqual([names.topic]);
+    await grant(t, sr.org.auth, sa.principal, 'DeveloperRead', `${registryCrn}/subject=orders-value`);
+    expect(await search(h)).toEqual([names.subject, names.topic].sort());
+    await revoke(t, sr.org.auth, binding);
+    expect(await search(h)).toEqual([names.subject]);
+
+    const discovery = await keyOf('cat-search-discovery');
+    await grant(t, sr.org.auth, discovery.sa.principal, 'DataDiscovery', envCrn());
+    expect(await search(discovery.h)).toEqual([names.subject, names.topic, names.other].sort());
+  });
+
   it('DataDiscovery on the environment reads every entity but tags none; DataSteward tags any', async () => {
     const discovery = await keyOf('cat-discovery');
     await grant(t, sr.org.auth, discovery.sa.principal, 'DataDiscovery', envCrn());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
 import type { Writer } from '../../src/kafka-protocol/codec/writer.js';
-import { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
+import { authenticatedConnection, createTopics, requestFrame, startKafkaEnv, type KafkaEnv, type RawConnection } from './support.js';
 
 /** AlterConfigs, IncrementalAlterConfigs and DescribeCluster against a listening emulator. */
 describe('Kafka protocol admin APIs', () => {
@@ -9,12 +9,8 @@ describe('Kafka protocol admin APIs', () => {
   let raw: RawConnection;
   beforeAll(async () => {
     env = await startKafkaEnv();
-    const admin = env.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'configured', numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '3600000' }] }] });
-    await admin.disconnect();
-    raw = await RawConnection.open(env.port);
-    expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
+    await createTopics(env, { topic: 'configured', numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '3600000' }] });
+    raw = await authenticatedConnection(env);
   });
   afterAll(async () => {
     raw?.close();

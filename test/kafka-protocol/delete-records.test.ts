@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
-import { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
+import { authenticatedConnection, createTopics, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
 
 /** DeleteRecords: the low watermark moves for every transport; the end offset never goes back. */
 describe('Kafka protocol DeleteRecords', () => {
   let env: KafkaEnv;
   beforeAll(async () => {
     env = await startKafkaEnv();
-    const admin = env.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'trimmed', numPartitions: 1 }] });
-    await admin.disconnect();
+    await createTopics(env, 'trimmed');
     const producer = env.kafka().producer();
     await producer.connect();
     await producer.send({ topic: 'trimmed', messages: Array.from({ length: 10 }, (_, i) => ({ value: `v${i}` })) });
@@ -53,9 +50,8 @@ describe('Kafka protocol DeleteRecords', () => {
   });
 
   it('deletes every record with -1, and the next record continues the offsets', async () => {
-    const raw = await RawConnection.open(env.port);
+    const raw = await authenticatedConnection(env);
     try {
-      expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
       const ask = async (offset: number, topic = 'trimmed', partition = 0) => {
         raw.send(requestFrame(21, 1, 7, (w) => w.array([topic], (w, t) => w.string(t).array([partition], (w, p) => w.int32(p).int64(offset))).int32(1000)));
         const r = new Reader((await raw.frame())!);

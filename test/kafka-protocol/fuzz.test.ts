@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
 import { Writer } from '../../src/kafka-protocol/codec/writer.js';
 import { encodeBatch } from '../../src/kafka-protocol/records/batch.js';
-import { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
+import { RawConnection, authenticatedConnection, createTopics, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
 
 const batch = (values: string[], baseOffset = 0): Buffer => {
   const w = new Writer();
@@ -32,12 +32,8 @@ describe('Kafka listener: bad input harms only its own connection', () => {
   let bystander: RawConnection;
   beforeAll(async () => {
     env = await startKafkaEnv();
-    const admin = env.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'fuzz', numPartitions: 1 }] });
-    await admin.disconnect();
-    bystander = await RawConnection.open(env.port);
-    expect(await rawAuthenticate(bystander, env.key, env.secret)).toBe(0);
+    await createTopics(env, 'fuzz');
+    bystander = await authenticatedConnection(env);
   });
   afterAll(async () => {
     bystander.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
-import { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
+import { authenticatedConnection, createTopics, requestFrame, startKafkaEnv, type KafkaEnv, type RawConnection } from './support.js';
 
 /** OffsetDelete: committed offsets of some partitions go, unless the group consumes the topic. */
 describe('Kafka protocol OffsetDelete', () => {
@@ -8,12 +8,8 @@ describe('Kafka protocol OffsetDelete', () => {
   let raw: RawConnection;
   beforeAll(async () => {
     env = await startKafkaEnv();
-    const admin = env.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'od-a', numPartitions: 2 }, { topic: 'od-b', numPartitions: 1 }] });
-    await admin.disconnect();
-    raw = await RawConnection.open(env.port);
-    expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
+    await createTopics(env, { topic: 'od-a', numPartitions: 2 }, 'od-b');
+    raw = await authenticatedConnection(env);
     // OffsetCommit v2 outside any generation, as an admin tool commits.
     const commits: Array<[string, Array<[number, number]>]> = [['od-a', [[0, 5], [1, 7]]], ['od-b', [[0, 3]]]];
     raw.send(requestFrame(8, 2, 4, (w) => w.string('od').int32(-1).string('').int64(-1).array(commits, (w, [name, parts]) => w.string(name).array(parts, (w, [p, o]) => w.int32(p).int64(o).nullableString(null)))));

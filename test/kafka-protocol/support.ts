@@ -177,10 +177,21 @@ export async function rawAuthenticate(raw: RawConnection, key: string, secret: s
   return r.int16();
 }
 
-/** Creates topics of one partition each through kafkajs' admin, as a client would. */
-export async function createTopics(env: KafkaEnv, ...names: string[]): Promise<void> {
+/** A topic for createTopics: a name (one partition), or kafkajs' own topic settings. */
+type TopicSpec = string | { topic: string; numPartitions?: number; configEntries?: Array<{ name: string; value: string }> };
+
+/** Creates topics through kafkajs' admin, as a client would; a bare name has one partition. */
+export async function createTopics(env: KafkaEnv, ...topics: TopicSpec[]): Promise<void> {
   const admin = env.kafka().admin();
   await admin.connect();
-  await admin.createTopics({ topics: names.map((topic) => ({ topic, numPartitions: 1 })) });
+  await admin.createTopics({ topics: topics.map((t) => (typeof t === 'string' ? { topic: t, numPartitions: 1 } : t)) });
   await admin.disconnect();
+}
+
+/** A raw connection that has passed SASL/PLAIN with the environment's Kafka key. */
+export async function authenticatedConnection(env: KafkaEnv): Promise<RawConnection> {
+  const raw = await RawConnection.open(env.port);
+  const code = await rawAuthenticate(raw, env.key, env.secret);
+  if (code !== 0) throw new Error(`SaslAuthenticate answered error ${code}`);
+  return raw;
 }

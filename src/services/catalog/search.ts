@@ -90,7 +90,9 @@ export function searchHandlers(rt: Runtime): HandlerMap {
         const e = liveEntity(s, d);
         return { e, attributes: attributesOf(e) };
       })
-      .filter(({ e, attributes }) => (!tag || e.tags.some((t) => t.tag === tag)) && matches(e, attributes));
+      .filter(({ e, attributes }) => (!tag || e.tags.some((t) => t.tag === tag)) && matches(e, attributes))
+      // Without a catalog-wide role, only the entities the caller may read (authorization says which).
+      .filter(({ e, attributes }) => !ctx.visibleEntity || ctx.visibleEntity(e.derived.typeName, String(attributes.qualifiedName)));
     const sortBy = typeof q.sortBy === 'string' && q.sortBy ? q.sortBy : 'qualifiedName';
     const direction = q.sortOrder === 'DESCENDING' ? -1 : 1;
     found.sort((a, b) => direction * compare(attribute(a.attributes, sortBy), attribute(b.attributes, sortBy)) || compare(a.attributes.qualifiedName, b.attributes.qualifiedName));
