@@ -1,4 +1,4 @@
-import type { DataPlaneGuard, RequestContext } from '../contract/handler.js';
+import { callerOf, type DataPlaneGuard, type RequestContext } from '../contract/handler.js';
 import type { Runtime } from '../runtime.js';
 import { CRN_PREFIX, kafkaResourceCrn, type Decision } from '../authorization/index.js';
 
@@ -54,7 +54,7 @@ export function limitCatalogSearch(rt: Runtime, ctx: RequestContext, guard: Data
 /** The decision on one entity, or undefined when its name does not resolve to a resource of this catalog. */
 function entityDecision(rt: Runtime, ctx: RequestContext, principal: string, action: string, e: EntityRef, registry: { id: string; crn: string }): Decision | undefined {
   if (typeof e.typeName !== 'string' || typeof e.qualifiedName !== 'string') return undefined;
-  const org = ctx.caller!.orgId;
+  const org = callerOf(ctx).orgId;
   const decide = (crn: string) => rt.authorizer.decide(principal, action, crn);
   const qn = e.qualifiedName;
   switch (e.typeName) {

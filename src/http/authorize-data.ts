@@ -1,6 +1,6 @@
 import { ApiError } from '../core/errors.js';
 import { getAt } from '../core/pointer.js';
-import type { DataPlaneGuard, RequestContext } from '../contract/handler.js';
+import { callerOf, type DataPlaneGuard, type RequestContext } from '../contract/handler.js';
 import type { Operation } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf, type Decision } from '../authorization/index.js';
@@ -51,7 +51,7 @@ function render(template: string | undefined, ctx: RequestContext): string | und
 
 /** The guard handlers use for what only they know (each topic of a list, each record's topic). */
 function guardFor(rt: Runtime, op: Operation, ctx: RequestContext, host: string): DataPlaneGuard {
-  const caller = ctx.caller!;
+  const caller = callerOf(ctx);
   const principal = principalOf(caller.ownerId);
   let kafkaCluster: string | undefined;
   let registry: { id: string; crn: string } | undefined;

@@ -1,7 +1,7 @@
 import { ApiError } from '../core/errors.js';
 import { getAt } from '../core/pointer.js';
 import { CRN_PREFIX } from '../core/crn.js';
-import type { RequestContext } from '../contract/handler.js';
+import { callerOf, type Caller, type RequestContext } from '../contract/handler.js';
 import type { Operation, ResourceDecl } from '../openapi/types.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf, type Decision } from '../authorization/index.js';
@@ -38,7 +38,7 @@ function renderTemplate(rt: Runtime, template: string, ctx: RequestContext): str
 }
 
 function valueOf(rt: Runtime, ref: string, ctx: RequestContext): string | undefined {
-  const org = ctx.caller!.orgId;
+  const org = callerOf(ctx).orgId;
   if (ref === 'org') return org;
   const colon = ref.indexOf(':');
   if (colon > 0) {
@@ -62,7 +62,7 @@ const kindOfTemplate = (decl: ResourceDecl) => decl.crn.split('/').at(-1)!.split
 
 /** The CRN of what contains a declared resource: its environment, its parent, or the organization. */
 function containerCrn(rt: Runtime, decl: ResourceDecl, ctx: RequestContext, creating: boolean): string | undefined {
-  const org = ctx.caller!.orgId;
+  const org = callerOf(ctx).orgId;
   if (decl.scope) {
     const env = creating ? getAt(ctx.body, decl.scope.body) : (ctx.query[decl.scope.query] ?? getAt(ctx.body, decl.scope.body));
     return typeof env === 'string' && env !== '' ? `${orgCrn(org)}/environment=${env}` : undefined;
@@ -88,6 +88,8 @@ interface Check {
   rt: Runtime;
   op: Operation;
   ctx: RequestContext;
+  /** The authenticated caller the request acts for. */
+  caller: Caller;
   principal: string;
   /** Throws a 403 unless the principal may do `action` on `crn`; `hint` adds to the refusal's reason. */
   require(action: string, crn: string | undefined, hint?: string): void;
@@ -106,25 +108,25 @@ const PLUGIN_READERS = [...PLUGIN_MANAGERS, 'Operator', 'DeveloperRead', 'Develo
 
 /** Rules for operations whose CRN depends on more than a template can say. */
 const RULES: Record<string, (c: Check) => void> = {
-  'custom-connector-plugin': ({ rt, op, ctx, principal, require }) => {
-    const org = ctx.caller!.orgId;
+  'custom-connector-plugin': ({ rt, op, ctx, caller, principal, require }) => {
+    const org = caller.orgId;
     const read = op.method === 'GET';
     const action = read ? 'DESCRIBE' : op.method === 'POST' ? 'CREATE' : op.method === 'DELETE' ? 'DELETE' : 'ALTER';
     const crn = op.operationId.includes('PresignedUrl')
       ? `${orgCrn(org)}/presigned-upload=*`
       : `${orgCrn(org)}/custom-connector-plugin=${ctx.params.id ?? '*'}`;
-    if (rt.authorizer.holdsAnywhere(principal, org, read ? PLUGIN_READERS : PLUGIN_MANAGERS, ctx.caller!.ssoGroups).length) return;
+    if (rt.authorizer.holdsAnywhere(principal, org, read ? PLUGIN_READERS : PLUGIN_MANAGERS, caller.ssoGroups).length) return;
     require(action, crn, `; or ${(read ? PLUGIN_READERS : PLUGIN_MANAGERS).join(', ')} on any environment or cluster of the organization`);
   },
   /** Granting or revoking a role needs ALTER_ACCESS on the binding's CRN pattern; a principal sees its own bindings. */
-  'role-binding': ({ rt, op, ctx, principal, require, allowed }) => {
+  'role-binding': ({ rt, op, ctx, caller, principal, require, allowed }) => {
     const action = op.binding?.action;
     if (action === 'create') return require('ALTER_ACCESS', typeof ctx.body?.crn_pattern === 'string' ? ctx.body.crn_pattern : undefined);
     if (action === 'list') {
       ctx.visible = (row) => row.body.principal === principal || allowed('DESCRIBE_ACCESS', String(row.body.crn_pattern));
       return;
     }
-    const row = rt.resources.get(ctx.caller!.orgId, 'RoleBinding', ctx.params.id);
+    const row = rt.resources.get(caller.orgId, 'RoleBinding', ctx.params.id);
     if (!row) return;
     if (action === 'read' && row.body.principal === principal) return;
     require(action === 'read' ? 'DESCRIBE_ACCESS' : 'ALTER_ACCESS', String(row.body.crn_pattern));
@@ -133,9 +135,9 @@ const RULES: Record<string, (c: Check) => void> = {
    * A principal manages its own API keys (a resource key needs access to its resource); keys of
    * others need CREATE, DESCRIBE, ALTER or DELETE on the key under its resource or owner.
    */
-  'api-key': ({ rt, op, ctx, require, allowed }) => {
-    const org = ctx.caller!.orgId;
-    const me = ctx.caller!.ownerId;
+  'api-key': ({ rt, op, ctx, caller, require, allowed }) => {
+    const org = caller.orgId;
+    const me = caller.ownerId;
     const action = op.binding?.action;
     if (action === 'create') {
       const owner = ctx.body?.spec?.owner?.id;
@@ -179,7 +181,7 @@ function checkBinding(c: Check): void {
   const id = ctx.params.id;
   if (id === undefined) return;
   // The row is read whole and handed to the handler, which would read it again otherwise.
-  const org = ctx.caller!.orgId;
+  const org = c.caller.orgId;
   const row = rt.resources.get(org, decl.name, id);
   rememberRow(ctx, org, decl.name, id, row, rt.resources.writes);
   const crn = row?.crn;
@@ -201,21 +203,23 @@ const reachesOutside = (op: Operation): boolean => {
  * or sets `ctx.visible` for a list the principal may see only part of.
  */
 export function authorizeManagement(rt: Runtime, op: Operation, ctx: RequestContext): void {
-  if (rt.config.authorization === 'off' || !ctx.caller || op.dialect === 'flat') return;
-  const principal = principalOf(ctx.caller.ownerId);
+  const caller = ctx.caller;
+  if (rt.config.authorization === 'off' || !caller || op.dialect === 'flat') return;
+  const principal = principalOf(caller.ownerId);
   ctx.principal = principal;
-  const groups = ctx.caller.ssoGroups;
+  const groups = caller.ssoGroups;
   const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn, groups);
   // An OrganizationAdmin may do anything in its organization: no decision, no lookup of the resource.
-  const orgPrefix = orgCrn(ctx.caller.orgId);
+  const orgPrefix = orgCrn(caller.orgId);
   const inOrg = (crn: string) => crn.startsWith(orgPrefix) && (crn.length === orgPrefix.length || crn[orgPrefix.length] === '/');
-  if (rt.authorizer.allowsAllInOrg(principal, ctx.caller.orgId, groups) && !reachesOutside(op)) return;
+  if (rt.authorizer.allowsAllInOrg(principal, caller.orgId, groups) && !reachesOutside(op)) return;
   const check: Check = {
     rt,
     op,
     ctx,
+    caller,
     principal,
-    allowed: (action, crn) => (inOrg(crn) && rt.authorizer.allowsAllInOrg(principal, ctx.caller!.orgId, groups)) || decide(action, crn).allowed,
+    allowed: (action, crn) => (inOrg(crn) && rt.authorizer.allowsAllInOrg(principal, caller.orgId, groups)) || decide(action, crn).allowed,
     require: (action, crn, hint) => {
       if (crn === undefined) return;
       const d = decide(action, crn);
@@ -237,5 +241,5 @@ export function authorizeManagement(rt: Runtime, op: Operation, ctx: RequestCont
   }
   if (op.binding) return checkBinding(check);
   // Undeclared operations of the organization: reading needs to see it, anything else to alter it.
-  check.require(op.method === 'GET' ? 'DESCRIBE' : 'ALTER', orgCrn(ctx.caller.orgId));
+  check.require(op.method === 'GET' ? 'DESCRIBE' : 'ALTER', orgPrefix);
 }
