@@ -1,33 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { KafkaOperation, KafkaResourceType } from '../../src/kafka-protocol/authorize.js';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
 
 /** The seam refuses what `refused` names ("Topic:secret", "Cluster:*"); the calls are recorded. */
 const seam = vi.hoisted(() => ({ refused: new Set<string>(), asked: [] as string[] }));
-vi.mock('../../src/kafka-protocol/authorize.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/kafka-protocol/authorize.js')>();
-  return {
-    ...original,
-    authorize: (_s: unknown, op: KafkaOperation, type: KafkaResourceType, name: string) => {
-      seam.asked.push(`${op} ${type}:${name}`);
-      return !seam.refused.has(`${type}:${name}`) && !seam.refused.has(`${type}:*`);
-    },
-  };
-});
+vi.mock('../../src/kafka-protocol/authorize.js', async (importOriginal) => (await import('./authorization-seam.js')).withSeam(await importOriginal(), seam));
 
-const { RawConnection, rawAuthenticate, requestFrame, startKafkaEnv } = await import('./support.js');
+const { authenticatedConnection, createTopics, requestFrame, startKafkaEnv } = await import('./support.js');
 
 describe('data and admin APIs ask the authorization seam', () => {
   let env: Awaited<ReturnType<typeof startKafkaEnv>>;
-  let raw: InstanceType<typeof RawConnection>;
+  let raw: Awaited<ReturnType<typeof authenticatedConnection>>;
   beforeAll(async () => {
     env = await startKafkaEnv();
-    const admin = env.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'secret', numPartitions: 1 }, { topic: 'open', numPartitions: 1 }] });
-    await admin.disconnect();
-    raw = await RawConnection.open(env.port);
-    expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
+    await createTopics(env, 'secret', 'open');
+    raw = await authenticatedConnection(env);
     seam.refused.add('Topic:secret');
   });
   afterAll(async () => {

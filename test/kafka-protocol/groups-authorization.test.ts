@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthenticatedSession } from '../../src/kafka-protocol/api.js';
-import type { KafkaOperation, KafkaResourceType } from '../../src/kafka-protocol/authorize.js';
 import { TestEmulator } from '../helpers.js';
 
 /** The seam refuses what `refused` names ("Group:g", "Topic:t", "Cluster:*"); the calls are recorded. */
 const seam = vi.hoisted(() => ({ refused: new Set<string>(), asked: [] as string[] }));
-vi.mock('../../src/kafka-protocol/authorize.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/kafka-protocol/authorize.js')>();
-  return {
-    ...original,
-    authorize: (_s: unknown, op: KafkaOperation, type: KafkaResourceType, name: string) => {
-      seam.asked.push(`${op} ${type}:${name}`);
-      return !seam.refused.has(`${type}:${name}`) && !seam.refused.has(`${type}:*`);
-    },
-  };
-});
+vi.mock('../../src/kafka-protocol/authorize.js', async (importOriginal) => (await import('./authorization-seam.js')).withSeam(await importOriginal(), seam));
 
 const { findCoordinator } = await import('../../src/kafka-protocol/apis/find-coordinator.js');
 const { joinGroup } = await import('../../src/kafka-protocol/apis/join-group.js');
