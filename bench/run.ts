@@ -39,6 +39,8 @@ async function throughput(st: Settings): Promise<{ results: ThroughputResult[]; 
 /** Emulator ÷ baseline requests/s each throughput scenario must reach (issue 14's table). */
 const THROUGHPUT_TARGETS: Record<string, number> = { 'get-by-id': 0.8, list: 0.7, create: 0.5 };
 
+const recordRate = (n: number) => `${n.toFixed(0)} records/s`;
+
 function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: RssResult }, cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult, authz?: AuthorizationResult): Figure[] {
   const figures: Figure[] = [];
   const tp = tpRun?.results;
@@ -121,20 +123,19 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
     }
   }
   if (kafka) {
-    const rate = (n: number) => `${n.toFixed(0)} records/s`;
     figures.push({
       name: 'v3 streamed produce / sqlite insert',
       value: round(kafka.produce.ratio, 3),
       unit: '',
       target: { op: '>=', value: 0.25 },
-      detail: `emulator ${rate(kafka.produce.emulator)}, better-sqlite3 ${rate(kafka.produce.baseline)} (${st.kafkaRecords.toLocaleString('en-US')} records, ${st.kafkaBatch} per request)`,
+      detail: `emulator ${recordRate(kafka.produce.emulator)}, better-sqlite3 ${recordRate(kafka.produce.baseline)} (${st.kafkaRecords.toLocaleString('en-US')} records, ${st.kafkaBatch} per request)`,
     });
     figures.push({
       name: 'v2 fetch / sqlite select',
       value: round(kafka.fetch.ratio, 3),
       unit: '',
       target: { op: '>=', value: 0.25 },
-      detail: `emulator ${rate(kafka.fetch.emulator)}, better-sqlite3 ${rate(kafka.fetch.baseline)}`,
+      detail: `emulator ${recordRate(kafka.fetch.emulator)}, better-sqlite3 ${recordRate(kafka.fetch.baseline)}`,
     });
     figures.push({
       name: 'fetch middle / fetch start',
@@ -145,26 +146,25 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
     });
   }
   if (kp) {
-    const rate = (n: number) => `${n.toFixed(0)} records/s`;
     figures.push({
       name: 'protocol produce / sqlite insert',
       value: round(kp.produce.ratio, 3),
       unit: '',
       target: { op: '>=', value: 0.5 },
-      detail: `kafkajs ${rate(kp.produce.emulator)} (batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${rate(kp.produce.baseline)}`,
+      detail: `kafkajs ${recordRate(kp.produce.emulator)} (batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${recordRate(kp.produce.baseline)}`,
     });
     figures.push({
       name: 'protocol produce (pre-encoded) / insert',
       value: round(kp.produceWire.ratio, 3),
       unit: '',
-      detail: `Produce v8 of batches encoded beforehand ${rate(kp.produceWire.emulator)}: the broker without kafkajs' own encoding`,
+      detail: `Produce v8 of batches encoded beforehand ${recordRate(kp.produceWire.emulator)}: the broker without kafkajs' own encoding`,
     });
     figures.push({
       name: 'protocol fetch / sqlite select',
       value: round(kp.fetch.ratio, 3),
       unit: '',
       target: { op: '>=', value: 0.5 },
-      detail: `Fetch v11 ${rate(kp.fetch.emulator)}, better-sqlite3 ${rate(kp.fetch.baseline)}`,
+      detail: `Fetch v11 ${recordRate(kp.fetch.emulator)}, better-sqlite3 ${recordRate(kp.fetch.baseline)}`,
     });
     figures.push({ name: 'protocol one record end-to-end p50', value: round(kp.latency.p50, 2), unit: 'ms', detail: `produce (acks -1) -> long-polling fetch, ${kp.latency.samples} samples` });
     figures.push({ name: 'protocol one record end-to-end p99', value: round(kp.latency.p99, 2), unit: 'ms' });
