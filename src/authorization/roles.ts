@@ -100,7 +100,7 @@ export const ROLES: Record<string, RoleDefinition> = {
     grants: { environment: ['DESCRIBE'], ksql: ['ALL'] },
   },
   ConnectManager: {
-    summary: 'Monitors, pauses and resumes the connectors of a Kafka cluster (pausing is ALTER, which here also lets it change their configuration); it neither creates nor deletes them',
+    summary: 'Monitors, pauses and resumes the connectors of a Kafka cluster (ALTER); it neither configures (ALTER_CONFIGS), creates nor deletes them',
     scopes: ['cloud-cluster'],
     grants: { 'cloud-cluster': ['DESCRIBE'], connector: ['DESCRIBE', 'DESCRIBE_CONFIGS', 'ALTER'] },
   },
@@ -120,9 +120,9 @@ export const ROLES: Record<string, RoleDefinition> = {
     grants: { topic: ['READ', 'DESCRIBE'], group: ['READ', 'DESCRIBE'], 'transactional-id': ['DESCRIBE'], subject: ['READ', 'DESCRIBE_CONFIGS'], connector: ['DESCRIBE'] },
   },
   DeveloperWrite: {
-    summary: 'Writes (produces) to topics and transactional ids, registers schemas under subjects',
+    summary: 'Writes (produces) to topics and transactional ids, registers schemas under subjects, changes connectors\' configuration (not pause or resume)',
     scopes: ['kafka', 'topic', 'transactional-id', 'schema-registry', 'subject', 'connector'],
-    grants: { kafka: ['IDEMPOTENT_WRITE'], topic: ['WRITE', 'DESCRIBE'], 'transactional-id': ['WRITE', 'DESCRIBE'], subject: ['WRITE', 'READ', 'DESCRIBE_CONFIGS'], connector: ['DESCRIBE', 'ALTER'] },
+    grants: { kafka: ['IDEMPOTENT_WRITE'], topic: ['WRITE', 'DESCRIBE'], 'transactional-id': ['WRITE', 'DESCRIBE'], subject: ['WRITE', 'READ', 'DESCRIBE_CONFIGS'], connector: ['DESCRIBE', 'ALTER_CONFIGS'] },
   },
   DeveloperManage: {
     summary: 'Creates, deletes and configures topics, groups and subjects (no data)',
@@ -133,7 +133,7 @@ export const ROLES: Record<string, RoleDefinition> = {
       group: ['DELETE', 'DESCRIBE'],
       'transactional-id': ['DESCRIBE'],
       subject: ['DELETE', 'DESCRIBE', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS'],
-      connector: ['CREATE', 'DELETE', 'ALTER', 'DESCRIBE'],
+      connector: ['CREATE', 'DELETE', 'ALTER', 'DESCRIBE', 'ALTER_CONFIGS'],
     },
   },
 };

@@ -105,5 +105,23 @@ describe('authorization scopes of client quotas, Stream Designer pipelines and c
     expect(pause.status).toBe(403);
     await grant(t, o.auth, sa.principal, 'ConnectManager', a.crn);
     expect((await t.put(`${base}/gen/pause`, undefined as unknown as object, as(sa.auth))).status).toBe(202);
+    expect((await t.put(`${base}/gen/resume`, undefined as unknown as object, as(sa.auth))).status).toBe(202);
+    // Configuring is not pausing: ConnectManager may not change a connector's configuration.
+    const config = { ...made.body.config, 'tasks.max': '2' };
+    const configure = await t.put(`${base}/gen/config`, config, as(sa.auth));
+    expect(configure.status).toBe(403);
+    expect(configure.raw).toContain('ALTER_CONFIGS');
+  });
+
+  it('DeveloperWrite on a connector configures it but neither pauses nor resumes it', async () => {
+    const base = `/connect/v1/environments/${o.env}/clusters/${a.id}/connectors`;
+    const made = await t.post(base, { name: 'dw', config: { 'connector.class': 'DatagenSource', 'kafka.topic': 'y', 'output.data.format': 'JSON', quickstart: 'ORDERS', 'kafka.auth.mode': 'SERVICE_ACCOUNT', 'kafka.service.account.id': target, 'tasks.max': '1' } }, as(o.auth));
+    expect(made.status, made.raw).toBeLessThan(300);
+    const sa = await serviceAccount(t, o.auth, 'connect-writer');
+    await grant(t, o.auth, sa.principal, 'DeveloperWrite', `${a.crn}/connector=dw`);
+    const configured = await t.put(`${base}/dw/config`, { ...made.body.config, 'tasks.max': '2' }, as(sa.auth));
+    expect(configured.status, configured.raw).toBe(200);
+    expect(configured.body.config['tasks.max']).toBe('2');
+    expect((await t.put(`${base}/dw/pause`, undefined as unknown as object, as(sa.auth))).status).toBe(403);
   });
 });
