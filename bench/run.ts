@@ -151,7 +151,7 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       value: round(kp.produce.ratio, 3),
       unit: '',
       target: { op: '>=', value: 0.5 },
-      detail: `kafkajs ${recordRate(kp.produce.emulator)} (batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${recordRate(kp.produce.baseline)}`,
+      detail: `kafkajs ${recordRate(kp.produce.emulator)} (${st.kafkaProducers} producers in worker threads, batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${recordRate(kp.produce.baseline)}`,
     });
     figures.push({
       name: 'protocol produce (pre-encoded) / insert',
@@ -236,7 +236,7 @@ async function main() {
   let kp: KafkaProtocolResult | undefined;
   if (st.only.has('kafka-protocol')) {
     log(`\n== kafka protocol: kafkajs produce and raw fetch against better-sqlite3, one-record latency, fresh start to first record ==`);
-    kp = await runKafkaProtocol({ records: st.kafkaRecords, batch: st.kafkaBatch, latencySamples: st.kafkaLatencySamples }, log);
+    kp = await runKafkaProtocol({ records: st.kafkaRecords, batch: st.kafkaBatch, producers: st.kafkaProducers, latencySamples: st.kafkaLatencySamples }, log);
   }
 
   let sr: SchemaRegistryResult | undefined;
