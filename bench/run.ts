@@ -153,6 +153,15 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       target: { op: '>=', value: 0.5 },
       detail: `kafkajs ${recordRate(kp.produce.emulator)} (${st.kafkaProducers} producers in worker threads, batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${recordRate(kp.produce.baseline)}`,
     });
+    const cpu = kp.produce.cpu;
+    if (cpu) {
+      figures.push({
+        name: 'protocol produce CPU: insert / emulator',
+        value: round(cpu.baselineUs / cpu.emulatorUs, 3),
+        unit: '',
+        detail: `CPU per record: emulator ${cpu.emulatorUs.toFixed(1)} µs, better-sqlite3 insert ${cpu.baselineUs.toFixed(1)} µs, kafkajs producers ${cpu.producersUs.toFixed(1)} µs`,
+      });
+    }
     figures.push({
       name: 'protocol produce (pre-encoded) / insert',
       value: round(kp.produceWire.ratio, 3),

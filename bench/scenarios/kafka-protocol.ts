@@ -4,6 +4,7 @@
  * latency of one record produced and fetched; the time from spawning a fresh emulator to its
  * first produced record.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -24,8 +25,15 @@ export interface KafkaProtocolSettings {
   latencySamples: number;
 }
 
+/** CPU time per record (µs) while the produce figure ran: the producers' (kafkajs, this process), the emulator's, better-sqlite3's. */
+export interface ProduceCpu {
+  producersUs: number;
+  emulatorUs: number;
+  baselineUs: number;
+}
+
 export interface KafkaProtocolResult {
-  produce: { emulator: number; baseline: number; ratio: number };
+  produce: { emulator: number; baseline: number; ratio: number; cpu?: ProduceCpu };
   /** Produce of record batches encoded beforehand: the broker's share alone, without kafkajs' encoding. */
   produceWire: { emulator: number; baseline: number; ratio: number };
   fetch: { emulator: number; baseline: number; ratio: number };
@@ -34,6 +42,24 @@ export interface KafkaProtocolResult {
 }
 
 const PARTITIONS = 6;
+
+/** CPU seconds a child process has used (user + system), from /proc on Linux; undefined elsewhere. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds of this process, every thread (the producer workers) included. */
+const ownCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 interface Access {
   bootstrap: string;
@@ -213,14 +239,22 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
     const warmUp = st.producers * st.batch;
     const pool = await ProducerPool.start(a, 'bench', st.producers, st.batch, warmUp + st.records);
     await pool.produce(batchStarts(0, warmUp, st.batch), warmUp);
+    const [ownBefore, emuBefore] = [ownCpuSeconds(), processCpuSeconds(emu.spawned.proc.pid)];
     const produceRate = await pool.produce(batchStarts(warmUp, st.records, st.batch), st.records);
+    const [ownAfter, emuAfter] = [ownCpuSeconds(), processCpuSeconds(emu.spawned.proc.pid)];
     await pool.stop();
     const client = await WireClient.open(a.bootstrap, a.key, a.secret);
     const fetchRate = await fetchAll(client, 'bench', st.records);
     await createTopics(kafka, [{ topic: 'bench-wire', numPartitions: PARTITIONS }]);
     const wireRate = await produceEncoded(client, 'bench-wire', encodedRequests(0, st.records, st.batch), st.records);
     const base = baseline(st.records, st.batch);
+    const perRecordUs = (seconds: number) => (seconds / st.records) * 1e6;
+    const cpu: ProduceCpu | undefined =
+      emuBefore === undefined || emuAfter === undefined
+        ? undefined
+        : { producersUs: perRecordUs(ownAfter - ownBefore), emulatorUs: perRecordUs(emuAfter - emuBefore), baselineUs: base.produceCpuUs };
     log(`  produce: protocol ${produceRate.toFixed(0)} records/s (${st.producers} kafkajs producers in worker threads), better-sqlite3 ${base.produce.toFixed(0)} records/s`);
+    if (cpu) log(`  produce CPU per record: kafkajs producers ${cpu.producersUs.toFixed(1)} µs, emulator ${cpu.emulatorUs.toFixed(1)} µs (better-sqlite3 insert ${cpu.baselineUs.toFixed(1)} µs)`);
     log(`  produce of batches encoded beforehand: protocol ${wireRate.toFixed(0)} records/s`);
     log(`  fetch:   protocol ${fetchRate.toFixed(0)} records/s, better-sqlite3 ${base.fetch.toFixed(0)} records/s`);
     const producer = kafka.producer();
@@ -233,7 +267,7 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
     const firstRecordMs = await timeToFirstRecord();
     log(`  fresh start -> first produced record: ${firstRecordMs.toFixed(0)} ms`);
     return {
-      produce: { emulator: produceRate, baseline: base.produce, ratio: produceRate / base.produce },
+      produce: { emulator: produceRate, baseline: base.produce, ratio: produceRate / base.produce, cpu },
       produceWire: { emulator: wireRate, baseline: base.produce, ratio: wireRate / base.produce },
       fetch: { emulator: fetchRate, baseline: base.fetch, ratio: fetchRate / base.fetch },
       latency,
