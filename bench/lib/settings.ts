@@ -24,6 +24,8 @@ export interface Settings {
   kafkaSamples: number;
   /** Records produced and fetched one at a time for the Kafka protocol's end-to-end latency. */
   kafkaLatencySamples: number;
+  /** kafkajs producers (each in its own worker thread) sharing the Kafka protocol produce figure. */
+  kafkaProducers: number;
   /** Schema Registry: distinct schemas registered and looked up, versions of the BACKWARD_TRANSITIVE subject. */
   srSchemas: number;
   srVersions: number;
@@ -70,6 +72,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     kafkaDeepRecords: Math.round(num(env, 'BENCH_KAFKA_DEEP_RECORDS', 1_000_000, 2)),
     kafkaSamples: Math.round(num(env, 'BENCH_KAFKA_SAMPLES', 30, 1)),
     kafkaLatencySamples: Math.round(num(env, 'BENCH_KAFKA_LATENCY_SAMPLES', 200, 1)),
+    kafkaProducers: Math.round(num(env, 'BENCH_KAFKA_PRODUCERS', 2, 1)),
     srSchemas: Math.round(num(env, 'BENCH_SR_SCHEMAS', 2000, 1)),
     srVersions: Math.round(num(env, 'BENCH_SR_VERSIONS', 1000, 1)),
     only,

@@ -4,7 +4,9 @@
  * latency of one record produced and fetched; the time from spawning a fresh emulator to its
  * first produced record.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { expectStatus } from '../lib/http.js';
 import { WireClient } from '../lib/kafka-wire.js';
@@ -13,15 +15,25 @@ import { quantile } from '../lib/stats.js';
 import { Writer } from '../../src/kafka-protocol/codec/writer.js';
 import { encodeBatch } from '../../src/kafka-protocol/records/batch.js';
 import { baseline } from './kafka.js';
+import { IN_FLIGHT, message, type FromWorker, type ProducerWorkerData, type ToWorker } from './kafka-producer-worker.js';
 
 export interface KafkaProtocolSettings {
   records: number;
   batch: number;
+  /** kafkajs producers, each in its own worker thread, that share the produce figure's batches. */
+  producers: number;
   latencySamples: number;
 }
 
+/** CPU time per record (µs) while the produce figure ran: the producers' (kafkajs, this process), the emulator's, better-sqlite3's. */
+export interface ProduceCpu {
+  producersUs: number;
+  emulatorUs: number;
+  baselineUs: number;
+}
+
 export interface KafkaProtocolResult {
-  produce: { emulator: number; baseline: number; ratio: number };
+  produce: { emulator: number; baseline: number; ratio: number; cpu?: ProduceCpu };
   /** Produce of record batches encoded beforehand: the broker's share alone, without kafkajs' encoding. */
   produceWire: { emulator: number; baseline: number; ratio: number };
   fetch: { emulator: number; baseline: number; ratio: number };
@@ -30,6 +42,24 @@ export interface KafkaProtocolResult {
 }
 
 const PARTITIONS = 6;
+
+/** CPU seconds a child process has used (user + system), from /proc on Linux; undefined elsewhere. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds of this process, every thread (the producer workers) included. */
+const ownCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 interface Access {
   bootstrap: string;
@@ -57,24 +87,62 @@ async function createTopics(kafka: Kafka, topics: Array<{ topic: string; numPart
   await admin.disconnect();
 }
 
-const message = (i: number) => ({ key: `key-${i % 1000}`, value: JSON.stringify({ n: i, pad: 'x'.repeat(64) }) });
+/**
+ * kafkajs producers, each in its own worker thread with its own connection: the applications of
+ * the produce figure. The batches are dealt out round-robin; the promise settles when every worker
+ * has had all its batches acknowledged.
+ */
+class ProducerPool {
+  private constructor(private readonly workers: Worker[]) {}
 
-/** Batches kept in flight at once, as a producer with several partitions' batches ready does. */
-const IN_FLIGHT = 4;
+  static async start(a: Access, topic: string, count: number, batch: number, end: number): Promise<ProducerPool> {
+    const data: ProducerWorkerData = { bootstrap: a.bootstrap, key: a.key, secret: a.secret, topic, batch, end };
+    const workers = Array.from({ length: count }, () => new Worker(new URL('./kafka-producer-worker.js', import.meta.url), { workerData: data }));
+    const pool = new ProducerPool(workers);
+    await Promise.all(workers.map((w) => pool.next(w, 'ready')));
+    return pool;
+  }
 
-async function produceAll(producer: Producer, topic: string, from: number, total: number, batch: number): Promise<number> {
-  const t0 = performance.now();
-  const starts: number[] = [];
-  for (let start = from; start < from + total; start += batch) starts.push(start);
-  const send = async () => {
-    for (let start = starts.shift(); start !== undefined; start = starts.shift()) {
-      const messages = Array.from({ length: Math.min(batch, from + total - start) }, (_, j) => message(start + j));
-      await producer.send({ topic, acks: -1, messages });
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, send));
-  return (total / (performance.now() - t0)) * 1000;
+  private next(w: Worker, kind: FromWorker['kind']): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: FromWorker) => {
+        w.off('message', onMessage);
+        w.off('error', reject);
+        if (m.kind === kind) resolve();
+        else reject(new Error(m.kind === 'error' ? `producer worker: ${m.message}` : `producer worker answered ${m.kind}, not ${kind}`));
+      };
+      w.on('message', onMessage);
+      w.once('error', reject);
+    });
+  }
+
+  /** Sends the batches starting at `starts`; answers records per second from the first send to the last acknowledgement. */
+  async produce(starts: number[], records: number): Promise<number> {
+    const shares = this.workers.map((_, i) => starts.filter((_, j) => j % this.workers.length === i));
+    const t0 = performance.now();
+    await Promise.all(
+      this.workers.map((w, i) => {
+        const done = this.next(w, 'done');
+        w.postMessage({ kind: 'produce', starts: shares[i] } satisfies ToWorker);
+        return done;
+      }),
+    );
+    return (records / (performance.now() - t0)) * 1000;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.workers.map((w) => {
+        const exited = new Promise((resolve) => w.once('exit', resolve));
+        w.postMessage({ kind: 'stop' } satisfies ToWorker);
+        return exited;
+      }),
+    );
+  }
 }
+
+/** Record numbers at which the batches of `[from, from + total)` start. */
+const batchStarts = (from: number, total: number, batch: number) => Array.from({ length: Math.ceil(total / batch) }, (_, i) => from + i * batch);
 
 /** Each request's record sets, one batch per partition (record i goes to partition i % PARTITIONS, as in the baseline). */
 function encodedRequests(from: number, total: number, batch: number): Buffer[][] {
@@ -167,18 +235,30 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
     const a = await access(emu);
     const kafka = kafkaOf(a);
     await createTopics(kafka, [{ topic: 'bench', numPartitions: PARTITIONS }, { topic: 'latency', numPartitions: 1 }]);
-    const producer = kafka.producer();
-    await producer.connect();
-    await produceAll(producer, 'bench', 0, Math.min(st.batch, st.records), st.batch); // warm-up
-    const produceRate = await produceAll(producer, 'bench', st.batch, st.records, st.batch);
+    // One unmeasured batch per producer first (connections, metadata, JIT), then the measured ones.
+    const warmUp = st.producers * st.batch;
+    const pool = await ProducerPool.start(a, 'bench', st.producers, st.batch, warmUp + st.records);
+    await pool.produce(batchStarts(0, warmUp, st.batch), warmUp);
+    const [ownBefore, emuBefore] = [ownCpuSeconds(), processCpuSeconds(emu.spawned.proc.pid)];
+    const produceRate = await pool.produce(batchStarts(warmUp, st.records, st.batch), st.records);
+    const [ownAfter, emuAfter] = [ownCpuSeconds(), processCpuSeconds(emu.spawned.proc.pid)];
+    await pool.stop();
     const client = await WireClient.open(a.bootstrap, a.key, a.secret);
     const fetchRate = await fetchAll(client, 'bench', st.records);
     await createTopics(kafka, [{ topic: 'bench-wire', numPartitions: PARTITIONS }]);
     const wireRate = await produceEncoded(client, 'bench-wire', encodedRequests(0, st.records, st.batch), st.records);
     const base = baseline(st.records, st.batch);
-    log(`  produce: protocol ${produceRate.toFixed(0)} records/s, better-sqlite3 ${base.produce.toFixed(0)} records/s`);
+    const perRecordUs = (seconds: number) => (seconds / st.records) * 1e6;
+    const cpu: ProduceCpu | undefined =
+      emuBefore === undefined || emuAfter === undefined
+        ? undefined
+        : { producersUs: perRecordUs(ownAfter - ownBefore), emulatorUs: perRecordUs(emuAfter - emuBefore), baselineUs: base.produceCpuUs };
+    log(`  produce: protocol ${produceRate.toFixed(0)} records/s (${st.producers} kafkajs producers in worker threads), better-sqlite3 ${base.produce.toFixed(0)} records/s`);
+    if (cpu) log(`  produce CPU per record: kafkajs producers ${cpu.producersUs.toFixed(1)} µs, emulator ${cpu.emulatorUs.toFixed(1)} µs (better-sqlite3 insert ${cpu.baselineUs.toFixed(1)} µs)`);
     log(`  produce of batches encoded beforehand: protocol ${wireRate.toFixed(0)} records/s`);
     log(`  fetch:   protocol ${fetchRate.toFixed(0)} records/s, better-sqlite3 ${base.fetch.toFixed(0)} records/s`);
+    const producer = kafka.producer();
+    await producer.connect();
     const times = await latencies(producer, client, st.latencySamples);
     const latency = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), samples: times.length };
     log(`  one record produced -> fetched: p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
@@ -187,7 +267,7 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
     const firstRecordMs = await timeToFirstRecord();
     log(`  fresh start -> first produced record: ${firstRecordMs.toFixed(0)} ms`);
     return {
-      produce: { emulator: produceRate, baseline: base.produce, ratio: produceRate / base.produce },
+      produce: { emulator: produceRate, baseline: base.produce, ratio: produceRate / base.produce, cpu },
       produceWire: { emulator: wireRate, baseline: base.produce, ratio: wireRate / base.produce },
       fetch: { emulator: fetchRate, baseline: base.fetch, ratio: fetchRate / base.fetch },
       latency,

@@ -73,7 +73,7 @@ async function fetchAll(emu: Server, c: Cluster, base: string, topic: string, to
 }
 
 /** The same rows, inserted and selected with better-sqlite3 directly: the floor of both figures. */
-export function baseline(total: number, batch: number): { produce: number; fetch: number } {
+export function baseline(total: number, batch: number): { produce: number; fetch: number; produceCpuUs: number } {
   const db = new Database(join(tempDir('kafka-baseline'), 'records.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -82,6 +82,7 @@ export function baseline(total: number, batch: number): { produce: number; fetch
   const insert = db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)');
   const next = new Array(PARTITIONS).fill(0);
   let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let start = 0; start < total; start += batch) {
     db.transaction(() => {
       for (let i = start; i < Math.min(start + batch, total); i++) {
@@ -91,6 +92,8 @@ export function baseline(total: number, batch: number): { produce: number; fetch
     })();
   }
   const produceRate = (total / (performance.now() - t0)) * 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const produceCpuUs = (cpu.user + cpu.system) / total;
   const select = db.prepare('SELECT * FROM records WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT 500');
   t0 = performance.now();
   let read = 0;
@@ -104,7 +107,7 @@ export function baseline(total: number, batch: number): { produce: number; fetch
   }
   const fetchRate = (read / (performance.now() - t0)) * 1000;
   db.close();
-  return { produce: produceRate, fetch: fetchRate };
+  return { produce: produceRate, fetch: fetchRate, produceCpuUs };
 }
 
 /** Median time of fetching a page of records from an offset of a one-partition topic. */

@@ -302,6 +302,24 @@ describe('cdx/v1 Stream Sharing', () => {
       expect((await t.get('/cdx/v1/consumer-shared-resources/sr-nothere:network', C)).status).toBe(404);
     });
 
+    it("the network's bootstrap is the shared cluster's live one: the Kafka listener's port (it can change between runs) on the host the request came by", async () => {
+      const csr = (await t.get('/cdx/v1/consumer-shared-resources', C)).body.data[0];
+      const saved = t.rt.kafkaEndpoint;
+      try {
+        for (const [port, host] of [[19092, 'emulator.test'], [29092, 'broker.example']] as const) {
+          // What the Kafka listener records when it starts on a port.
+          t.rt.kafkaEndpoint = { port, caPem: '' };
+          const network = await t.get(`/cdx/v1/consumer-shared-resources/${csr.id}:network`, { ...C, host });
+          expect(network.status, network.raw).toBe(200);
+          expect(network.body.kafka_bootstrap_url).toBe(`SASL://${host}:${port}`);
+          const cluster = (await t.get(`/cmk/v2/clusters/${p.id}?environment=${env}`, { ...P, host })).body;
+          expect(cluster.spec.kafka_bootstrap_endpoint).toBe(`SASL_SSL://${host}:${port}`);
+        }
+      } finally {
+        t.rt.kafkaEndpoint = saved;
+      }
+    });
+
     it('the provider shared resource takes updates, and its resources only real topics of the same cluster', async () => {
       const sr = (await t.get(`/cdx/v1/provider-shared-resources?stream_share=${ss.id}`, P)).body.data[0];
       const u = await t.patch(`/cdx/v1/provider-shared-resources/${sr.id}`, { display_name: 'Trades', organization_description: 'A desk', organization_contact: 'desk@example.com', schemas: [] }, P);

@@ -190,4 +190,56 @@ describe('cmk/v2 bootstrap endpoints', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("a connector's filled-in kafka.endpoint follows the listener to another port and host, as the cluster does; a given one stays", async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { request } = await import('undici');
+    const dir = mkdtempSync(join(tmpdir(), 'kafka-connect-restart-'));
+    const db = join(dir, 'store.db');
+    const connectors = (envId: string, clusterId: string) => `/connect/v1/environments/${envId}/clusters/${clusterId}/connectors`;
+    try {
+      const first = await startKafkaEnv({ db });
+      const { clusterId, envId, key, secret, port: firstPort } = first;
+      const config = { 'connector.class': 'DatagenSource', 'kafka.api.key': key, 'kafka.api.secret': secret, 'kafka.topic': 'orders', quickstart: 'ORDERS', 'tasks.max': '1' };
+      const filled = await first.http('POST', connectors(envId, clusterId), { name: 'gen', config });
+      expect(filled.status).toBe(201);
+      expect(filled.body.config['kafka.endpoint']).toBe(`SASL_SSL://${first.host}:${firstPort}`);
+      const given = await first.http('POST', connectors(envId, clusterId), { name: 'own', config: { ...config, 'kafka.endpoint': 'SASL_SSL://mine.example:9092' } });
+      expect(given.status).toBe(201);
+      await first.close();
+      // The first run's port stays taken, so the second run's listener is elsewhere.
+      const { createServer } = await import('node:net');
+      const holder = createServer();
+      await new Promise<void>((resolve) => holder.listen(firstPort, '127.0.0.1', resolve));
+      const second = await startKafkaEnv({ db, kafkaPort: 0 });
+      try {
+        expect(second.port).not.toBe(firstPort);
+        const read = async (path: string, host?: string) => {
+          const res = await request(`${second.emu.url}${path}`, { headers: { authorization: second.cloudAuth, ...(host ? { host } : {}) } });
+          expect(res.statusCode).toBe(200);
+          return (await res.body.json()) as any;
+        };
+        const live = `SASL_SSL://${second.host}:${second.port}`;
+        const base = connectors(envId, clusterId);
+        expect((await read(`/cmk/v2/clusters/${clusterId}?environment=${envId}`)).spec.kafka_bootstrap_endpoint).toBe(live);
+        expect((await read(`${base}/gen`)).config['kafka.endpoint']).toBe(live);
+        expect((await read(`${base}/gen/config`))['kafka.endpoint']).toBe(live);
+        expect((await read(`${base}/gen/tasks`))[0].config['kafka.endpoint']).toBe(live);
+        expect((await read(`${base}?expand=info`)).gen.info.config['kafka.endpoint']).toBe(live);
+        // Another host the request came by: the cluster and the connector both name it.
+        const other = `SASL_SSL://kafka.example:${second.port}`;
+        expect((await read(`/cmk/v2/clusters/${clusterId}?environment=${envId}`, 'kafka.example:8080')).spec.kafka_bootstrap_endpoint).toBe(other);
+        expect((await read(`${base}/gen/config`, 'kafka.example:8080'))['kafka.endpoint']).toBe(other);
+        // An endpoint the user set is theirs.
+        expect((await read(`${base}/own/config`))['kafka.endpoint']).toBe('SASL_SSL://mine.example:9092');
+      } finally {
+        await second.close();
+        holder.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,4 +1,6 @@
 import type { ResourceRow } from '../../store/resources.js';
+import type { Runtime } from '../../runtime.js';
+import { liveBootstrapEndpoint } from '../cmk/bootstrap.js';
 
 /*
  * Resource type names, limits, and the state each object keeps under its body's `_emulator`
@@ -50,7 +52,8 @@ export const internal = <T>(row: ResourceRow) => (row.body as { _emulator: T }).
 
 /**
  * A shared cluster's bootstrap as Stream Sharing answers it: a URI (`SASL://host:9092`, Confluent's
- * own example), since `SASL_SSL` is not a valid URI scheme (no underscore is allowed in one).
+ * own example), since `SASL_SSL` is not a valid URI scheme (no underscore is allowed in one). It is
+ * the cluster's live bootstrap as of this request, the address the cluster itself shows.
  */
-export const bootstrapUrlOf = (cluster: { body: unknown }): string =>
-  String((cluster.body as { spec?: { kafka_bootstrap_endpoint?: string } }).spec?.kafka_bootstrap_endpoint ?? '').replace(/^SASL_SSL:\/\//, 'SASL://');
+export const bootstrapUrlOf = (rt: Runtime, baseUrl: string, cluster: { body: unknown }): string =>
+  liveBootstrapEndpoint(rt, baseUrl, cluster).replace(/^SASL_SSL:\/\//, 'SASL://');

@@ -55,7 +55,7 @@ export const consumerHandlers = (engine: Engine): HandlerMap => ({
     const kind = cloud === 'GCP' ? 'GcpNetwork' : cloud === 'AZURE' ? 'AzureNetwork' : 'AwsNetwork';
     return {
       status: 200,
-      body: { api_version: 'cdx/v1', kind: 'Network', kafka_bootstrap_url: bootstrapUrlOf(cluster), cloud: { kind } },
+      body: { api_version: 'cdx/v1', kind: 'Network', kafka_bootstrap_url: bootstrapUrlOf(engine.rt, ctx.baseUrl, cluster), cloud: { kind } },
     };
   },
 });

@@ -156,7 +156,7 @@ export const redeemHandlers = (engine: Engine): HandlerMap => ({
         },
         api_key: kafkaKey.key,
         secret: kafkaKey.secret,
-        kafka_bootstrap_url: bootstrapUrlOf(r.cluster),
+        kafka_bootstrap_url: bootstrapUrlOf(engine.rt, base, r.cluster),
         resources,
       };
       if (srKey && r.registry) {

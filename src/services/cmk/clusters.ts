@@ -6,6 +6,7 @@ import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Draft, HookContext, ResourceHooks } from '../../engine/hooks.js';
 import { encodeSegment } from '../../core/url.js';
+import { liveBootstrapHost } from './bootstrap.js';
 
 type Config = { kind?: string; cku?: number; max_ecku?: number; zones?: string[]; encryption_key?: string };
 type Ref = { id?: string; [k: string]: unknown };
@@ -36,11 +37,8 @@ function checkSize(availability: unknown, config: Config | undefined): void {
  * set); with the listener off, a well-formed name that no client can connect to.
  */
 function endpointsOf(h: HookContext, id: string, body: Record<string, unknown>) {
-  const kafka = h.engine.rt.kafkaEndpoint;
-  if (kafka) {
-    const hostname = new URL(h.baseUrl).hostname;
-    return { http: h.baseUrl, host: `${hostname}:${kafka.port}` };
-  }
+  const live = liveBootstrapHost(h.engine.rt, h.baseUrl);
+  if (live) return { http: h.baseUrl, host: live };
   const cloud = String(getAt(body, '/spec/cloud') ?? 'aws').toLowerCase();
   const region = String(getAt(body, '/spec/region') ?? 'local');
   const host = `${id}.${region}.${cloud}.ccloud-emulator.local:9092`;
@@ -52,9 +50,9 @@ function endpointsOf(h: HookContext, id: string, body: Record<string, unknown>) 
  * restart on another port, `--kafka-port 0`) and the host is the one this request came by, so
  * what creation stored is replaced each time the cluster is shown while the listener runs.
  */
-function withLiveBootstrap(h: HookContext, row: ResourceRow, body: Record<string, unknown>): Record<string, unknown> {
-  if (!h.engine.rt.kafkaEndpoint || !body.spec) return body;
-  const { host } = endpointsOf(h, row.id, body);
+function withLiveBootstrap(h: HookContext, _row: ResourceRow, body: Record<string, unknown>): Record<string, unknown> {
+  const host = liveBootstrapHost(h.engine.rt, h.baseUrl);
+  if (!host || !body.spec) return body;
   const spec = body.spec as Record<string, unknown>;
   const endpoints = (spec.endpoints ?? {}) as Record<string, Record<string, unknown>>;
   const endpointsShown = endpoints.PUBLIC ? { ...endpoints, PUBLIC: { ...endpoints.PUBLIC, kafka_bootstrap_endpoint: host } } : endpoints;

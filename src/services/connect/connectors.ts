@@ -6,6 +6,7 @@ import type { Engine } from '../../engine/engine.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
 import { header, type HandlerMap, type AuthenticatedContext } from '../../contract/handler.js';
 import type { ResourceRow } from '../../store/resources.js';
+import { liveBootstrapEndpoint } from '../cmk/bootstrap.js';
 import { configProblems, connectError, invalidConfig, managedTypeOf, masked, taskCount, type ConnectorType } from './config.js';
 
 export const CONNECTOR = 'ConnectConnector';
@@ -36,6 +37,8 @@ interface ConnectorBody {
   state: State;
   /** Why the connector failed, shown in its status once FAILED. */
   trace: string;
+  /** `kafka.endpoint` was filled in from the cluster (not given): it is shown as the cluster's live bootstrap. */
+  endpoint_filled?: boolean;
 }
 
 /**
@@ -134,9 +137,19 @@ const failedOutcome = (row: ResourceRow) => row.lifecycle?.outcome === 'failed';
 const bodyOf = (row: ResourceRow) => row.body as unknown as ConnectorBody;
 const tasksOf = (b: ConnectorBody) => Array.from({ length: taskCount(b.config) }, (_, task) => ({ connector: b.name, task }));
 
-function connectorView(row: ResourceRow) {
+/**
+ * The configuration as shown, secrets masked. A `kafka.endpoint` that Confluent filled in is the
+ * cluster's bootstrap as of this request (its host and the Kafka listener's port, which can change
+ * between runs), the same address the cluster itself shows; one the user gave stays as given.
+ */
+function configShown(engine: Engine, baseUrl: string, cluster: ResourceRow, b: ConnectorBody): Record<string, string> {
+  const config = b.endpoint_filled ? { ...b.config, 'kafka.endpoint': liveBootstrapEndpoint(engine.rt, baseUrl, cluster) } : b.config;
+  return masked(config, b.sensitive);
+}
+
+function connectorView(row: ResourceRow, config: Record<string, string>) {
   const b = bodyOf(row);
-  return { name: b.name, config: masked(b.config, b.sensitive), tasks: tasksOf(b), type: b.type };
+  return { name: b.name, config, tasks: tasksOf(b), type: b.type };
 }
 
 /**
@@ -159,6 +172,8 @@ interface Resolved {
   sensitive: string[];
   /** Why the connector will fail once provisioned, or '' when it will run. */
   trace: string;
+  /** `kafka.endpoint` came from the cluster, not from the input. */
+  endpointFilled: boolean;
 }
 
 /**
@@ -195,7 +210,8 @@ function resolveConfig(engine: Engine, ctx: AuthenticatedContext, cluster: Resou
   const spec = (cluster.body.spec ?? {}) as Record<string, unknown>;
   config['cloud.environment'] ??= 'prod';
   if (spec.cloud) config['cloud.provider'] ??= String(spec.cloud).toLowerCase();
-  if (spec.kafka_bootstrap_endpoint) config['kafka.endpoint'] ??= String(spec.kafka_bootstrap_endpoint);
+  const endpointFilled = config['kafka.endpoint'] === undefined && !!spec.kafka_bootstrap_endpoint;
+  if (endpointFilled) config['kafka.endpoint'] = String(spec.kafka_bootstrap_endpoint);
   if (spec.region) config['kafka.region'] ??= String(spec.region);
 
   const errors: string[] = [];
@@ -211,7 +227,7 @@ function resolveConfig(engine: Engine, ctx: AuthenticatedContext, cluster: Resou
   if (!trace && header(ctx, 'x-emulator-outcome')?.toLowerCase() === 'failed') {
     trace = 'The connector failed because the request that configured it asked for it (X-Emulator-Outcome: failed).\n';
   }
-  return { config, type: type!, sensitive, trace };
+  return { config, type: type!, sensitive, trace, endpointFilled };
 }
 
 /** Creates a connector, or replaces the configuration of an existing one; either way it (re)starts provisioning. */
@@ -221,7 +237,7 @@ function upsert(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow,
   const outcome = r.trace ? 'failed' : 'ready';
   if (existing) {
     const b = bodyOf(existing);
-    Object.assign(b, { config: r.config, type: r.type, sensitive: r.sensitive, trace: r.trace });
+    Object.assign(b, { config: r.config, type: r.type, sensitive: r.sensitive, trace: r.trace, endpoint_filled: r.endpointFilled });
     transition(engine, existing, 'PROVISIONING', b.target, PROVISION_MS, policy, outcome);
     engine.rt.resources.update(existing);
     return existing;
@@ -239,6 +255,7 @@ function upsert(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow,
     duration_ms: PROVISION_MS,
     state: 'PROVISIONING',
     trace: r.trace,
+    endpoint_filled: r.endpointFilled,
   };
   const row = engine.create(engine.decl(CONNECTOR), body as unknown as Record<string, unknown>, { org: org(ctx), baseUrl: ctx.baseUrl, scope: cluster.id, trusted: true });
   transition(engine, row, 'PROVISIONING', 'RUNNING', PROVISION_MS, policy, outcome);
@@ -258,6 +275,7 @@ function expansions(ctx: AuthenticatedContext): Set<string> | undefined {
 export function connectorHandlers(engine: Engine): HandlerMap {
   const rt = engine.rt;
   const tx = <T>(fn: () => T) => rt.tx(fn);
+  const view = (ctx: AuthenticatedContext, cluster: ResourceRow, row: ResourceRow) => connectorView(row, configShown(engine, ctx.baseUrl, cluster, bodyOf(row)));
   // The control plane's advance and fail: a connector's state is a lifecycle of its own transition.
   rt.phasedKinds.register(
     lifecycleKind({
@@ -282,7 +300,7 @@ export function connectorHandlers(engine: Engine): HandlerMap {
         for (const row of rows) {
           const item: Record<string, unknown> = {};
           if (expand.has('id')) item.id = { id: row.id, id_type: 'ID' };
-          if (expand.has('info')) item.info = connectorView(row);
+          if (expand.has('info')) item.info = view(ctx, cluster, row);
           if (expand.has('status')) item.status = statusView(row);
           out[bodyOf(row).name] = item;
         }
@@ -296,15 +314,19 @@ export function connectorHandlers(engine: Engine): HandlerMap {
         if (typeof body.name !== 'string' || body.name.trim() === '') throw connectError(400, 'The connector name is required: send `name`');
         if (!body.config) throw connectError(400, 'The connector configuration is required: send `config`');
         if (findConnector(engine, ctx, cluster, body.name)) throw connectError(409, `Connector ${body.name} already exists`);
-        return { status: 201, body: connectorView(upsert(engine, ctx, cluster, body.name, body.config, undefined)) };
+        return { status: 201, body: view(ctx, cluster, upsert(engine, ctx, cluster, body.name, body.config, undefined)) };
       }),
 
-    readConnectv1Connector: (ctx) => tx(() => ({ status: 200, body: connectorView(connectorOf(engine, ctx, clusterOf(engine, ctx))) })),
+    readConnectv1Connector: (ctx) =>
+      tx(() => {
+        const cluster = clusterOf(engine, ctx);
+        return { status: 200, body: view(ctx, cluster, connectorOf(engine, ctx, cluster)) };
+      }),
 
     getConnectv1ConnectorConfig: (ctx) =>
       tx(() => {
-        const b = bodyOf(connectorOf(engine, ctx, clusterOf(engine, ctx)));
-        return { status: 200, body: masked(b.config, b.sensitive) };
+        const cluster = clusterOf(engine, ctx);
+        return { status: 200, body: configShown(engine, ctx.baseUrl, cluster, bodyOf(connectorOf(engine, ctx, cluster))) };
       }),
 
     createOrUpdateConnectv1ConnectorConfig: (ctx) =>
@@ -314,15 +336,16 @@ export function connectorHandlers(engine: Engine): HandlerMap {
         const input = (ctx.body ?? {}) as Record<string, string>;
         if (input.name === undefined) throw invalidConfig([{ key: 'name', message: 'Missing required configuration "name" which has no default value.' }]);
         const existing = findConnector(engine, ctx, cluster, name);
-        return { status: 200, body: connectorView(upsert(engine, ctx, cluster, name, input, existing)) };
+        return { status: 200, body: view(ctx, cluster, upsert(engine, ctx, cluster, name, input, existing)) };
       }),
 
     readConnectv1ConnectorStatus: (ctx) => tx(() => ({ status: 200, body: statusView(connectorOf(engine, ctx, clusterOf(engine, ctx))) })),
 
     listConnectv1ConnectorTasks: (ctx) =>
       tx(() => {
-        const b = bodyOf(connectorOf(engine, ctx, clusterOf(engine, ctx)));
-        const config = masked(b.config, b.sensitive);
+        const cluster = clusterOf(engine, ctx);
+        const b = bodyOf(connectorOf(engine, ctx, cluster));
+        const config = configShown(engine, ctx.baseUrl, cluster, b);
         return { status: 200, body: tasksOf(b).map((id) => ({ id, config })) };
       }),
 
