@@ -27,6 +27,7 @@ export interface Settings {
   /** Schema Registry: distinct schemas registered and looked up, versions of the BACKWARD_TRANSITIVE subject. */
   srSchemas: number;
   srVersions: number;
+  srWorkers: number;
   /** Scenario groups to run. */
   only: Set<string>;
   /** Exit with status 1 when a target is missed. */
@@ -72,6 +73,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     kafkaLatencySamples: Math.round(num(env, 'BENCH_KAFKA_LATENCY_SAMPLES', 200, 1)),
     srSchemas: Math.round(num(env, 'BENCH_SR_SCHEMAS', 2000, 1)),
     srVersions: Math.round(num(env, 'BENCH_SR_VERSIONS', 1000, 1)),
+    srWorkers: Math.round(num(env, 'BENCH_SR_WORKERS', 8, 1)),
     only,
     strict: env.BENCH_STRICT === '1' || env.BENCH_STRICT === 'true',
   };
