@@ -29,6 +29,7 @@ export interface Settings {
   /** Schema Registry: distinct schemas registered and looked up, versions of the BACKWARD_TRANSITIVE subject. */
   srSchemas: number;
   srVersions: number;
+  srWorkers: number;
   /** Scenario groups to run. */
   only: Set<string>;
   /** Exit with status 1 when a target is missed. */
@@ -75,6 +76,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     kafkaProducers: Math.round(num(env, 'BENCH_KAFKA_PRODUCERS', 2, 1)),
     srSchemas: Math.round(num(env, 'BENCH_SR_SCHEMAS', 2000, 1)),
     srVersions: Math.round(num(env, 'BENCH_SR_VERSIONS', 1000, 1)),
+    srWorkers: Math.round(num(env, 'BENCH_SR_WORKERS', 8, 1)),
     only,
     strict: env.BENCH_STRICT === '1' || env.BENCH_STRICT === 'true',
   };

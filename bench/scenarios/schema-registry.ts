@@ -1,10 +1,13 @@
 /**
  * Schema Registry data plane: register-and-lookup throughput as a ratio to better-sqlite3 storing
- * and finding the same schemas directly (in this process, no HTTP), and the time of one register
+ * and finding the same schemas directly (in this process, no HTTP), measured with several
+ * concurrent clients (the throughput figure) and with one request at a time (latency-bound, shown
+ * beside it), and the time of one register
  * when a subject under BACKWARD_TRANSITIVE already has hundreds of versions, every one of which
  * the new version is checked against.
  */
 import Database from 'better-sqlite3';
+import { Pool } from 'undici';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,10 +21,22 @@ export interface SchemaRegistrySettings {
   schemas: number;
   /** Versions of the BACKWARD_TRANSITIVE subject. */
   versions: number;
+  /** Concurrent clients of the throughput figure, each registering and looking up its own subjects. */
+  workers: number;
+}
+
+/** Pairs per second of one way of loading the registry, and the baseline's in the same run. */
+export interface SrThroughput {
+  emulator: number;
+  baseline: number;
+  ratio: number;
 }
 
 export interface SchemaRegistryResult {
-  throughput: { emulator: number; baseline: number; ratio: number };
+  /** `workers` clients at once: the throughput figure. */
+  throughput: SrThroughput & { workers: number };
+  /** One request at a time: the latency of a register plus a lookup, inverted. */
+  sequential: SrThroughput;
   transitive: { versions: number; totalMs: number; firstMs: number; lastMs: number; lastTenMedianMs: number };
 }
 
@@ -49,17 +64,42 @@ async function registry(emu: Server): Promise<{ url: string; auth: string }> {
   return { url: emu.url, auth: basicAuth(key.body.id, key.body.spec.secret) };
 }
 
-/** Registers `count` schemas (one subject each) and looks each one up; answers pairs per second. */
-async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string): Promise<number> {
+type Send = (method: string, path: string, body: unknown) => Promise<{ id: number }>;
+
+/** Registers schema `i` under its own subject, then looks it up and checks that the ids agree. */
+async function registerAndLookupOne(send: Send, prefix: string, i: number): Promise<void> {
+  const subject = `${prefix}-${i}-value`;
+  const schema = avroSchema(`R${i}`, 1);
+  const reg = await send('POST', `/subjects/${subject}/versions`, { schema });
+  const found = await send('POST', `/subjects/${subject}`, { schema });
+  if (found.id !== reg.id) throw new Error(`lookup of ${subject} answered id ${found.id}, registered ${reg.id}`);
+}
+
+/**
+ * Registers `count` schemas (one subject each) and looks each one up, with `workers` clients
+ * taking the next schema as they finish one (each client has its own keep-alive connection);
+ * answers pairs per second.
+ */
+async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string, workers: number): Promise<number> {
+  const pool = new Pool(sr.url, { connections: workers, pipelining: 1 });
+  const send: Send = async (method, path, body) => {
+    const res = await pool.request({ method: method as 'POST', path, headers: { ...SR_JSON, authorization: sr.auth }, body: JSON.stringify(body) });
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`${method} ${path}: expected 200, got ${res.statusCode}: ${text.slice(0, 500)}`);
+    return JSON.parse(text);
+  };
+  let next = 0;
   const t0 = performance.now();
-  for (let i = 0; i < count; i++) {
-    const subject = `${prefix}-${i}-value`;
-    const schema = avroSchema(`R${i}`, 1);
-    const reg = await expectStatus(200, 'POST', `${sr.url}/subjects/${subject}/versions`, { auth: sr.auth, body: { schema }, headers: SR_JSON });
-    const found = await expectStatus(200, 'POST', `${sr.url}/subjects/${subject}`, { auth: sr.auth, body: { schema }, headers: SR_JSON });
-    if (found.body.id !== reg.body.id) throw new Error(`lookup of ${subject} answered id ${found.body.id}, registered ${reg.body.id}`);
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        for (let i = next++; i < count; i = next++) await registerAndLookupOne(send, prefix, i);
+      }),
+    );
+    return (count / (performance.now() - t0)) * 1000;
+  } finally {
+    await pool.close();
   }
-  return (count / (performance.now() - t0)) * 1000;
 }
 
 /** The same schemas stored and found by fingerprint with better-sqlite3 directly: the floor. */
@@ -109,13 +149,18 @@ export async function runSchemaRegistry(st: SchemaRegistrySettings, log: (line: 
   const emu = await startEmulator({ args: ['--lifecycle', 'immediate'] });
   try {
     const sr = await registry(emu);
-    await registerAndLookup(sr, Math.min(100, st.schemas), 'warm'); // warm-up
-    const emulatorRate = await registerAndLookup(sr, st.schemas, 'bench');
+    await registerAndLookup(sr, Math.min(100, st.schemas), 'warm', st.workers); // warm-up
+    const concurrentRate = await registerAndLookup(sr, st.schemas, 'bench', st.workers);
+    const sequentialRate = await registerAndLookup(sr, st.schemas, 'sequential', 1);
     const baselineRate = baseline(st.schemas);
-    log(`  register + lookup: emulator ${emulatorRate.toFixed(0)} pairs/s, better-sqlite3 ${baselineRate.toFixed(0)} pairs/s`);
+    log(`  register + lookup, ${st.workers} clients: emulator ${concurrentRate.toFixed(0)} pairs/s; one at a time: ${sequentialRate.toFixed(0)} pairs/s; better-sqlite3 ${baselineRate.toFixed(0)} pairs/s`);
     const t = await transitive(sr, st.versions, log);
     log(`  BACKWARD_TRANSITIVE: version ${t.versions} took ${t.lastMs.toFixed(1)} ms (median of the last ten ${t.lastTenMedianMs.toFixed(1)} ms); all ${t.versions} in ${(t.totalMs / 1000).toFixed(1)} s`);
-    return { throughput: { emulator: emulatorRate, baseline: baselineRate, ratio: emulatorRate / baselineRate }, transitive: t };
+    return {
+      throughput: { emulator: concurrentRate, baseline: baselineRate, ratio: concurrentRate / baselineRate, workers: st.workers },
+      sequential: { emulator: sequentialRate, baseline: baselineRate, ratio: sequentialRate / baselineRate },
+      transitive: t,
+    };
   } finally {
     await emu.stop();
   }

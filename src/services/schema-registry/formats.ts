@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { parseJsonSchema } from './compat/json-schema.js';
 import { parseProtobuf } from './compat/protobuf.js';
 import { invalidSchema } from './errors.js';
+import { walkAvro, type AvroNames } from './avro-schema.js';
 import { LruCache } from '../../core/lru.js';
 
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
@@ -16,7 +17,11 @@ export interface ParsedSchema {
   type: SchemaType;
   /** The text stored and answered; JSON formats lose insignificant whitespace. */
   canonical: string;
-  avro?: avro.Type;
+  /**
+   * Avro: avsc's type, built on first use (compatibility checks need it; registering and looking
+   * up do not) and kept.
+   */
+  avroType?: () => avro.Type;
   json?: unknown;
 }
 
@@ -41,20 +46,46 @@ function parseJsonText(text: string): unknown {
   }
 }
 
-/**
- * Avro: parsed by avsc, with the named types of referenced schemas in its registry so that the
- * schema may use them by name.
- */
-function parseAvro(text: string, references: ResolvedReference[]): ParsedSchema {
-  const json = parseJsonText(text);
+/** avsc's type of an Avro schema, with the named types of its references in its registry so that it may use them by name. */
+function avscType(json: unknown, references: ResolvedReference[]): avro.Type {
   const registry: Record<string, avro.Type> = {};
   try {
     for (const ref of references) avsc().Type.forSchema(JSON.parse(ref.schema), { registry });
-    const type = avsc().Type.forSchema(json as avro.Schema, { registry });
-    return { type: 'AVRO', canonical: JSON.stringify(json), avro: type, json };
+    return avsc().Type.forSchema(json as avro.Schema, { registry });
   } catch (err) {
     throw invalidSchema((err as Error).message);
   }
+}
+
+/** A function that computes once, on its first call. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * Avro: validated by our own walk (avro-schema.ts), which builds no codecs; what it cannot vouch
+ * for goes to avsc, whose verdict and message stand. avsc's type itself is built only when a
+ * compatibility check asks for it.
+ */
+function parseAvro(text: string, references: ResolvedReference[]): ParsedSchema {
+  const json = parseJsonText(text);
+  const names: AvroNames = new Map();
+  const vouched = references.every((ref) => walkAvro(JSON.parse(ref.schema), names)) && walkAvro(json, names);
+  let avroType: () => avro.Type;
+  if (vouched) avroType = once(() => avscType(json, references));
+  else {
+    const type = avscType(json, references);
+    avroType = () => type;
+  }
+  return { type: 'AVRO', canonical: JSON.stringify(json), avroType, json };
 }
 
 /**
@@ -89,7 +120,7 @@ function parseUncached(type: SchemaType, text: string, references: ResolvedRefer
 /** Avro schema resolution (avsc's resolver): the reader resolves the writer's data or it throws. */
 export const avroBackwardProblems: BackwardCheck = (reader, writer) => {
   try {
-    reader.avro!.createResolver(writer.avro!);
+    reader.avroType!().createResolver(writer.avroType!());
     return [];
   } catch (err) {
     return [`READER_INCOMPATIBLE: ${(err as Error).message}`];
