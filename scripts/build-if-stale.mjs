@@ -38,5 +38,7 @@ if (!stale) process.exit(0);
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
 const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'bundle-cli.mjs'), '--root', root], { stdio: 'inherit', cwd: root });
+if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 const documents = spawnSync(process.execPath, [join(root, 'dist', 'src', 'openapi', 'compile-documents.js')], { stdio: 'inherit', cwd: root });
 process.exit(documents.status ?? 1);
