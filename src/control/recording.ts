@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Runtime } from '../runtime.js';
+import type { Operation } from '../openapi/types.js';
 import { nearestPath } from './nearest-path.js';
 import { redact } from './redact.js';
 
@@ -13,7 +14,19 @@ declare module 'fastify' {
     journaled: boolean;
     /** The JSON text a single-value JSON body was parsed from (the journal keeps it instead of the value). */
     bodyText?: string;
+    /** The operation the request was routed to (null: none), once known; see operationOf. */
+    operation?: Operation | null;
   }
+}
+
+/**
+ * The operation a request was routed to. The operation's handler sets it; for a request answered
+ * before its handler ran (a body that does not parse, a 404), it is read from the route once:
+ * Fastify's `routeOptions` builds a new object on every access.
+ */
+export function operationOf(req: FastifyRequest): Operation | undefined {
+  if (req.operation === undefined) req.operation = req.routeOptions.config?.op ?? null;
+  return req.operation ?? undefined;
 }
 
 /**
@@ -27,11 +40,12 @@ export function registerRecording(app: FastifyInstance, rt: Runtime): void {
   app.decorateRequest('startedAt', 0);
   app.decorateRequest('responseText', undefined);
   app.decorateRequest('journaled', false);
+  app.decorateRequest('operation', undefined);
 
   // The console's reads (made with its in-memory keys) are the emulator looking at itself, like the
   // control plane's: a console left open would otherwise fill the journal with its polling.
   const journaled = (req: FastifyRequest) => {
-    const op = req.routeOptions.config?.op;
+    const op = operationOf(req);
     if (req.caller && rt.credentials.isEphemeral(req.caller.keyId)) return false;
     return rt.journal.enabled && (op ? op.group !== '_emulator' : req.is404);
   };
@@ -71,7 +85,7 @@ const hasKeys = (o: unknown) => {
 export function record(rt: Runtime, req: FastifyRequest, status: number, documentedPaths: string[], toJournal: boolean): void {
   if (req.journaled) return;
   req.journaled = true;
-  const op = req.routeOptions.config?.op;
+  const op = operationOf(req);
   const path = req.url.split('?')[0];
   const durationMs = Math.round((performance.now() - req.startedAt) * 100) / 100;
   const org = req.caller?.orgId ?? null;

@@ -32,6 +32,20 @@ function decodeBasic(header: string): { key: string; secret: string } | undefine
   return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
+/** Which kinds of key an operation's security schemes take, worked out once per operation. */
+const kinds = new WeakMap<string[], { management: boolean; resource: boolean }>();
+function kindsOf(security: string[]): { management: boolean; resource: boolean } {
+  let k = kinds.get(security);
+  if (!k) {
+    k = { management: security.some((s) => MANAGEMENT_SCHEMES.has(s)), resource: security.some((s) => RESOURCE_SCHEMES.has(s)) };
+    kinds.set(security, k);
+  }
+  return k;
+}
+
+/** Whether a header may be `Bearer ...` (the regular expression runs only then). */
+const mayBeBearer = (header: string | undefined) => header !== undefined && header.length > 6 && (header.charCodeAt(0) | 0x20) === 0x62 && (header.charCodeAt(1) | 0x20) === 0x65; // 'Be', any case
+
 /**
  * Authenticates a request against the security schemes of its operation. Management operations
  * take a live Cloud API key, or an sts/v1 access token where they list that scheme; data-plane
@@ -40,10 +54,9 @@ function decodeBasic(header: string): { key: string; secret: string } | undefine
  * credentials, a wrong secret, a deleted key, a key of the wrong kind or of another cluster.
  */
 export function authenticate(security: string[], authorization: string | undefined, credentials: CredentialStore, clusterId?: string, tokens?: AccessTokens): Caller {
-  const management = security.some((s) => MANAGEMENT_SCHEMES.has(s));
-  const resource = security.some((s) => RESOURCE_SCHEMES.has(s));
+  const { management, resource } = kindsOf(security);
   if (!management && !resource) throw unauthenticated('This operation accepts no credentials the emulator can issue');
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  const bearer = mayBeBearer(authorization) ? /^Bearer\s+(\S+)\s*$/i.exec(authorization!)?.[1] : undefined;
   if (bearer !== undefined) {
     if (!security.includes(STS_SCHEME) || !tokens) throw unauthenticated('This operation does not accept access tokens; use an API key');
     const caller = tokens.verify(bearer);

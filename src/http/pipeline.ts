@@ -32,13 +32,20 @@ export function baseUrlOf(rt: Runtime, req: FastifyRequest): string {
 }
 
 /** Query parameters the operation declares; the rest are ignored, as Confluent's MUST IGNORE rule says. */
-function declaredQuery(op: Operation, query: Record<string, unknown>): Record<string, unknown> {
+function declaredQuery(names: string[], query: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const p of op.parameters) {
-    if (p.in === 'query' && query[p.name] !== undefined) out[p.name] = query[p.name];
+  if (!query) return out;
+  for (const name of names) {
+    if (query[name] !== undefined) out[name] = query[name];
   }
   return out;
 }
+
+/** The path of a request URL, without its query. */
+const pathOf = (url: string) => {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+};
 
 /** Kafka REST, the Stream Catalog and the STS token exchange answer a body that does not fit its schema with 400, not 422. */
 const BODY_ERROR_IS_400 = new Set(['kafka/v3', 'catalog/v1', 'sts/v1']);
@@ -96,7 +103,10 @@ type Alias = Operation['aliases'][number];
 
 /** The Fastify handler of one operation, under its own path or an alias. */
 function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?: Alias) {
+  const queryNames = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  const method = op.method.toLowerCase();
   return async (req: FastifyRequest, reply: FastifyReply) => {
+    req.operation = op;
     let caller: Caller | undefined;
     if (op.security.length) {
       const clusterId = (req.params as Record<string, string | undefined>).cluster_id;
@@ -117,11 +127,11 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       if (!fault.commit && answerFault(rt, fault, op, req, reply)) return reply;
     }
     if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
-    const query = declaredQuery(op, (req.query ?? {}) as Record<string, unknown>);
+    const query = declaredQuery(queryNames, req.query as Record<string, unknown> | undefined);
     // The validator matches the document's path, so an alias is validated as the canonical path.
-    const url = req.url.split('?')[0];
+    const url = pathOf(req.url);
     const path = alias ? alias.from + url.slice(alias.to.length) : url;
-    const request = { method: op.method.toLowerCase(), path, headers: req.headers, query, body: req.body };
+    const request = { method, path, headers: req.headers, query, body: req.body };
     try {
       checkFieldSizes(req.body instanceof JsonSequence ? req.body.values : req.body, op.responses['422'] ? 422 : 400);
       if (req.body instanceof JsonSequence) rt.validator.validateStreamedRequest(op, request, streamedBodies(op, req.body));
@@ -141,7 +151,8 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
       requestId: req.id,
     };
     authorizeManagement(rt, op, ctx);
-    authorizeDataPlane(rt, op, ctx, req.ip);
+    // Only the data planes (the flat dialect) look at the client's address, which Fastify works out on each read.
+    if (op.dialect === 'flat') authorizeDataPlane(rt, op, ctx, req.ip);
     let result: Reply;
     try {
       result = await handler(ctx);

@@ -33,6 +33,12 @@ export class CredentialStore {
    * forgotten whenever the store is rewritten (reset, import), after which their holder asks again.
    */
   private readonly ephemeral = new Map<string, CredentialRow>();
+  /**
+   * The secret last found to match a cached row. A client sends the same key and secret on every
+   * request: once one matched, the same secret against the same row object needs no hash. A key
+   * write replaces the row object (add, revoke and clearCache drop it), which forgets this too.
+   */
+  private readonly verified = new WeakMap<CredentialRow, string>();
 
   constructor(db: Db) {
     this.sql = new Statements(db);
@@ -69,9 +75,12 @@ export class CredentialStore {
       this.cache.set(keyId, row);
     }
     if (!row || row.deleted_at !== null) return undefined;
+    if (this.verified.get(row) === secret) return row;
     const a = Buffer.from(hash(secret));
     const b = Buffer.from(row.secret_hash);
-    return a.length === b.length && timingSafeEqual(a, b) ? row : undefined;
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;
+    this.verified.set(row, secret);
+    return row;
   }
 
   /** Forget cached rows (after a reset or an import rewrote the table). */

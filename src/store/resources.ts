@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import { Statements } from './db.js';
 import { parsePointer } from '../core/pointer.js';
+import { ReadCache } from './read-cache.js';
 import type { LifecycleState } from '../core/lifecycle.js';
 
 /** One stored resource of the generic engine. `body` is everything but api_version, kind, id and metadata. */
@@ -82,6 +83,8 @@ function writeCounter(db: Db): { n: number } {
     });
     for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
       db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS resources_written_${event.toLowerCase()} AFTER ${event} ON main.resources BEGIN SELECT ccloud_emulator_resources_written(); END`);
+      // The kept counts move with the table, and with a direct write too (the read cache holds them).
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS resource_counts_written_${event.toLowerCase()} AFTER ${event} ON main.resource_counts BEGIN SELECT ccloud_emulator_resources_written(); END`);
     }
   }
   return counter;
@@ -97,6 +100,10 @@ export class ResourceStore {
   writeObserver?: WriteObserver;
   /** Values derived from other resources (declared by the engine), kept up to date on every write. */
   private readonly listeners = new Map<string, WriteListener[]>();
+  /** Reads by id, list pages, counts and existence checks, kept until the next write (see ReadCache). */
+  private readonly byIdCache = new ReadCache<RawRow | null>(10_000);
+  private readonly pageCache = new ReadCache<RawRow[]>(1_000);
+  private readonly scalarCache = new ReadCache<number>(10_000);
 
   constructor(readonly db: Db) {
     this.sql = new Statements(db);
@@ -135,8 +142,39 @@ export class ResourceStore {
 
   /** A live resource of the org, or undefined. */
   get(org: string, type: string, id: string): ResourceRow | undefined {
-    const r = this.sql.get('SELECT * FROM resources WHERE id = ? AND type = ? AND org_id = ? AND deleted_at IS NULL').get(id, type, org) as RawRow | undefined;
-    return r && decode(r);
+    const key = `${org}\0${type}\0${id}`;
+    const writes = this.written.n;
+    let r = this.byIdCache.get(key, writes);
+    if (r === undefined) {
+      r = (this.sql.get('SELECT * FROM resources WHERE id = ? AND type = ? AND org_id = ? AND deleted_at IS NULL').get(id, type, org) as RawRow | undefined) ?? null;
+      if (!this.db.inTransaction) this.byIdCache.set(key, r, writes);
+    }
+    return r ? decode(r) : undefined;
+  }
+
+  /** A statement's rows, from the read cache while the table is unwritten. */
+  private cachedAll(sql: string, args: unknown[]): RawRow[] {
+    const key = `${sql}\0${args.join('\0')}`;
+    const writes = this.written.n;
+    let rows = this.pageCache.get(key, writes);
+    if (rows === undefined) {
+      rows = this.sql.get(sql).all(...args) as RawRow[];
+      if (!this.db.inTransaction) this.pageCache.set(key, rows, writes);
+    }
+    return rows;
+  }
+
+  /** A statement's first column of its first row (0 when it has none), from the read cache while the table is unwritten. */
+  private cachedScalar(sql: string, args: unknown[]): number {
+    const key = `${sql}\0${args.join('\0')}`;
+    const writes = this.written.n;
+    let n = this.scalarCache.get(key, writes);
+    if (n === undefined) {
+      const row = this.sql.get(sql).raw().get(...args) as unknown[] | undefined;
+      n = row === undefined ? 0 : Number(row[0] ?? 0);
+      if (!this.db.inTransaction) this.scalarCache.set(key, n, writes);
+    }
+    return n;
   }
 
   /** A live resource of whatever organization: for ids unique across organizations, such as cluster ids. */
@@ -236,21 +274,20 @@ export class ResourceStore {
       args.push(q.before);
     }
     const order = q.descending ? 'DESC' : 'ASC';
-    const rows = this.sql.get(`SELECT * FROM resources WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT ?`).all(...args, q.limit) as RawRow[];
-    return rows.map(decode);
+    args.push(q.limit);
+    return this.cachedAll(`SELECT * FROM resources WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT ?`, args).map(decode);
   }
 
   /** The list's size: O(1) from the counts the triggers keep when unfiltered, a COUNT otherwise. */
   count(q: ListQuery): number {
+    // The kept counts move only with the resource table (its triggers keep them).
     if (q.filters.length === 0) {
-      const kept =
-        q.scope === undefined
-          ? this.sql.get('SELECT SUM(n) AS n FROM resource_counts WHERE org_id = ? AND type = ?').get(q.org, q.type)
-          : this.sql.get('SELECT n FROM resource_counts WHERE org_id = ? AND type = ? AND scope = ?').get(q.org, q.type, q.scope);
-      return (kept as { n: number | null } | undefined)?.n ?? 0;
+      return q.scope === undefined
+        ? this.cachedScalar('SELECT SUM(n) AS n FROM resource_counts WHERE org_id = ? AND type = ?', [q.org, q.type])
+        : this.cachedScalar('SELECT n FROM resource_counts WHERE org_id = ? AND type = ? AND scope = ?', [q.org, q.type, q.scope]);
     }
     const { where, args } = this.where(q);
-    return (this.sql.get(`SELECT COUNT(*) AS n FROM resources WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
+    return this.cachedScalar(`SELECT COUNT(*) AS n FROM resources WHERE ${where.join(' AND ')}`, args);
   }
 
   /** Whether the list has at least n rows: the kept count when unfiltered, else reads at most n index entries. */
@@ -265,7 +302,8 @@ export class ResourceStore {
   exists(q: ListQuery, side: 'before' | 'after', seq: number): boolean {
     const { where, args } = this.where(q);
     where.push(side === 'before' ? 'seq < ?' : 'seq > ?');
-    return this.sql.get(`SELECT 1 FROM resources WHERE ${where.join(' AND ')} LIMIT 1`).get(...args, seq) !== undefined;
+    args.push(seq);
+    return this.cachedScalar(`SELECT 1 FROM resources WHERE ${where.join(' AND ')} LIMIT 1`, args) === 1;
   }
 
   private where(q: ListQuery): { where: string[]; args: unknown[] } {
