@@ -52,7 +52,7 @@ function maskLink(row: Row): Row {
 export function exportSnapshot(rt: Runtime, options: { includeSecrets?: boolean } = {}) {
   const keep = options.includeSecrets === true;
   const resources = (rt.db.prepare('SELECT * FROM resources ORDER BY seq').all() as any[]).map((r) => {
-    const row = { ...r, body: JSON.parse(r.body), lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null };
+    const row = { ...r, body: JSON.parse(r.body), lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null, internal: r.internal ? JSON.parse(r.internal) : null };
     return keep ? row : maskConnector(row);
   });
   return {
@@ -101,10 +101,10 @@ export function importSnapshot(rt: Runtime, snap: SnapshotInput) {
 function writeSnapshot(rt: Runtime, snap: SnapshotInput): void {
     wipe(rt);
     const insertResource = rt.db.prepare(
-      'INSERT INTO resources (seq, org_id, type, id, scope, crn, body, lifecycle, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO resources (seq, org_id, type, id, scope, crn, body, lifecycle, internal, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const r of snap.resources) {
-      insertResource.run(r.seq, r.org_id, r.type, r.id, r.scope, r.crn, JSON.stringify(r.body), r.lifecycle ? JSON.stringify(r.lifecycle) : null, r.created_at, r.updated_at, r.deleted_at ?? null);
+      insertResource.run(r.seq, r.org_id, r.type, r.id, r.scope, r.crn, JSON.stringify(r.body), r.lifecycle ? JSON.stringify(r.lifecycle) : null, r.internal ? JSON.stringify(r.internal) : null, r.created_at, r.updated_at, r.deleted_at ?? null);
     }
     const insertCredential = rt.db.prepare('INSERT INTO credentials (key_id, secret_hash, org_id, owner_id, resource_id, deleted_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const c of snap.credentials as any[]) insertCredential.run(c.key_id, c.secret_hash, c.org_id, c.owner_id, c.resource_id ?? null, c.deleted_at ?? null);

@@ -9,6 +9,7 @@ import type { QuotaDecl, ResourceDecl, ViewDecl } from '../openapi/types.js';
 import type { Draft, HookContext, ResourceHooks } from './hooks.js';
 import { deepEqual, mergePatch } from './objects.js';
 import { encodeSegment } from '../core/url.js';
+import { repositoriesOf, type Repositories, type Repository } from './repository.js';
 
 export interface CreateOptions {
   org: string;
@@ -33,11 +34,14 @@ export interface CreateOptions {
 export class Engine {
   /** The resources seeded when a resource of a kind is created (`seed: { with: kind }`), by that kind. */
   private readonly seededBy = new Map<string, ResourceDecl[]>();
+  /** The store as services see it: one repository per kind, whose writes keep the kind's rules. */
+  readonly repositories: Repositories;
 
   constructor(
     readonly rt: Runtime,
     private readonly hooks: Record<string, ResourceHooks>,
   ) {
+    this.repositories = repositoriesOf(rt);
     for (const decl of rt.docs.resources.values()) {
       if (decl.hooks && !hooks[decl.hooks]) throw new Error(`resource ${decl.name} names unknown hooks ${decl.hooks}`);
       for (const [phase, node] of Object.entries(decl.lifecycle?.phases ?? {})) {
@@ -56,6 +60,11 @@ export class Engine {
     for (const view of rt.docs.views.values()) {
       if (!hooks[view.hooks]?.render) throw new Error(`view ${view.name} names hooks ${view.hooks} without render`);
     }
+  }
+
+  /** The repository of a kind: what services read and write its rows through. */
+  repository(type: string): Repository {
+    return this.repositories.of(type);
   }
 
   decl(name: string): ResourceDecl {
@@ -131,15 +140,9 @@ export class Engine {
     }
   }
 
-  /** Writes a row back; `secret` fields are never stored. */
+  /** Writes a row back through its kind's repository (`secret` fields are never stored). */
   private save(decl: ResourceDecl, row: ResourceRow): void {
-    if (decl.secret.some((p) => getAt(row.body, p) !== undefined)) {
-      const body = structuredClone(row.body);
-      for (const p of decl.secret) deleteAt(body, p);
-      this.rt.resources.update({ ...row, body });
-    } else {
-      this.rt.resources.update(row);
-    }
+    this.repository(decl.name).save(row);
   }
 
   private issueId(decl: ResourceDecl): string {

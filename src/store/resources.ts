@@ -15,14 +15,21 @@ export interface ResourceRow {
   crn: string;
   body: Record<string, unknown>;
   lifecycle: LifecycleState | null;
+  /**
+   * State a service keeps beyond what the API shows (a statement's plan, a share's links): the
+   * `internal` column, never rendered, written through the kind's repository. Undefined in a row
+   * built by hand means "leave the stored value as it is".
+   */
+  internal?: Record<string, unknown> | null;
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
 }
 
-interface RawRow extends Omit<ResourceRow, 'body' | 'lifecycle'> {
+interface RawRow extends Omit<ResourceRow, 'body' | 'lifecycle' | 'internal'> {
   body: string;
   lifecycle: string | null;
+  internal: string | null;
 }
 
 export interface FieldFilter {
@@ -47,7 +54,10 @@ const decode = (r: RawRow): ResourceRow => ({
   ...r,
   body: JSON.parse(r.body),
   lifecycle: r.lifecycle ? JSON.parse(r.lifecycle) : null,
+  internal: r.internal ? JSON.parse(r.internal) : null,
 });
+
+const internalText = (internal: ResourceRow['internal']) => (internal ? JSON.stringify(internal) : null);
 
 /**
  * The SQL values a query-string filter value can equal: json_extract answers JSON booleans as 1
@@ -132,9 +142,9 @@ export class ResourceStore {
 
   insert(row: Omit<ResourceRow, 'seq' | 'deleted_at'>): ResourceRow {
     const info = this.sql
-      .get('INSERT INTO resources (org_id, type, id, scope, crn, body, lifecycle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(row.org_id, row.type, row.id, row.scope, row.crn, JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.created_at, row.updated_at);
-    const stored = { ...row, seq: Number(info.lastInsertRowid), deleted_at: null };
+      .get('INSERT INTO resources (org_id, type, id, scope, crn, body, lifecycle, internal, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.org_id, row.type, row.id, row.scope, row.crn, JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, internalText(row.internal), row.created_at, row.updated_at);
+    const stored = { ...row, internal: row.internal ?? null, seq: Number(info.lastInsertRowid), deleted_at: null };
     if (this.writeObserver?.active()) this.writeObserver.written(stored, undefined);
     for (const listener of this.listeners.get(row.type) ?? []) listener(stored, undefined);
     return stored;
@@ -218,9 +228,15 @@ export class ResourceStore {
     const observer = this.writeObserver?.active() ? this.writeObserver : undefined;
     const listeners = this.listeners.get(row.type);
     const before = observer || listeners ? this.bySeq(row.seq) : undefined;
-    this.sql
-      .get('UPDATE resources SET body = ?, lifecycle = ?, updated_at = ?, deleted_at = ? WHERE seq = ?')
-      .run(JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.updated_at, row.deleted_at, row.seq);
+    if (row.internal === undefined) {
+      this.sql
+        .get('UPDATE resources SET body = ?, lifecycle = ?, updated_at = ?, deleted_at = ? WHERE seq = ?')
+        .run(JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, row.updated_at, row.deleted_at, row.seq);
+    } else {
+      this.sql
+        .get('UPDATE resources SET body = ?, lifecycle = ?, internal = ?, updated_at = ?, deleted_at = ? WHERE seq = ?')
+        .run(JSON.stringify(row.body), row.lifecycle ? JSON.stringify(row.lifecycle) : null, internalText(row.internal), row.updated_at, row.deleted_at, row.seq);
+    }
     if (observer && before) observer.written(row, before);
     if (listeners && before) for (const listener of listeners) listener(row, before);
   }

@@ -3,7 +3,7 @@ import type { Runtime } from '../../runtime.js';
 import { liveBootstrapEndpoint } from '../cmk/bootstrap.js';
 
 /*
- * Resource type names, limits, and the state each object keeps under its body's `_emulator`
+ * Resource type names, limits, and the state each object keeps in its row's internal column
  * (never rendered: the API does not show it).
  */
 
@@ -38,7 +38,7 @@ export interface ConsumerInternal {
   consumer_share?: string;
 }
 
-/** An image row's body (no `_emulator`: image rows are never rendered). */
+/** An image row's body (image rows are never rendered). */
 export interface StoredImage {
   shared_resource: string;
   file_name: string;
@@ -48,7 +48,7 @@ export interface StoredImage {
   data: string;
 }
 
-export const internal = <T>(row: ResourceRow) => (row.body as { _emulator: T })._emulator;
+export const internal = <T>(row: ResourceRow) => row.internal as unknown as T;
 
 /**
  * A shared cluster's bootstrap as Stream Sharing answers it: a URI (`SASL://host:9092`, Confluent's

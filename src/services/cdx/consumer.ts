@@ -28,7 +28,7 @@ export const consumerHandlers = (engine: Engine): HandlerMap => ({
       const p = internal<ConsumerInternal>(cs).provider;
       const share = allRows(engine, p.org, PROVIDER_SHARE).find((s) => s.id === p.share);
       if (share) deactivate(engine, share, ctx.baseUrl);
-      const still = rt.resources.get(cs.org_id, CONSUMER_SHARE, cs.id);
+      const still = engine.repository(CONSUMER_SHARE).get(cs.org_id, cs.id);
       if (still) {
         (still.body as any).status = { phase: 'DEACTIVATED' };
         engine.delete(engine.decl(CONSUMER_SHARE), still, ctx.baseUrl);
@@ -49,7 +49,7 @@ export const consumerHandlers = (engine: Engine): HandlerMap => ({
   networkCdxV1ConsumerSharedResource: (ctx) => {
     const row = liveRow(engine, ctx, CONSUMER_SHARED_RESOURCE);
     const p = internal<ConsumerInternal>(row).provider;
-    const cluster = engine.rt.resources.get(p.org, 'KafkaCluster', p.cluster);
+    const cluster = engine.repository('KafkaCluster').get(p.org, p.cluster);
     if (!cluster) throw notFound(`The shared Kafka cluster '${p.cluster}' no longer exists`);
     const cloud = String((cluster.body as any).spec?.cloud ?? 'AWS').toUpperCase();
     const kind = cloud === 'GCP' ? 'GcpNetwork' : cloud === 'AZURE' ? 'AzureNetwork' : 'AwsNetwork';

@@ -61,7 +61,7 @@ function mediaTypeOf(contentType: string | string[] | undefined, bytes: Buffer):
 
 /** The live image of a provider shared resource, if any. */
 const imageOf = (engine: Engine, sr: ResourceRow, fileName: string) =>
-  engine.rt.resources.whereField(sr.org_id, IMAGE, '/shared_resource', sr.id).find((r) => (r.body as unknown as StoredImage).file_name === fileName);
+  engine.repository(IMAGE).where(sr.org_id, '/shared_resource', sr.id).find((r) => (r.body as unknown as StoredImage).file_name === fileName);
 
 function requireImage(engine: Engine, sr: ResourceRow, fileName: string): ResourceRow {
   const row = imageOf(engine, sr, fileName);
@@ -79,9 +79,9 @@ function imageReply(row: ResourceRow): Reply {
 function providerSideOf(engine: Engine, ctx: AuthenticatedContext): ResourceRow {
   const rt = engine.rt;
   const p = internal<ConsumerInternal>(liveRow(engine, ctx, CONSUMER_SHARED_RESOURCE)).provider;
-  const share = rt.resources.get(p.org, PROVIDER_SHARE, p.share);
+  const share = engine.repository(PROVIDER_SHARE).get(p.org, p.share);
   if (!share || phaseOf(engine, share) !== 'ACTIVE') throw notFound(`The share of the shared resource '${ctx.params.id}' is no longer active`);
-  const sr = rt.resources.get(p.org, PROVIDER_SHARED_RESOURCE, p.shared_resource);
+  const sr = engine.repository(PROVIDER_SHARED_RESOURCE).get(p.org, p.shared_resource);
   if (!sr) throw notFound(`The shared resource '${ctx.params.id}' no longer exists`);
   return sr;
 }

@@ -22,12 +22,12 @@ export { CONSUMER_SHARE, CONSUMER_SHARED_RESOURCE, INVITE_MS, PROVIDER_SHARE, PR
  * clusters, which the data planes accept at once. Either side's delete deactivates both sides and
  * deletes that service account (and so its keys).
  *
- * What the API does not show is kept under the body's `_emulator`, which is never rendered. Images
+ * What the API does not show is kept in the rows' internal column, which is never rendered. Images
  * are rows of their own (CdxSharedResourceImage), never rendered either.
  *
- *   constants.ts                  type names, limits, the `_emulator` shapes
+ *   constants.ts                  type names, limits, the internal state's shapes
  *   crn.ts                        CRN parsing
- *   rows.ts                       storing rows (and refusing the engine's create)
+ *   rows.ts                       storing rows through their repositories (and refusing the engine's create)
  *   render.ts                     rendering rows, references, phases and party names
  *   list.ts                       filtered, hand-paged lists
  *   resolve.ts                    a share's resources checked against the organization's state

@@ -8,7 +8,7 @@ import { allRows } from './rows.js';
 import { queryFlag } from '../../engine/query.js';
 
 /*
- * The cdx/v1 lists: their filters match fields kept under `_emulator` and may include deleted
+ * The cdx/v1 lists: their filters match fields kept in the rows' internal state and may include deleted
  * rows, so they are filtered here and paged by hand rather than by the engine's list.
  */
 

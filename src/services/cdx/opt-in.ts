@@ -6,7 +6,7 @@ import { insertRow, issueId, save } from './rows.js';
 
 /* The organization's Stream Sharing switch: enabled until an opt-in row says otherwise. */
 
-const optInRow = (engine: Engine, org: string) => engine.rt.resources.list({ org, type: OPT_IN, filters: [], limit: 1 })[0];
+const optInRow = (engine: Engine, org: string) => engine.repository(OPT_IN).list({ org, limit: 1 })[0];
 const optedIn = (engine: Engine, org: string) => optInRow(engine, org)?.body.stream_share_enabled !== false;
 
 export function requireOptedIn(engine: Engine, org: string, whose: 'caller' | 'provider'): void {

@@ -20,7 +20,7 @@ const resourceKey = (r: Resolved) => JSON.stringify([r.cluster.id, r.topic, [...
 /** The live shared resource of the same topic and subjects, or a new one. */
 export function sharedResourceFor(engine: Engine, org: string, r: Resolved, crns: string[], baseUrl: string): ResourceRow {
   const key = resourceKey(r);
-  for (const row of engine.rt.resources.list({ org, type: PROVIDER_SHARED_RESOURCE, filters: [], limit: ALL })) {
+  for (const row of engine.repository(PROVIDER_SHARED_RESOURCE).list({ org, limit: ALL })) {
     try {
       if (resourceKey(resolve(engine, org, (row.body as any).resources)) === key) return row;
     } catch {

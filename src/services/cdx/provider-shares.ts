@@ -9,7 +9,7 @@ import { requireOptedIn } from './opt-in.js';
 import { sharedResourceFor, srCrnsOf } from './provider-shared-resources.js';
 import { callerRow, envRef, globalRef, nameOf, phaseOf, render, selfOf } from './render.js';
 import { resolve } from './resolve.js';
-import { allRows, insertRow, issueId, liveRow, save } from './rows.js';
+import { allRows, insertRow, issueId, liveRow, save, sharesOf } from './rows.js';
 import { tokenOf } from './tokens.js';
 
 /* Provider shares: inviting a consumer by email, listing, resending and deleting invitations. */
@@ -28,9 +28,9 @@ export const providerShareHandlers = (engine: Engine): HandlerMap => ({
       const crns = (input.resources as unknown[]).map(String);
       const r = resolve(engine, org, crns);
       const sr = sharedResourceFor(engine, org, r, crns, ctx.baseUrl);
-      const clash = rt.resources
-        .whereField(org, PROVIDER_SHARE, '/_emulator/shared_resource', sr.id)
-        .find((s) => String((s.body as any).consumer_restriction?.email).toLowerCase() === email.toLowerCase() && phaseOf(engine, s) !== 'EXPIRED');
+      const clash = sharesOf(engine, org, sr.id).find(
+        (s) => String((s.body as any).consumer_restriction?.email).toLowerCase() === email.toLowerCase() && phaseOf(engine, s) !== 'EXPIRED',
+      );
       if (clash) throw conflict(`The shared resource '${sr.id}' is already shared with '${email}'`, selfOf(engine, clash, ctx.baseUrl));
 
       const caller = callerRow(engine, ctx);
@@ -43,14 +43,14 @@ export const providerShareHandlers = (engine: Engine): HandlerMap => ({
         invite_expires_at: rt.clock.iso(t + INVITE_MS),
         cloud_cluster: envRef(engine, r.cluster, ctx.baseUrl),
         status: { phase: 'INVITED' },
-        // The consumer ids are issued now so that the token's preview shows the ids redeeming gives.
-        _emulator: {
-          shared_resource: sr.id,
-          consumer_ids: { share: issueId(engine, CONSUMER_SHARE), resource: issueId(engine, CONSUMER_SHARED_RESOURCE) },
-        } satisfies ProviderInternal,
+      };
+      // The consumer ids are issued now so that the token's preview shows the ids redeeming gives.
+      const x: ProviderInternal = {
+        shared_resource: sr.id,
+        consumer_ids: { share: issueId(engine, CONSUMER_SHARE), resource: issueId(engine, CONSUMER_SHARED_RESOURCE) },
       };
       if (caller) body.provider_user = globalRef(engine, caller, ctx.baseUrl);
-      const share = insertRow(engine, PROVIDER_SHARE, org, issueId(engine, PROVIDER_SHARE), body);
+      const share = insertRow(engine, PROVIDER_SHARE, org, issueId(engine, PROVIDER_SHARE), body, x);
       return {
         status: 201,
         headers: { location: selfOf(engine, share, ctx.baseUrl), [TOKEN_HEADER]: tokenOf(engine, share) },

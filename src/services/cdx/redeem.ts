@@ -26,7 +26,7 @@ import { shareOfToken } from './tokens.js';
 
 /** The provider side of a redeemable share: its shared resource and what it shares, or 404. */
 function sharedOf(engine: Engine, share: ResourceRow): { sr: ResourceRow; r: Resolved } {
-  const sr = engine.rt.resources.get(share.org_id, PROVIDER_SHARED_RESOURCE, internal<ProviderInternal>(share).shared_resource);
+  const sr = engine.repository(PROVIDER_SHARED_RESOURCE).get(share.org_id, internal<ProviderInternal>(share).shared_resource);
   if (!sr) throw notFound('The shared resource of this share no longer exists');
   try {
     return { sr, r: resolve(engine, share.org_id, (sr.body as any).resources) };
@@ -125,12 +125,8 @@ export const redeemHandlers = (engine: Engine): HandlerMap => ({
         consumer_user: globalRef(engine, user, base),
         invite_expires_at: (share.body as any).invite_expires_at,
         status: { phase: 'ACTIVE' },
-        _emulator: { provider, shared_resource: csrId } satisfies ConsumerInternal,
-      });
-      insertRow(engine, CONSUMER_SHARED_RESOURCE, cOrg, csrId, {
-        ...consumerResourceBody(engine, share, sr, r),
-        _emulator: { provider, consumer_share: csId } satisfies ConsumerInternal,
-      });
+      }, { provider, shared_resource: csrId } satisfies ConsumerInternal);
+      insertRow(engine, CONSUMER_SHARED_RESOURCE, cOrg, csrId, consumerResourceBody(engine, share, sr, r), { provider, consumer_share: csId } satisfies ConsumerInternal);
 
       Object.assign(share.body, {
         redeemed_at: iso(t),

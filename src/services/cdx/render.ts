@@ -18,16 +18,15 @@ export function phaseOf(engine: Engine, row: ResourceRow): string {
 
 export function render(engine: Engine, row: ResourceRow, baseUrl: string): Record<string, unknown> {
   const out = engine.render(engine.decl(row.type), row, baseUrl) as Record<string, any>;
-  delete out._emulator;
   if (out.status) out.status = { ...out.status, phase: phaseOf(engine, row) };
   return out;
 }
 
-export const orgName = (engine: Engine, org: string) => String(engine.rt.resources.get(org, 'Organization', org)?.body.display_name ?? '');
+export const orgName = (engine: Engine, org: string) => String(engine.repository('Organization').get(org, org)?.body.display_name ?? '');
 
 export function callerRow(engine: Engine, ctx: AuthenticatedContext): ResourceRow | undefined {
   const { orgId, ownerId } = ctx.caller;
-  return engine.rt.resources.get(orgId, 'User', ownerId) ?? engine.rt.resources.get(orgId, 'ServiceAccount', ownerId);
+  return engine.repository('User').get(orgId, ownerId) ?? engine.repository('ServiceAccount').get(orgId, ownerId);
 }
 
 export function nameOf(row: ResourceRow | undefined): string {

@@ -36,18 +36,18 @@ export function resolve(engine: Engine, org: string, crns: unknown): Resolved {
       const cloudCluster = parts.get('cloud-cluster');
       if (kafka && cloudCluster && kafka !== cloudCluster) throw unprocessable(`'${crn}' names two different clusters`, pointer);
       const clusterId = kafka ?? cloudCluster;
-      const cluster = clusterId ? rt.resources.get(org, 'KafkaCluster', clusterId) : undefined;
+      const cluster = clusterId ? engine.repository('KafkaCluster').get(org, clusterId) : undefined;
       if (!cluster) throw unprocessable(`The Kafka cluster '${clusterId ?? ''}' of '${crn}' does not exist`, pointer);
       if (envPart !== undefined && envPart !== cluster.scope) throw unprocessable(`The Kafka cluster '${cluster.id}' is not in the environment '${envPart}'`, pointer);
       if (srPart !== undefined) {
-        const sr = rt.resources.get(org, 'SchemaRegistryCluster', srPart);
+        const sr = engine.repository('SchemaRegistryCluster').get(org, srPart);
         if (!sr || sr.scope !== cluster.scope) throw unprocessable(`The Schema Registry cluster '${srPart}' does not exist in the environment '${cluster.scope}'`, pointer);
       }
       const topic = parts.get('topic')!;
       if (!rt.kafka.topic(cluster.id, topic)) throw unprocessable(`The topic '${topic}' does not exist in the Kafka cluster '${cluster.id}'`, pointer);
       found = { cluster, env: cluster.scope, topic, topicCrn: crn };
     } else if (parts.has('subject')) {
-      const sr = srPart ? rt.resources.get(org, 'SchemaRegistryCluster', srPart) : undefined;
+      const sr = srPart ? engine.repository('SchemaRegistryCluster').get(org, srPart) : undefined;
       if (!sr) throw unprocessable(`The Schema Registry cluster '${srPart ?? ''}' of '${crn}' does not exist`, pointer);
       if (envPart !== undefined && envPart !== sr.scope) throw unprocessable(`The Schema Registry cluster '${sr.id}' is not in the environment '${envPart}'`, pointer);
       if (registry && registry.id !== sr.id) throw unprocessable('The subjects of a share belong to one Schema Registry cluster', pointer);
@@ -84,6 +84,6 @@ export function derivedFields(engine: Engine, org: string, r: Resolved, baseUrl:
     cloud_cluster: envRef(engine, r.cluster, baseUrl),
     cluster_name: String((r.cluster.body as any).spec?.display_name ?? r.cluster.id),
     organization_name: orgName(engine, org),
-    environment_name: String(engine.rt.resources.get(org, 'Environment', r.env)?.body.display_name ?? r.env),
+    environment_name: String(engine.repository('Environment').get(org, r.env)?.body.display_name ?? r.env),
   };
 }

@@ -39,7 +39,7 @@ export function shareOfToken(engine: Engine, ctx: AuthenticatedContext, token: s
   } catch {
     throw badRequest('The token is not a valid Stream Sharing token', { pointer: '/token' });
   }
-  const share = engine.rt.resources.get(String(claims.o), PROVIDER_SHARE, String(claims.s));
+  const share = engine.repository(PROVIDER_SHARE).get(String(claims.o), String(claims.s));
   if (!share) throw notFound('The share of this token was deleted');
   requireOptedIn(engine, share.org_id, 'provider');
   const phase = phaseOf(engine, share);

@@ -66,14 +66,14 @@ function withLiveBootstrap(h: HookContext, _row: ResourceRow, body: Record<strin
 function completeReferences(h: HookContext, d: Draft): void {
   const network = getAt(d.body, '/spec/network') as Ref | undefined;
   if (network?.id) {
-    if (h.engine.rt.resources.get(d.org, 'Network', network.id)?.scope !== d.scope) {
+    if (h.engine.repository('Network').get(d.org, network.id)?.scope !== d.scope) {
       throw unprocessable(`The network '${network.id}' does not exist in the environment '${d.scope}'`, '/spec/network/id');
     }
     setAt(d.body, '/spec/network', networkReference(h.baseUrl, d.org, d.scope, network.id));
   }
   const byok = getAt(d.body, '/spec/byok') as Ref | undefined;
   if (byok?.id) {
-    if (!h.engine.rt.resources.get(d.org, 'ByokKey', byok.id)) throw unprocessable(`The BYOK key '${byok.id}' does not exist`, '/spec/byok/id');
+    if (!h.engine.repository('ByokKey').get(d.org, byok.id)) throw unprocessable(`The BYOK key '${byok.id}' does not exist`, '/spec/byok/id');
     setAt(d.body, '/spec/byok', {
       id: byok.id,
       related: `${h.baseUrl}/byok/v1/keys/${encodeSegment(byok.id)}`,
@@ -180,7 +180,7 @@ function defaultPrincipal(h: HookContext, org: string): Ref {
 function resolvePrincipals(h: HookContext, org: string, principals: Ref[]): Ref[] {
   return principals.map((p, i) => {
     if (p.id === DEFAULT_PRINCIPAL) return defaultPrincipal(h, org);
-    const target = typeof p.id === 'string' ? h.engine.rt.resources.getAny(org, PRINCIPAL_KINDS, p.id) : undefined;
+    const target = typeof p.id === 'string' ? h.engine.repositories.getAny(org, PRINCIPAL_KINDS, p.id) : undefined;
     if (!target) throw unprocessable(`The principal '${p.id ?? ''}' is not '<default>', a service account or an identity pool`, `/spec/principals/${i}/id`);
     const ref = h.engine.reference(target, h.baseUrl);
     return { id: target.id, related: ref.related, resource_name: ref.resource_name };

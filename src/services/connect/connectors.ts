@@ -59,7 +59,7 @@ export const connectorHooks: ResourceHooks = {
     b.trace ??= '';
   },
   crn(h, d) {
-    const cluster = h.engine.rt.resources.get(d.org, 'KafkaCluster', d.scope);
+    const cluster = h.engine.repository('KafkaCluster').get(d.org, d.scope);
     const parent = cluster ? stripCrnPrefix(cluster.crn) : `organization=${d.org}/cloud-cluster=${d.scope}`;
     return `${CRN_PREFIX}${parent}/connector=${String(d.body.name ?? d.id)}`;
   },
@@ -74,14 +74,14 @@ const org = (ctx: AuthenticatedContext) => ctx.caller.orgId;
 export function clusterOf(engine: Engine, ctx: AuthenticatedContext): ResourceRow {
   const env = ctx.params.environment_id;
   const id = ctx.params.kafka_cluster_id;
-  if (!engine.rt.resources.get(org(ctx), 'Environment', env)) throw connectError(404, `account not found: the environment '${env}' does not exist`);
-  const cluster = engine.rt.resources.get(org(ctx), 'KafkaCluster', id);
+  if (!engine.repository('Environment').get(org(ctx), env)) throw connectError(404, `account not found: the environment '${env}' does not exist`);
+  const cluster = engine.repository('KafkaCluster').get(org(ctx), id);
   if (!cluster || cluster.scope !== env) throw connectError(404, `account not found: the Kafka cluster '${id}' does not exist in the environment '${env}'`);
   return cluster;
 }
 
 function findConnector(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow, name: string): ResourceRow | undefined {
-  return engine.rt.resources.whereField(org(ctx), CONNECTOR, '/name', name, cluster.id)[0];
+  return engine.repository(CONNECTOR).where(org(ctx), '/name', name, cluster.id)[0];
 }
 
 function connectorOf(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow): ResourceRow {
@@ -193,7 +193,7 @@ function resolveConfig(engine: Engine, ctx: AuthenticatedContext, cluster: Resou
   let sensitive: string[] = [];
   if (custom) {
     const pluginId = config['confluent.custom.plugin.id'];
-    const plugin = pluginId ? engine.rt.resources.get(org(ctx), CUSTOM_PLUGIN, pluginId) : undefined;
+    const plugin = pluginId ? engine.repository(CUSTOM_PLUGIN).get(org(ctx), pluginId) : undefined;
     if (pluginId && !plugin) throw connectError(400, `The custom connector plugin '${pluginId}' does not exist`);
     if (plugin) {
       type = String(plugin.body.connector_type).toLowerCase() as ConnectorType;
@@ -220,7 +220,7 @@ function resolveConfig(engine: Engine, ctx: AuthenticatedContext, cluster: Resou
     if (!cred || cred.org_id !== org(ctx) || cred.resource_id !== cluster.id) {
       errors.push('kafka.api.key: Provided Kafka ApiKey is invalid', 'kafka.api.secret: Provided Kafka ApiKey is invalid');
     }
-  } else if (!engine.rt.resources.get(org(ctx), 'ServiceAccount', config['kafka.service.account.id'])) {
+  } else if (!engine.repository('ServiceAccount').get(org(ctx), config['kafka.service.account.id'])) {
     errors.push(`kafka.service.account.id: The service account '${config['kafka.service.account.id']}' does not exist`);
   }
   let trace = errors.length ? `There were some errors with your configuration:\n${errors.join('\n')}\n` : '';
@@ -293,7 +293,7 @@ export function connectorHandlers(engine: Engine): HandlerMap {
     listConnectv1Connectors: (ctx) =>
       tx(() => {
         const cluster = clusterOf(engine, ctx);
-        const rows = rt.resources.list({ org: org(ctx), type: CONNECTOR, scope: cluster.id, filters: [], limit: -1 }).map((r) => observeConnector(engine, r, true));
+        const rows = engine.repository(CONNECTOR).list({ org: org(ctx), scope: cluster.id }).map((r) => observeConnector(engine, r, true));
         const expand = expansions(ctx);
         if (!expand) return { status: 200, body: rows.map((r) => bodyOf(r).name) };
         const out: Record<string, Record<string, unknown>> = {};

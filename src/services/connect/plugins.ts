@@ -93,7 +93,7 @@ function takeUpload(engine: Engine, orgId: string, body: Record<string, unknown>
   const source = body.upload_source as { location?: string; upload_id?: string } | undefined;
   delete body.upload_source;
   if (!source) return;
-  const upload = source.upload_id ? engine.rt.resources.get(orgId, UPLOAD, source.upload_id) : undefined;
+  const upload = source.upload_id ? engine.repository(UPLOAD).get(orgId, source.upload_id) : undefined;
   if (!upload) throw unprocessable(`The upload '${source.upload_id ?? ''}' does not exist: request a presigned upload URL first`, '/upload_source/upload_id');
   body.content_format = upload.body.content_format;
   body.upload_source = { location: source.location ?? 'PRESIGNED_URL_LOCATION', upload_id: '' };

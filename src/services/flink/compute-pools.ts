@@ -2,7 +2,7 @@ import { CRN_PREFIX } from '../../core/crn.js';
 import { unprocessable } from '../../core/errors.js';
 import { getAt, setAt } from '../../core/pointer.js';
 import type { ResourceHooks } from '../../engine/hooks.js';
-import type { ResourceStore } from '../../store/resources.js';
+import type { Repositories } from '../../engine/repository.js';
 import { FLINK_REGIONS, flinkRegionOf } from './regions.js';
 import { networkReference } from '../networking/reference.js';
 
@@ -13,19 +13,20 @@ export const STATEMENT = 'FlinkStatement';
  * The CFUs a pool has allocated: one per RUNNING statement in it, at most its max_cfu (the
  * emulator runs no Flink job, so this counts statements rather than measuring load).
  */
-function allocatedCfu(resources: ResourceStore, org: string, poolId: string, maxCfu: number): number {
-  const running = resources.whereField(org, STATEMENT, '/spec/compute_pool_id', poolId).filter((r) => getAt(r.body, '/status/phase') === 'RUNNING').length;
+function allocatedCfu(repos: Repositories, org: string, poolId: string, maxCfu: number): number {
+  const running = repos.of(STATEMENT).where(org, '/spec/compute_pool_id', poolId).filter((r) => getAt(r.body, '/status/phase') === 'RUNNING').length;
   return Math.min(maxCfu, running);
 }
 
 /** Brings a PROVISIONED pool's `status.current_cfu` up to date after its statements changed phase. */
-export function refreshCurrentCfu(resources: ResourceStore, org: string, poolId: string): void {
-  const pool = resources.get(org, COMPUTE_POOL, poolId);
+export function refreshCurrentCfu(repos: Repositories, org: string, poolId: string): void {
+  const pools = repos.of(COMPUTE_POOL);
+  const pool = pools.get(org, poolId);
   if (!pool || getAt(pool.body, '/status/phase') !== 'PROVISIONED') return;
-  const cfu = allocatedCfu(resources, org, poolId, Number(getAt(pool.body, '/spec/max_cfu') ?? 0));
+  const cfu = allocatedCfu(repos, org, poolId, Number(getAt(pool.body, '/spec/max_cfu') ?? 0));
   if (getAt(pool.body, '/status/current_cfu') === cfu) return;
   setAt(pool.body, '/status/current_cfu', cfu);
-  resources.update(pool);
+  pools.save(pool);
 }
 
 /**
@@ -44,7 +45,7 @@ export const computePoolHooks: ResourceHooks = {
     }
     const network = getAt(d.body, '/spec/network') as { id?: string } | undefined;
     if (network?.id) {
-      if (h.engine.rt.resources.get(d.org, 'Network', network.id)?.scope !== d.scope) {
+      if (h.engine.repository('Network').get(d.org, network.id)?.scope !== d.scope) {
         throw unprocessable(`The network '${network.id}' does not exist in the environment '${d.scope}'`, '/spec/network/id');
       }
       setAt(d.body, '/spec/network', networkReference(h.baseUrl, d.org, d.scope, network.id));
@@ -62,13 +63,13 @@ export const computePoolHooks: ResourceHooks = {
     // A larger or smaller max_cfu applies at once; the allocation follows it.
     const maxCfu = getAt(patch, '/spec/max_cfu');
     if (typeof maxCfu === 'number' && getAt(row.body, '/status/phase') === 'PROVISIONED') {
-      setAt(row.body, '/status/current_cfu', allocatedCfu(h.engine.rt.resources, row.org_id, row.id, maxCfu));
+      setAt(row.body, '/status/current_cfu', allocatedCfu(h.engine.repositories, row.org_id, row.id, maxCfu));
     }
   },
 
   onPhase(h, row, phase) {
     if (phase === 'PROVISIONED') {
-      setAt(row.body, '/status/current_cfu', allocatedCfu(h.engine.rt.resources, row.org_id, row.id, Number(getAt(row.body, '/spec/max_cfu') ?? 0)));
+      setAt(row.body, '/status/current_cfu', allocatedCfu(h.engine.repositories, row.org_id, row.id, Number(getAt(row.body, '/spec/max_cfu') ?? 0)));
     }
   },
 };

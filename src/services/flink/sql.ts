@@ -1,5 +1,6 @@
 import { getAt } from '../../core/pointer.js';
 import type { Runtime } from '../../runtime.js';
+import { repositoriesOf } from '../../engine/repository.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { StoredRecord } from '../../store/kafka.js';
 
@@ -100,12 +101,12 @@ function parseIdentifiers(text: string): string[] | undefined {
 // ---- catalogs and databases --------------------------------------------------------------------
 
 function findCatalog(c: SqlContext, name: string): ResourceRow | undefined {
-  const envs = c.rt.resources.list({ org: c.org, type: 'Environment', filters: [], limit: 1000 });
+  const envs = repositoriesOf(c.rt).of('Environment').list({ org: c.org, limit: 1000 });
   return envs.find((e) => e.id === name) ?? envs.find((e) => getAt(e.body, '/display_name') === name);
 }
 
 function clustersOf(c: SqlContext, env: string): ResourceRow[] {
-  return c.rt.resources.list({ org: c.org, type: 'KafkaCluster', scope: env, filters: [], limit: 1000 });
+  return repositoriesOf(c.rt).of('KafkaCluster').list({ org: c.org, scope: env, limit: 1000 });
 }
 
 function findDatabase(c: SqlContext, env: string, name: string): ResourceRow | undefined {
@@ -296,7 +297,7 @@ function normalize(sql: string): string {
 export function plan(c: SqlContext, statement: string): Plan {
   const sql = normalize(statement);
   if (/^SHOW\s+CATALOGS$/i.test(sql)) {
-    const envs = c.rt.resources.list({ org: c.org, type: 'Environment', filters: [], limit: 1000 });
+    const envs = repositoriesOf(c.rt).of('Environment').list({ org: c.org, limit: 1000 });
     return {
       kind: 'static',
       sql_kind: 'SHOW_CATALOGS',

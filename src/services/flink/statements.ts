@@ -35,7 +35,7 @@ interface StatementException {
   timestamp: number;
 }
 
-/** What the emulator keeps about a statement beyond what the API shows, under the body's `_emulator`. */
+/** What the emulator keeps about a statement beyond what the API shows, in its row's internal column. */
 interface Internal {
   version: number;
   /** The timing of the current transitional phase. */
@@ -53,10 +53,10 @@ interface Internal {
   next_cursor?: number;
 }
 
-type Body = Record<string, any> & { _emulator: Internal };
+type Body = Record<string, any>;
 
 const b = (row: ResourceRow) => row.body as Body;
-const internal = (row: ResourceRow) => b(row)._emulator;
+const internal = (row: ResourceRow) => row.internal as unknown as Internal;
 const phaseOf = (row: ResourceRow) => String(getAt(row.body, '/status/phase'));
 
 const newStage = (policy: LifecyclePolicy, now: number): Stage => ({ mode: policy.mode, readsNeeded: policy.reads, since: now, reads: 0 });
@@ -107,6 +107,7 @@ export const statementHooks: ResourceHooks = {
 
 export function statementHandlers(engine: Engine): HandlerMap {
   const rt = engine.rt;
+  const statements = engine.repository(STATEMENT);
 
   // ---- scope and authorization ----------------------------------------------------------------
 
@@ -123,13 +124,13 @@ export function statementHandlers(engine: Engine): HandlerMap {
     if (orgId !== org) throw forbidden(`The API key is not authorized for the organization '${orgId}'`);
     const keyed = ctx.caller.resourceId!;
     if (!findFlinkRegion(keyed) && keyed !== envId) {
-      const target = rt.resources.findById(org, keyed);
+      const target = engine.repositories.findById(org, keyed);
       if (!target || (target.type !== 'Environment' && target.type !== COMPUTE_POOL)) {
         throw unauthenticated('The API key is not a Flink API key: scope it to an environment, a compute pool or a Flink region');
       }
       if (target.scope !== envId) throw forbidden(`The API key is not authorized for the environment '${envId}'`);
     }
-    const env = rt.resources.get(org, 'Environment', envId);
+    const env = engine.repository('Environment').get(org, envId);
     if (!env) {
       if (ctx.op.method === 'POST') throw forbidden(`The environment '${envId}' does not exist or the API key is not authorized for it`);
       throw notFound(`The environment '${envId}' was not found`);
@@ -141,7 +142,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
     `${baseUrl}/sql/v1/organizations/${row.org_id}/environments/${encodeSegment(row.scope)}/statements/${encodeSegment(String(b(row).name))}`;
 
   function findStatement(org: string, env: string, name: string): ResourceRow | undefined {
-    return rt.resources.whereField(org, STATEMENT, '/name', name, env)[0];
+    return statements.first(org, '/name', name, env);
   }
 
   /**
@@ -194,7 +195,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
   function start(row: ResourceRow, now: number): void {
     const x = internal(row);
     if (!x.plan) {
-      const pool = rt.resources.get(row.org_id, COMPUTE_POOL, String(b(row).spec.compute_pool_id));
+      const pool = engine.repository(COMPUTE_POOL).get(row.org_id, String(b(row).spec.compute_pool_id));
       x.plan = planStatement(
         { rt, org: row.org_id, env: row.scope, properties: b(row).spec.properties ?? {}, pool: { cloud: String(getAt(pool?.body, '/spec/cloud') ?? ''), region: String(getAt(pool?.body, '/spec/region') ?? '') } },
         String(b(row).spec.statement),
@@ -235,7 +236,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
       }
       if (phase === 'PENDING' && x.stage && stageDone(x.stage, now, phase)) {
         // A statement waits for its compute pool to be PROVISIONED.
-        const poolRow = rt.resources.get(row.org_id, COMPUTE_POOL, String(b(row).spec.compute_pool_id));
+        const poolRow = engine.repository(COMPUTE_POOL).get(row.org_id, String(b(row).spec.compute_pool_id));
         const pool = poolRow && engine.observeRow(engine.decl(COMPUTE_POOL), poolRow, baseUrl);
         if (!pool || getAt(pool.body, '/status/phase') !== 'PROVISIONED') break;
         changed = true;
@@ -279,14 +280,15 @@ export function statementHandlers(engine: Engine): HandlerMap {
 
   /** Writes a statement back; its pool's allocation follows its phase. */
   function saveRow(row: ResourceRow): void {
-    rt.resources.update(row);
-    refreshCurrentCfu(rt.resources, row.org_id, String(b(row).spec.compute_pool_id));
+    statements.save(row);
+    refreshCurrentCfu(engine.repositories, row.org_id, String(b(row).spec.compute_pool_id));
   }
 
   // ---- rendering ------------------------------------------------------------------------------
 
   function render(row: ResourceRow, baseUrl: string): Record<string, unknown> {
-    const { _emulator: x, ...body } = row.body as Body;
+    const body = b(row);
+    const x = internal(row);
     return {
       api_version: 'sql/v1',
       kind: 'Statement',
@@ -342,7 +344,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
     const id = (x.next_cursor = (x.next_cursor ?? 0) + 1);
     cursors[String(id)] = pos;
     for (const k of Object.keys(cursors)) if (Number(k) <= id - MAX_CURSORS) delete cursors[k];
-    rt.resources.update(row);
+    statements.save(row);
     return `c.${id.toString(36)}`;
   }
 
@@ -426,13 +428,13 @@ export function statementHandlers(engine: Engine): HandlerMap {
         if (body.environment_id !== undefined && body.environment_id !== env.id) throw badRequest('environment_id must be the environment of the path', { pointer: '/environment_id' });
         const spec = body.spec as Record<string, any>;
         const poolId = String(spec.compute_pool_id);
-        const poolRow = rt.resources.get(env.org_id, COMPUTE_POOL, poolId);
+        const poolRow = engine.repository(COMPUTE_POOL).get(env.org_id, poolId);
         const pool = poolRow && poolRow.scope === env.id ? engine.observeRow(engine.decl(COMPUTE_POOL), poolRow, ctx.baseUrl) : undefined;
         if (!pool || !['PROVISIONING', 'PROVISIONED'].includes(String(getAt(pool.body, '/status/phase')))) {
           throw unprocessable(`The compute pool '${poolId}' does not exist in the environment '${env.id}' or is not usable`, '/spec/compute_pool_id');
         }
         let principal = spec.principal as string | undefined;
-        if (principal !== undefined && !rt.resources.getAny(env.org_id, ['User', 'ServiceAccount'], principal)) {
+        if (principal !== undefined && !engine.repositories.getAny(env.org_id, ['User', 'ServiceAccount'], principal)) {
           throw unprocessable(`The principal '${principal}' is not a user or service account of the organization`, '/spec/principal');
         }
         principal ??= ctx.caller.ownerId;
@@ -441,7 +443,7 @@ export function statementHandlers(engine: Engine): HandlerMap {
 
         const now = rt.clock.now();
         const uid = randomUUID();
-        rt.resources.reserveId(uid);
+        engine.repositories.reserveId(uid);
         const stopped = spec.stopped === true;
         const stored: Body = {
           name,
@@ -449,9 +451,16 @@ export function statementHandlers(engine: Engine): HandlerMap {
           environment_id: env.id,
           spec: { statement: String(spec.statement), properties: { ...(spec.properties ?? {}) }, compute_pool_id: poolId, principal, stopped },
           status: { phase: stopped ? 'STOPPED' : 'PENDING', detail: stopped ? 'The statement was created stopped.' : 'The statement is waiting to run.', scaling_status: { scaling_state: 'OK', last_updated: rt.clock.iso(now) }, network_kind: 'PUBLIC' },
-          _emulator: { version: 1, stage: stopped ? null : newStage(policy, now), policy, inject_failure: failed, exceptions: [] },
         };
-        let row = rt.resources.insert({ org_id: env.org_id, type: STATEMENT, id: uid, scope: env.id, crn: `crn://confluent.cloud/organization=${env.org_id}/environment=${env.id}/statement=${name}`, body: stored, lifecycle: null, created_at: now, updated_at: now });
+        const x: Internal = { version: 1, stage: stopped ? null : newStage(policy, now), policy, inject_failure: failed, exceptions: [] };
+        let row = statements.insert({
+          org: env.org_id,
+          id: uid,
+          scope: env.id,
+          crn: `crn://confluent.cloud/organization=${env.org_id}/environment=${env.id}/statement=${name}`,
+          body: stored,
+          internal: x as unknown as Record<string, unknown>,
+        });
         row = observe(row, false, ctx.baseUrl) ?? row;
         return { status: 201, headers: { location: selfUrl(ctx.baseUrl, row) }, body: render(row, ctx.baseUrl) };
       });
@@ -462,11 +471,11 @@ export function statementHandlers(engine: Engine): HandlerMap {
         const env = scopeOf(ctx);
         const values = queryValues(ctx.query['spec.compute_pool_id']);
         const filters = values.length ? [{ pointer: '/spec/compute_pool_id', values, match: 'exact' as const }] : [];
-        const q = { org: env.org_id, type: STATEMENT, scope: env.id, filters, limit: 0 };
+        const q = { org: env.org_id, scope: env.id, filters };
         const cursor = cursorOf(rt.tokens, ctx, listIdentity([q.org, STATEMENT, env.id, filters]));
-        const rows = rt.resources.list({ ...q, after: cursor.after, limit: cursor.size });
+        const rows = statements.list({ ...q, after: cursor.after, limit: cursor.size });
         const last = rows[rows.length - 1]?.seq;
-        const hasNext = last !== undefined && rt.resources.exists(q, 'after', last);
+        const hasNext = last !== undefined && statements.exists(q, 'after', last);
         const data = rows.map((r) => observe(r, true, ctx.baseUrl)).filter((r): r is ResourceRow => r !== undefined).map((r) => render(r, ctx.baseUrl));
         const base = `${ctx.baseUrl}/sql/v1/organizations/${env.org_id}/environments/${encodeSegment(env.id)}/statements`;
         const params = new URLSearchParams();

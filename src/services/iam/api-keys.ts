@@ -17,7 +17,7 @@ export const apiKeyHooks: ResourceHooks = {
   beforeCreate(h, draft) {
     const resource = getAt(draft.body, '/spec/resource') as { id?: string } | null | undefined;
     if (resource && resource.id) {
-      const target = h.engine.rt.resources.findById(h.org, resource.id);
+      const target = h.engine.repositories.findById(h.org, resource.id);
       const region = target ? undefined : findFlinkRegion(resource.id);
       if (!target && !region) throw unprocessable(`The resource '${resource.id}' does not exist`, '/spec/resource/id');
       // A Flink API key is scoped to a Flink region (`aws.us-east-2`), which is no stored resource.

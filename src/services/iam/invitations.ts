@@ -15,12 +15,12 @@ export const invitationHooks: ResourceHooks = {
   beforeCreate(h, draft) {
     const email = String(draft.body.email);
     const rt = h.engine.rt;
-    const existing = rt.resources.whereField(h.org, 'User', '/email', email)[0];
+    const existing = h.engine.repository('User').where(h.org, '/email', email)[0];
     if (existing) throw conflict(`A user with email '${email}' already exists`, h.engine.selfUrl(h.engine.decl('User'), existing, h.baseUrl));
     const user = h.engine.create(h.engine.decl('User'), { email, full_name: '', auth_type: draft.body.auth_type ?? 'AUTH_TYPE_LOCAL' }, { org: h.org, baseUrl: h.baseUrl, trusted: true });
     draft.body.user = refOf(h.engine.reference(user, h.baseUrl));
     if (h.callerId) {
-      const creator = rt.resources.getAny(h.org, ['User', 'ServiceAccount'], h.callerId);
+      const creator = h.engine.repositories.getAny(h.org, ['User', 'ServiceAccount'], h.callerId);
       if (creator) draft.body.creator = refOf(h.engine.reference(creator, h.baseUrl));
     }
     draft.body.expires_at = rt.clock.iso(h.now + 30 * DAY_MS);
@@ -31,7 +31,7 @@ export const invitationHooks: ResourceHooks = {
   beforeDelete(h, row) {
     if (row.body.status === ACCEPTED) return;
     const userId = getAt(row.body, '/user/id') as string | undefined;
-    const user = userId && h.engine.rt.resources.get(h.org, 'User', userId);
+    const user = userId && h.engine.repository('User').get(h.org, userId);
     if (user) h.engine.delete(h.engine.decl('User'), user, h.baseUrl);
     setAt(row.body, '/status', 'INVITE_STATUS_DEACTIVATED');
   },

@@ -14,7 +14,7 @@ function resolveIpGroups(h: HookContext, body: Record<string, unknown>): void {
   if (!Array.isArray(groups)) return;
   body.ip_groups = groups.map((entry, i) => {
     const id = (entry as { id?: unknown } | null)?.id;
-    const row = typeof id === 'string' ? h.engine.rt.resources.get(h.org, IP_GROUP, id) : undefined;
+    const row = typeof id === 'string' ? h.engine.repository(IP_GROUP).get(h.org, id) : undefined;
     if (!row) throw unprocessable(`The IP group '${String(id ?? '')}' at 'ip_groups[${i}]' does not exist`, `/ip_groups/${i}/id`);
     const ref = h.engine.reference(row, h.baseUrl);
     return { id: ref.id, related: ref.related, resource_name: ref.resource_name };

@@ -6,7 +6,7 @@ import type { Engine } from '../../engine/engine.js';
 export function jwksHandlers(engine: Engine): HandlerMap {
   return {
     refreshIamV2JsonWebKeySet: (ctx) => {
-      const provider = engine.rt.resources.get(ctx.caller.orgId, 'IdentityProvider', ctx.params.provider_id);
+      const provider = engine.repository('IdentityProvider').get(ctx.caller.orgId, ctx.params.provider_id);
       if (!provider) throw notFound(`The IdentityProvider '${ctx.params.provider_id}' was not found`);
       const now = engine.rt.clock.iso();
       return {

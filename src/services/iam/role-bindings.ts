@@ -24,6 +24,6 @@ export const roleBindingHooks: ResourceHooks = {
 export const principalHooks: ResourceHooks = {
   afterDelete(h, row) {
     const rt = h.engine.rt;
-    for (const b of rt.resources.whereField(h.org, 'RoleBinding', '/principal', `User:${row.id}`)) rt.resources.markDeleted(b.seq, h.now);
+    for (const b of h.engine.repository('RoleBinding').where(h.org, '/principal', `User:${row.id}`)) rt.resources.markDeleted(b.seq, h.now);
   },
 };

@@ -23,7 +23,7 @@ export const ksqlClusterHooks: ResourceHooks = {
       throw unprocessable(`The Kafka cluster '${kafka.id}' is not in the environment '${d.scope}'`, '/spec/kafka_cluster/id');
     }
     const limit = h.engine.rt.config.quotas[APPS_PER_CLUSTER] ?? DEFAULT_APPS_PER_CLUSTER;
-    if (h.engine.rt.resources.whereField(d.org, h.decl.name, '/spec/kafka_cluster/id', kafka.id).length >= limit) {
+    if (h.engine.repository(h.decl.name).where(d.org, '/spec/kafka_cluster/id', kafka.id).length >= limit) {
       throw quotaExceeded(APPS_PER_CLUSTER);
     }
     const suffix = d.id.replace(/^lksqlc-/, '');

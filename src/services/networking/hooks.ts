@@ -123,7 +123,7 @@ const gatewayRef = (h: HookContext, org: string, env: string, id: string) => ({
 function newGatewayId(h: HookContext): string {
   for (;;) {
     const id = newId({ prefix: 'gw-', length: 6 });
-    if (h.engine.rt.resources.reserveId(id)) return id;
+    if (h.engine.repositories.reserveId(id)) return id;
   }
 }
 
@@ -176,7 +176,7 @@ export const networkHooks: ResourceHooks = {
     const gateway = getAt(row.body, '/spec/gateway/id');
     if (typeof gateway !== 'string') return;
     const decl = h.engine.decl('DnsForwarder');
-    for (const f of h.engine.rt.resources.whereField(row.org_id, decl.name, '/spec/gateway/id', gateway)) {
+    for (const f of h.engine.repository(decl.name).where(row.org_id, '/spec/gateway/id', gateway)) {
       h.engine.delete(decl, f, h.baseUrl, { mode: 'immediate', reads: 1 });
     }
   },
@@ -187,7 +187,7 @@ export const networkHooks: ResourceHooks = {
 /** The network a connection names: in the connection's environment, READY, offering the connection type. */
 function connectionNetwork(h: HookContext, d: Draft, type: 'PEERING' | 'TRANSITGATEWAY'): ResourceRow {
   const ref = getAt(d.body, '/spec/network') as Ref;
-  const stored = h.engine.rt.resources.get(d.org, 'Network', String(ref.id));
+  const stored = h.engine.repository('Network').get(d.org, String(ref.id));
   const network = stored && h.engine.observeRow(h.engine.decl('Network'), stored, h.baseUrl);
   if (!network || network.scope !== d.scope) throw unprocessable(`The network '${ref.id}' is not in the environment '${d.scope}'`, '/spec/network/id');
   const phase = getAt(network.body, '/status/phase');
@@ -201,7 +201,7 @@ function connectionNetwork(h: HookContext, d: Draft, type: 'PEERING' | 'TRANSITG
 
 function checkPerNetworkQuota(h: HookContext, d: Draft, network: ResourceRow, quota: string): void {
   const limit = h.engine.rt.config.quotas[quota] ?? DEFAULT_LIMITS[quota];
-  if (h.engine.rt.resources.whereField(d.org, h.decl.name, '/spec/network/id', network.id).length >= limit) throw quotaExceeded(quota);
+  if (h.engine.repository(h.decl.name).where(d.org, '/spec/network/id', network.id).length >= limit) throw quotaExceeded(quota);
 }
 
 /** Each route a valid IPv4 block, private, overlapping neither the network nor another route. */
@@ -276,7 +276,7 @@ export const transitGatewayAttachmentHooks: ResourceHooks = {
 export const dnsForwarderHooks: ResourceHooks = {
   beforeCreate(h, d) {
     const id = String((getAt(d.body, '/spec/gateway') as Ref).id ?? '');
-    const network = h.engine.rt.resources.whereField(d.org, 'Network', '/spec/gateway/id', id, d.scope)[0];
+    const network = h.engine.repository('Network').where(d.org, '/spec/gateway/id', id, d.scope)[0];
     if (!network) throw unprocessable(`The gateway '${id}' is not the gateway of a network in the environment '${d.scope}'`, '/spec/gateway/id');
     const ref = gatewayRef(h, d.org, d.scope, id);
     setAt(d.body, '/spec/gateway', { id, environment: d.scope, related: ref.related, resource_name: ref.resource_name });

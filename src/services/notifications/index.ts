@@ -41,8 +41,7 @@ const kindOf = (row: ResourceRow) => String((row.body.target as Obj | undefined)
 
 /** Live subscriptions of an organization that deliver to an integration. */
 function subscriptionsUsing(engine: Engine, org: string, integrationId: string): ResourceRow[] {
-  return engine.rt.resources
-    .list({ org, type: SUBSCRIPTION, filters: [], limit: -1 })
+  return engine.repository(SUBSCRIPTION).list({ org })
     .filter((s) => ((s.body.integrations ?? []) as Obj[]).some((i) => i.id === integrationId));
 }
 
@@ -90,7 +89,7 @@ function resolveIntegrations(engine: Engine, org: string, baseUrl: string, value
   const seen = new Set<string>();
   ((value ?? []) as Obj[]).forEach((ref, i) => {
     const id = String(ref?.id ?? '');
-    const row = engine.rt.resources.get(org, INTEGRATION, id);
+    const row = engine.repository(INTEGRATION).get(org, id);
     if (!row) throw unprocessable(`The integration '${id}' does not exist`, `/integrations/${i}/id`);
     if (seen.has(id)) return;
     seen.add(id);
@@ -154,7 +153,7 @@ function seedDefaults(h: HookContext, owner: ResourceRow): void {
   const rt = engine.rt;
   const org = owner.org_id;
   const marker = { pointer: '/target/kind', values: ['RoleEmail'], match: 'exact' as const };
-  if (rt.resources.list({ org, type: INTEGRATION, filters: [marker], limit: 1 }).length) return;
+  if (engine.repository(INTEGRATION).list({ org, filters: [marker], limit: 1 }).length) return;
   // An integrations quota configured below 1 leaves no room for the default integration: skip it.
   if ((rt.config.quotas[engine.decl(INTEGRATION).quotas[0]?.name ?? ''] ?? 1) < 1) return;
   const integration = engine.create(

@@ -18,13 +18,12 @@ const orgUrl = (baseUrl: string, id: string) => `${baseUrl}/partner/v2/organizat
 const orgCrn = (id: string) => `${CRN_PREFIX}organization=${id}`;
 
 /** An organization the partner signed up (the partner's view of it), or undefined. */
-const signedUp = (engine: Engine, partner: string, id: unknown) => (typeof id === 'string' ? engine.rt.resources.get(partner, PARTNER_ORG, id) : undefined);
+const signedUp = (engine: Engine, partner: string, id: unknown) => (typeof id === 'string' ? engine.repository(PARTNER_ORG).get(partner, id) : undefined);
 
 /** The live entitlement of the partner with this external id for the same customer organization, if any. */
 function sameExternalId(engine: Engine, partner: string, externalId: unknown, orgId: unknown, selfId?: string): ResourceRow | undefined {
   if (typeof externalId !== 'string') return undefined;
-  return engine.rt.resources
-    .whereField(partner, ENTITLEMENT, '/external_id', externalId)
+  return engine.repository(ENTITLEMENT).where(partner, '/external_id', externalId)
     .find((r) => r.id !== selfId && (r.body.organization as Obj | undefined)?.id === orgId);
 }
 
@@ -48,7 +47,7 @@ export const entitlementHooks: ResourceHooks = {
 export const partnerHooks: Record<string, ResourceHooks> = { 'partner.entitlement': entitlementHooks };
 
 /** Whether a customer organization has its first user (the signup is complete). */
-const hasUser = (engine: Engine, orgId: string) => engine.rt.resources.list({ org: orgId, type: 'User', filters: [], limit: 1 }).length > 0;
+const hasUser = (engine: Engine, orgId: string) => engine.repository('User').list({ org: orgId, limit: 1 }).length > 0;
 
 /** The User body for the org/v2 user of a signup; 422 without an email. */
 function userBody(user: Obj, pointer: string): Obj {
@@ -80,7 +79,7 @@ function signup(engine: Engine, ctx: RequestContext<'signup'>) {
     const ent = body.entitlement as Obj;
     let existing: ResourceRow | undefined;
     if (ent.external_id === undefined) {
-      existing = rt.resources.get(partner, ENTITLEMENT, String(ent.id));
+      existing = engine.repository(ENTITLEMENT).get(partner, String(ent.id));
       if (!existing) throw unprocessable(`The entitlement '${String(ent.id)}' does not exist`, '/entitlement/id');
       const taken = (existing.body.organization as Obj | undefined)?.id;
       if (taken) throw conflict(`The entitlement '${existing.id}' already belongs to the organization '${String(taken)}'`);

@@ -99,7 +99,7 @@ function quotaDefs(engine: Engine): QuotaDef[] {
         scope: 'ORGANIZATION',
         display_name: nameOf(perOrg.name),
         default_limit: perOrg.limit,
-        usage: (e, t) => e.rt.resources.count({ org: t.org, type: 'Pipeline', filters: [], limit: 0 }),
+        usage: (e, t) => e.repository('Pipeline').count({ org: t.org, limit: 0 }),
       },
       { id: perCluster.name, scope: 'KAFKA_CLUSTER', display_name: nameOf(perCluster.name), default_limit: perCluster.limit, usage: (e, t) => countWhere(e, t.org, 'Pipeline', '/spec/kafka_cluster/id', t.cluster!.id) },
     );
@@ -145,7 +145,7 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
       crn += `/cloud-cluster=${t.cluster.id}`;
     }
     const qs = query.toString();
-    const org = rt.resources.get(t.org, 'Organization', t.org);
+    const org = engine.repository('Organization').get(t.org, t.org);
     const out: Record<string, unknown> = {
       api_version: API_VERSION,
       kind: 'AppliedQuota',
@@ -189,12 +189,12 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
     if (def.scope === 'ORGANIZATION') return { org, seq: 0 };
     const envId = str(ctx.query.environment);
     if (!envId) throw badRequest(`The quota '${def.id}' applies to an environment or Kafka cluster: the 'environment' query parameter is required`, { parameter: 'environment' }, 'parameter_missing');
-    const env = rt.resources.get(org, 'Environment', envId);
+    const env = engine.repository('Environment').get(org, envId);
     if (!env) throw notFound(`The environment '${envId}' was not found`);
     if (def.scope === 'ENVIRONMENT') return { org, env, seq: env.seq };
     const clusterId = str(ctx.query.kafka_cluster);
     if (!clusterId) throw badRequest(`The quota '${def.id}' applies to a Kafka cluster: the 'kafka_cluster' query parameter is required`, { parameter: 'kafka_cluster' }, 'parameter_missing');
-    const cluster = rt.resources.get(org, 'KafkaCluster', clusterId);
+    const cluster = engine.repository('KafkaCluster').get(org, clusterId);
     if (!cluster || cluster.scope !== env.id) throw notFound(`The Kafka cluster '${clusterId}' was not found in the environment '${env.id}'`);
     return { org, env, cluster, seq: cluster.seq };
   }
