@@ -185,6 +185,12 @@ export class SchemaRegistryStore {
     return (this.sql.get('SELECT value FROM sr_settings WHERE cluster_id = ? AND subject = ? AND kind = ?').get(cluster, subject, kind) as { value: string } | undefined)?.value;
   }
 
+  /** Every setting stored at any of these scopes (subjects, `:.ctx:` or ''), in one query. */
+  settingsAt(cluster: string, scopes: string[]): Array<{ subject: string; kind: SettingKind; value: string }> {
+    const marks = scopes.map(() => '?').join(', ');
+    return this.sql.get(`SELECT subject, kind, value FROM sr_settings WHERE cluster_id = ? AND subject IN (${marks})`).all(cluster, ...scopes) as Array<{ subject: string; kind: SettingKind; value: string }>;
+  }
+
   setSetting(cluster: string, subject: string, kind: SettingKind, value: string | null): void {
     if (value === null) this.sql.get('DELETE FROM sr_settings WHERE cluster_id = ? AND subject = ? AND kind = ?').run(cluster, subject, kind);
     else this.sql.get('INSERT INTO sr_settings VALUES (?, ?, ?, ?) ON CONFLICT (cluster_id, subject, kind) DO UPDATE SET value = excluded.value').run(cluster, subject, kind, value);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import avsc from 'avsc';
-import { walkAvro, type AvroNames } from '../../src/services/schema-registry/avro-schema.js';
+import { surelyReads, walkAvro, type AvroNames } from '../../src/services/schema-registry/avro-schema.js';
 import { parseSchema } from '../../src/services/schema-registry/formats.js';
 
 /** avsc's verdict: undefined when it accepts, else its message. */
@@ -17,7 +17,7 @@ function avscError(schema: unknown, references: unknown[] = []): string | undefi
 
 const walk = (schema: unknown, references: unknown[] = []) => {
   const names: AvroNames = new Map();
-  return references.every((r) => walkAvro(r, names)) && walkAvro(schema, names);
+  return references.every((r) => walkAvro(r, names) !== undefined) && walkAvro(schema, names) !== undefined;
 };
 
 const record = (name: string, fields: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'record', name, fields, ...extra });
@@ -55,6 +55,9 @@ const INVALID: unknown[] = [
   record('string', []),
   record('R', 'not fields' as unknown as unknown[]),
   record('R', [{ name: 'a', type: 'int' }, { name: 'a', type: 'long' }]),
+  // Names avsc keeps as keys of plain objects, where they collide with Object.prototype's.
+  record('R', [{ name: 'a', type: { type: 'enum', name: 'E', symbols: ['constructor'] } }]),
+  record('R', [{ name: 'a', type: record('constructor', []) }]),
   record('R', [{ name: 'bad name', type: 'int' }]),
   record('R', [{ name: 'a' }]),
   record('R', [{ name: 'a', type: 'int', order: 'sideways' }]),
@@ -152,5 +155,103 @@ describe('Avro parsing for the registry', () => {
     const type = parsed.avroType!();
     expect(type.name).toBe('lazy.Thing');
     expect(parsed.avroType!()).toBe(type);
+  });
+});
+
+describe('Avro schema resolution over walked shapes', () => {
+  const shapeOf = (schema: unknown) => walkAvro(schema, new Map());
+  /** avsc's verdict on a reader reading a writer's data: undefined when it resolves. */
+  const avscResolveError = (reader: unknown, writer: unknown) => {
+    try {
+      avsc.Type.forSchema(reader as avsc.Schema).createResolver(avsc.Type.forSchema(writer as avsc.Schema));
+      return undefined;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+  const sure = (reader: unknown, writer: unknown) => surelyReads(shapeOf(reader)!, shapeOf(writer)!);
+
+  it('resolves what Avro resolves: promotions, added fields with defaults, aliases, unions, enums with a default', () => {
+    const v1 = record('User', [{ name: 'id', type: 'int' }]);
+    expect(sure(record('User', [{ name: 'id', type: 'long' }]), v1)).toBe(true);
+    expect(sure(record('User', [{ name: 'id', type: 'int' }, { name: 'n', type: ['null', 'string'], default: null }]), v1)).toBe(true);
+    expect(sure(record('User', [{ name: 'key', type: 'double', aliases: ['id'] }]), v1)).toBe(true);
+    expect(sure(record('User', [{ name: 'id', type: ['null', 'long'] }]), record('User', [{ name: 'id', type: ['null', 'int'] }]))).toBe(true);
+    const e = (symbols: string[], extra = {}) => record('R', [{ name: 'e', type: { type: 'enum', name: 'E', symbols, ...extra } }]);
+    expect(sure(e(['A'], { default: 'A' }), e(['A', 'B']))).toBe(true);
+    expect(sure(record('Node', [{ name: 'next', type: ['null', 'Node'] }]), record('Node', [{ name: 'next', type: ['null', 'Node'] }]))).toBe(true);
+  });
+
+  it('is not sure of what avsc refuses: a missing default, a narrowing, a renamed record, a lost symbol', () => {
+    const v1 = record('User', [{ name: 'id', type: 'long' }]);
+    for (const [reader, writer] of [
+      [record('User', [{ name: 'id', type: 'long' }, { name: 'x', type: 'string' }]), v1],
+      [record('User', [{ name: 'id', type: 'int' }]), v1],
+      [record('Person', [{ name: 'id', type: 'long' }]), v1],
+      [record('R', [{ name: 'e', type: { type: 'enum', name: 'E', symbols: ['A'] } }]), record('R', [{ name: 'e', type: { type: 'enum', name: 'E', symbols: ['A', 'B'] } }])],
+      [record('R', [{ name: 'u', type: ['null', 'int'] }]), record('R', [{ name: 'u', type: ['null', 'int', 'string'] }])],
+    ]) {
+      expect(avscResolveError(reader, writer)).toBeDefined();
+      expect(sure(reader, writer)).toBe(false);
+    }
+  });
+
+  it('never says a reader resolves a writer that avsc refuses, over thousands of random pairs', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+    const primitives = ['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string'];
+    const defaults: Record<string, unknown> = { null: null, boolean: true, int: 1, long: 2, float: 1.5, double: 2.5, bytes: 'b', string: 's' };
+    // A small random type and, when it has one, a default that suits it.
+    function randomType(depth: number): { type: unknown; default?: unknown } {
+      const r = random();
+      if (r < 0.35 || depth > 1) {
+        const p = pick(primitives);
+        return { type: p, default: defaults[p] };
+      }
+      if (r < 0.55) {
+        const branches = [...new Set([pick(primitives), pick(primitives), pick(primitives)])];
+        return { type: branches, default: defaults[branches[0]] };
+      }
+      if (r < 0.65) {
+        const symbols = ['A', 'B', 'C'].filter(() => random() < 0.7);
+        const withDefault = random() < 0.3 && symbols.length > 0;
+        return { type: { type: 'enum', name: pick(['E', 'F']), symbols: symbols.length ? symbols : ['A'], ...(withDefault ? { default: symbols[0] } : {}) } };
+      }
+      if (r < 0.72) return { type: { type: 'fixed', name: pick(['X', 'Y']), size: pick([2, 3]) } };
+      if (r < 0.8) return { type: { type: 'array', items: randomType(depth + 1).type } };
+      if (r < 0.88) return { type: { type: 'map', values: randomType(depth + 1).type } };
+      return { type: randomRecord(depth + 1, pick(['Inner', 'Other'])) };
+    }
+    function randomRecord(depth: number, name: string): unknown {
+      const fields = ['a', 'b', 'c', 'd']
+        .filter(() => random() < 0.6)
+        .map((fieldName) => {
+          const t = randomType(depth);
+          return {
+            name: fieldName,
+            type: t.type,
+            ...(t.default !== undefined && random() < 0.5 ? { default: t.default } : {}),
+            ...(random() < 0.15 ? { aliases: [pick(['a', 'b', 'c', 'd', 'z'])] } : {}),
+          };
+        });
+      return { type: 'record', name, ...(random() < 0.1 ? { aliases: ['Old'] } : {}), fields };
+    }
+    let sureCount = 0;
+    let refused = 0;
+    for (let i = 0; i < 3000; i++) {
+      const reader = randomRecord(0, pick(['T', 'T', 'Old']));
+      const writer = random() < 0.5 ? reader : randomRecord(0, pick(['T', 'T', 'Old']));
+      const r = shapeOf(reader);
+      const w = shapeOf(writer);
+      if (!r || !w) continue;
+      const error = avscResolveError(reader, writer);
+      if (surelyReads(r, w)) {
+        sureCount++;
+        expect(error, `${JSON.stringify(reader)} reading ${JSON.stringify(writer)}`).toBeUndefined();
+      } else if (error) refused++;
+    }
+    expect(sureCount).toBeGreaterThan(500);
+    expect(refused).toBeGreaterThan(300);
   });
 });

@@ -2,7 +2,8 @@
  * A validating walk of an Avro schema that builds no codecs: what registering and looking up a
  * schema need (is it valid, which named types does it define) at a fraction of the cost of
  * avsc's `Type.forSchema`, which compiles a reader, writer, skipper, checker and constructor for
- * every type as it parses.
+ * every type as it parses. And Avro's schema resolution over the walked shapes (`surelyReads`), for
+ * compatibility checks, where avsc's `createResolver` compiles a reader for every pair.
  *
  * The walk is conservative by design: it answers `true` only for schemas it is certain avsc
  * accepts (the same names, namespaces, unions and field defaults rules), and `false` for anything
@@ -12,6 +13,12 @@
  */
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * avsc keeps names, symbols and fields as keys of plain objects, where `constructor` or
+ * `__proto__` are already taken: such names are for avsc to judge.
+ */
+const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const plainName = (name: unknown): name is string => typeof name === 'string' && NAME.test(name) && !OBJECT_KEYS.has(name);
 const PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
 /** avsc's bound for a long held in a JavaScript number. */
 const MAX_SAFE_LONG = 9007199254740990;
@@ -19,12 +26,20 @@ const MAX_SAFE_LONG = 9007199254740990;
 /** A type as far as validating defaults and union branches needs it. */
 export type AvroShape =
   | { kind: 'primitive'; name: string }
-  | { kind: 'record'; name: string; fields: Array<{ name: string; type: AvroShape; hasDefault: boolean }> }
-  | { kind: 'enum'; name: string; symbols: Set<string> }
-  | { kind: 'fixed'; name: string; size: number }
+  | { kind: 'record'; name: string; aliases: string[]; fields: AvroField[]; byName: Map<string, AvroField> }
+  | { kind: 'enum'; name: string; aliases: string[]; symbols: Set<string>; hasDefault: boolean }
+  | { kind: 'fixed'; name: string; aliases: string[]; size: number }
   | { kind: 'array'; items: AvroShape }
   | { kind: 'map'; values: AvroShape }
   | { kind: 'union'; types: AvroShape[] };
+
+/** A record's field; `aliases` is undefined when they are anything but a list of names (resolution then leaves the pair to avsc). */
+export interface AvroField {
+  name: string;
+  type: AvroShape;
+  hasDefault: boolean;
+  aliases: string[] | undefined;
+}
 
 /** Named types by full name, shared by a schema and the schemas it references. */
 export type AvroNames = Map<string, AvroShape>;
@@ -47,6 +62,7 @@ function qualify(name: string, namespace: string | undefined): string {
   if (name.includes('.')) full = name.replace(/^\./, '');
   else if (namespace) full = `${namespace}.${name}`;
   for (const part of full.split('.')) if (!NAME.test(part)) unsure();
+  if (OBJECT_KEYS.has(full)) unsure();
   return full;
 }
 
@@ -101,7 +117,7 @@ class Walker {
   }
 
   /** The full name a named type defines, registered before its body is walked (records may refer to themselves). */
-  private define(schema: Json, namespace: string | undefined, shape: AvroShape & { name: string }): string | undefined {
+  private define(schema: Json, namespace: string | undefined, shape: AvroShape & { name: string; aliases: string[] }): string | undefined {
     if (typeof schema.name !== 'string') unsure();
     if (schema.namespace !== undefined && typeof schema.namespace !== 'string') unsure();
     const ns = schema.namespace === undefined ? namespace : (schema.namespace as string);
@@ -110,7 +126,7 @@ class Walker {
     if (schema.aliases !== undefined) {
       if (!Array.isArray(schema.aliases)) unsure();
       for (const alias of schema.aliases as unknown[]) if (typeof alias !== 'string') unsure();
-      for (const alias of schema.aliases as string[]) qualify(alias, ns);
+      shape.aliases = (schema.aliases as string[]).map((alias) => qualify(alias, ns));
     }
     shape.name = name;
     this.names.set(name, shape);
@@ -118,7 +134,7 @@ class Walker {
   }
 
   private record(schema: Json, namespace: string | undefined): AvroShape {
-    const shape: AvroShape & { kind: 'record' } = { kind: 'record', name: '', fields: [] };
+    const shape: AvroShape & { kind: 'record' } = { kind: 'record', name: '', aliases: [], fields: [], byName: new Map() };
     this.define(schema, namespace, shape);
     // Fields resolve names against the record's own namespace (explicit, else implied by a dotted name).
     const inner = typeof schema.namespace === 'string' ? schema.namespace : (impliedNamespace(schema.name as string) ?? namespace);
@@ -126,23 +142,26 @@ class Walker {
     const seen = new Set<string>();
     for (const field of schema.fields as unknown[]) {
       if (!isObject(field)) return unsure();
-      if (typeof field.name !== 'string' || !NAME.test(field.name) || seen.has(field.name)) unsure();
+      if (!plainName(field.name) || seen.has(field.name)) unsure();
       seen.add(field.name as string);
       if (field.order !== undefined && field.order !== 'ascending' && field.order !== 'descending' && field.order !== 'ignore') unsure();
       if (field.type === undefined || field.type === null) unsure();
       const type = this.type(field.type, inner);
       if (field.default !== undefined && !validDefault(type, field.default)) unsure();
-      shape.fields.push({ name: field.name as string, type, hasDefault: field.default !== undefined });
+      const aliases = field.aliases === undefined ? [] : Array.isArray(field.aliases) && field.aliases.every(plainName) ? (field.aliases as string[]) : undefined;
+      const walked: AvroField = { name: field.name as string, type, hasDefault: field.default !== undefined, aliases };
+      shape.fields.push(walked);
+      shape.byName.set(walked.name, walked);
     }
     return shape;
   }
 
   private enum(schema: Json, namespace: string | undefined): AvroShape {
-    const shape: AvroShape & { kind: 'enum' } = { kind: 'enum', name: '', symbols: new Set() };
+    const shape: AvroShape & { kind: 'enum' } = { kind: 'enum', name: '', aliases: [], symbols: new Set(), hasDefault: schema.default !== undefined };
     this.define(schema, namespace, shape);
     if (!Array.isArray(schema.symbols) || !schema.symbols.length) return unsure();
     for (const symbol of schema.symbols as unknown[]) {
-      if (typeof symbol !== 'string' || !NAME.test(symbol) || shape.symbols.has(symbol)) unsure();
+      if (!plainName(symbol) || shape.symbols.has(symbol)) unsure();
       shape.symbols.add(symbol as string);
     }
     if (schema.default !== undefined && !(typeof schema.default === 'string' && shape.symbols.has(schema.default))) unsure();
@@ -152,7 +171,7 @@ class Walker {
   private fixed(schema: Json, namespace: string | undefined): AvroShape {
     const size = schema.size;
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > 2 ** 31 - 1) return unsure();
-    const shape: AvroShape & { kind: 'fixed' } = { kind: 'fixed', name: '', size };
+    const shape: AvroShape & { kind: 'fixed' } = { kind: 'fixed', name: '', aliases: [], size };
     this.define(schema, namespace, shape);
     return shape;
   }
@@ -197,17 +216,84 @@ function validDefault(type: AvroShape, value: unknown): boolean {
 
 /**
  * Walks `schema` (parsed JSON) with the named types already in `names` (those of its references),
- * adding the ones it defines. `true` when avsc surely accepts it; `false` when avsc must decide
- * (`names` may then hold part of the schema's types: discard it).
+ * adding the ones it defines. Its shape when avsc surely accepts it; undefined when avsc must
+ * decide (`names` may then hold part of the schema's types: discard it).
  */
-export function walkAvro(schema: unknown, names: AvroNames): boolean {
+export function walkAvro(schema: unknown, names: AvroNames): AvroShape | undefined {
   try {
-    new Walker(names).type(schema, undefined);
-    return true;
+    return new Walker(names).type(schema, undefined);
   } catch (err) {
-    if (err instanceof Unsure) return false;
+    if (err instanceof Unsure) return undefined;
     // A schema deep enough to exhaust the stack is for avsc to judge.
-    if (err instanceof RangeError) return false;
+    if (err instanceof RangeError) return undefined;
     throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema resolution
+
+/** Writer primitives each reader primitive reads (Avro's promotions, as avsc applies them). */
+const PROMOTIONS: Record<string, string[]> = {
+  null: ['null'],
+  boolean: ['boolean'],
+  int: ['int'],
+  long: ['int', 'long'],
+  float: ['int', 'long', 'float'],
+  double: ['int', 'long', 'float', 'double'],
+  string: ['string', 'bytes'],
+  bytes: ['string', 'bytes'],
+};
+
+/**
+ * The writer's field a reader's field reads: by its name or one of its aliases; undefined when
+ * none matches, null when it is not sure (several match, or the aliases are not plain names).
+ */
+function writtenField(field: AvroField, written: Map<string, AvroField>): AvroField | undefined | null {
+  if (!field.aliases) return null;
+  let match = written.get(field.name);
+  for (const alias of field.aliases) {
+    const other = alias === field.name ? undefined : written.get(alias);
+    if (other && match && other !== match) return null;
+    match ??= other;
+  }
+  return match;
+}
+
+/** avsc's name check for named types: the writer's full name is the reader's or one of its aliases. */
+const namesMatch = (reader: { name: string; aliases: string[] }, writer: { name: string }) => reader.name === writer.name || reader.aliases.includes(writer.name);
+
+/**
+ * Whether data written with `writer` surely resolves to `reader` (avsc's `createResolver` would
+ * succeed). `false` means "not sure": the caller asks avsc, whose message then explains. `pending`
+ * holds the record pairs being resolved, so that recursive records end.
+ */
+export function surelyReads(reader: AvroShape, writer: AvroShape, pending = new Set<string>()): boolean {
+  if (writer.kind === 'union') return writer.types.every((branch) => surelyReads(reader, branch, pending));
+  switch (reader.kind) {
+    case 'union':
+      return reader.types.some((branch) => surelyReads(branch, writer, pending));
+    case 'primitive':
+      return writer.kind === 'primitive' && PROMOTIONS[reader.name].includes(writer.name);
+    case 'array':
+      return writer.kind === 'array' && surelyReads(reader.items, writer.items, pending);
+    case 'map':
+      return writer.kind === 'map' && surelyReads(reader.values, writer.values, pending);
+    case 'fixed':
+      return writer.kind === 'fixed' && writer.size === reader.size && namesMatch(reader, writer);
+    case 'enum':
+      return writer.kind === 'enum' && namesMatch(reader, writer) && (reader.hasDefault || [...writer.symbols].every((s) => reader.symbols.has(s)));
+    case 'record': {
+      if (writer.kind !== 'record' || !namesMatch(reader, writer)) return false;
+      const pair = `${reader.name}:${writer.name}`;
+      if (pending.has(pair)) return true;
+      pending.add(pair);
+      const ok = reader.fields.every((field) => {
+        const match = writtenField(field, writer.byName);
+        return match === undefined ? field.hasDefault : match !== null && surelyReads(field.type, match.type, pending);
+      });
+      pending.delete(pair);
+      return ok;
+    }
   }
 }

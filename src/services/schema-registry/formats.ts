@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { parseJsonSchema } from './compat/json-schema.js';
 import { parseProtobuf } from './compat/protobuf.js';
 import { invalidSchema } from './errors.js';
-import { walkAvro, type AvroNames } from './avro-schema.js';
+import { surelyReads, walkAvro, type AvroNames, type AvroShape } from './avro-schema.js';
 import { LruCache } from '../../core/lru.js';
 
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
@@ -22,6 +22,8 @@ export interface ParsedSchema {
    * up do not) and kept.
    */
   avroType?: () => avro.Type;
+  /** Avro: the shape our own walk vouched for, when it did (compatibility checks try it before avsc). */
+  avroShape?: AvroShape;
   json?: unknown;
 }
 
@@ -78,14 +80,10 @@ function once<T>(compute: () => T): () => T {
 function parseAvro(text: string, references: ResolvedReference[]): ParsedSchema {
   const json = parseJsonText(text);
   const names: AvroNames = new Map();
-  const vouched = references.every((ref) => walkAvro(JSON.parse(ref.schema), names)) && walkAvro(json, names);
-  let avroType: () => avro.Type;
-  if (vouched) avroType = once(() => avscType(json, references));
-  else {
-    const type = avscType(json, references);
-    avroType = () => type;
-  }
-  return { type: 'AVRO', canonical: JSON.stringify(json), avroType, json };
+  const avroShape = references.every((ref) => walkAvro(JSON.parse(ref.schema), names)) ? walkAvro(json, names) : undefined;
+  if (avroShape) return { type: 'AVRO', canonical: JSON.stringify(json), avroType: once(() => avscType(json, references)), avroShape, json };
+  const type = avscType(json, references);
+  return { type: 'AVRO', canonical: JSON.stringify(json), avroType: () => type, json };
 }
 
 /**
@@ -96,7 +94,8 @@ function parseAvro(text: string, references: ResolvedReference[]): ParsedSchema 
 const parsedSchemas = new LruCache<string, ParsedSchema>(4096);
 
 export function parseSchema(type: SchemaType, text: string, references: ResolvedReference[] = []): ParsedSchema {
-  const key = JSON.stringify([type, text, references.map((r) => [r.name, r.type, r.schema])]);
+  // Most schemas have no references: their key is cheaper to build than a JSON array's.
+  const key = references.length ? JSON.stringify([type, text, references.map((r) => [r.name, r.type, r.schema])]) : `${type}\u0000${text}`;
   return parsedSchemas.getOrCompute(key, () => parseUncached(type, text, references));
 }
 
@@ -117,8 +116,12 @@ function parseUncached(type: SchemaType, text: string, references: ResolvedRefer
   }
 }
 
-/** Avro schema resolution (avsc's resolver): the reader resolves the writer's data or it throws. */
+/**
+ * Avro schema resolution: our own over the walked shapes when it is sure the reader resolves the
+ * writer's data, else avsc's resolver, which resolves it or throws the reason.
+ */
 export const avroBackwardProblems: BackwardCheck = (reader, writer) => {
+  if (reader.avroShape && writer.avroShape && surelyReads(reader.avroShape, writer.avroShape)) return [];
   try {
     reader.avroType!().createResolver(writer.avroType!());
     return [];

@@ -185,10 +185,9 @@ export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
     lookUpSchemaUnderSubject: (ctx) => {
       const r = registryOf(ctx);
       const subject = subjectOf(ctx);
-      r.versions(subject, true);
       const found = r.lookup(subject, body(ctx), optionalQueryFlag(ctx.query.normalize), queryFlag(ctx.query.deleted));
       if (!found) throw srError(404, 40403, 'Schema not found');
-      return ok({ subject, version: found.version, id: found.schema_id, ...describe(r.schemaOf(found)) });
+      return ok({ subject, version: found.version, id: found.schema_id, ...describe(found.stored) });
     },
 
     listVersions: (ctx) => {

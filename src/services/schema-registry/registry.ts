@@ -34,6 +34,9 @@ interface Candidate {
   ruleSet?: RuleSet;
 }
 
+/** A version with its schema, as read in one query. */
+type VersionWithSchema = SubjectVersion & { stored: StoredSchema };
+
 /** How a candidate is matched against stored schemas. */
 interface Match {
   normalize: boolean;
@@ -66,20 +69,24 @@ export class Registry {
     return [subject, ...(ctx && ctx !== subject ? [ctx] : []), ''];
   }
 
-  private resolve(kind: SettingKind, subject?: string): string | undefined {
-    for (const scope of this.scopes(subject)) {
-      const v = this.store.setting(this.cluster, scope, kind);
-      if (v !== undefined) return v;
-    }
-    return undefined;
+  /** The settings of each of a subject's scopes, nearest first, read in one query. */
+  private layers(subject?: string): Array<Partial<Record<SettingKind, string>>> {
+    const scopes = this.scopes(subject);
+    const layers = scopes.map(() => ({}) as Partial<Record<SettingKind, string>>);
+    for (const row of this.store.settingsAt(this.cluster, scopes)) layers[scopes.indexOf(row.subject)][row.kind] = row.value;
+    return layers;
+  }
+
+  private resolve(kind: SettingKind, subject?: string, layers = this.layers(subject)): string | undefined {
+    return layers.find((layer) => layer[kind] !== undefined)?.[kind];
   }
 
   compatibility(subject?: string): CompatibilityLevel {
     return (this.resolve('compatibility', subject) ?? DEFAULT_COMPATIBILITY) as CompatibilityLevel;
   }
 
-  mode(subject?: string): string {
-    return this.resolve('mode', subject) ?? DEFAULT_MODE;
+  mode(subject?: string, layers?: Array<Partial<Record<SettingKind, string>>>): string {
+    return this.resolve('mode', subject, layers) ?? DEFAULT_MODE;
   }
 
   /** The config members stored at one scope (subject, `:.ctx:` or '' for global). */
@@ -88,8 +95,8 @@ export class Registry {
   }
 
   /** The effective config members of a subject: each from the nearest scope that sets it. */
-  config(subject?: string): ConfigMembers {
-    return Object.assign({}, ...this.scopes(subject).reverse().map((scope) => this.ownConfig(scope) ?? {}));
+  config(subject?: string, layers = this.layers(subject)): ConfigMembers {
+    return Object.assign({}, ...[...layers].reverse().map((layer) => parseConfig(layer.config) ?? {}));
   }
 
   /** Whether to normalize: the request's `normalize` when it says, else the effective config's (`cfg` when already read). */
@@ -168,10 +175,14 @@ export class Registry {
     return this.parse({ schema: s.schema, schemaType: s.schema_type, references: s.references }, s.context, normalize);
   }
 
-  /** The problems with a candidate against a subject's live versions (all, or up to one), under the subject's level. */
-  problems(subject: string, candidate: ParsedSchema, against?: SubjectVersion[]): string[] {
-    const live = against ?? this.store.versions(this.cluster, subject).filter((v) => !v.deleted);
-    const existing = live.map((v) => this.parsedOf(this.schemaOf(v)));
+  /**
+   * The problems with a candidate against a subject's live versions (all, or up to one), under the
+   * subject's level. Versions given with their schema are not read again.
+   */
+  problems(subject: string, candidate: ParsedSchema, against?: Array<SubjectVersion & { stored?: StoredSchema }>): string[] {
+    const live = against ?? this.store.versionsWithSchemas(this.cluster, subject).filter((v) => !v.deleted);
+    if (!live.length) return [];
+    const existing = live.map((v) => this.parsedOf(v.stored ?? this.schemaOf(v)));
     const mismatched = existing.find((e) => e.type !== candidate.type);
     if (mismatched) return [`TYPE_MISMATCH: the subject holds ${mismatched.type} schemas and this one is ${candidate.type}`];
     return compatibilityProblems(this.compatibility(subject), candidate, existing, backwardCheckOf(candidate.type));
@@ -186,18 +197,24 @@ export class Registry {
     return how.normalize && this.parsedOf(stored, true).canonical === c.parsed.canonical;
   }
 
-  /** The latest version of a subject holding the candidate, if any. */
-  private find(subject: string, c: Candidate, how: Match): SubjectVersion | undefined {
-    const versions = this.store.versionsWithSchemas(this.cluster, subject).reverse();
-    return versions.find((v) => (how.deleted || !v.deleted) && this.same(v.stored, c, how));
+  /** The latest of a subject's versions (oldest first) holding the candidate, if any. */
+  private find(versions: VersionWithSchema[], c: Candidate, how: Match): VersionWithSchema | undefined {
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const v = versions[i];
+      if ((how.deleted || !v.deleted) && this.same(v.stored, c, how)) return v;
+    }
+    return undefined;
   }
 
   /**
    * Looks a schema up under a subject: the latest version with the same schema (normalized when
    * asked) and references, and the same metadata and rule set when the request gives them (with
-   * the config's defaults and overrides applied, as on register).
+   * the config's defaults and overrides applied, as on register). 40401 when the subject has no
+   * versions at all, soft-deleted ones included.
    */
-  lookup(subject: string, input: SchemaInput, normalize?: boolean, deleted = false): SubjectVersion | undefined {
+  lookup(subject: string, input: SchemaInput, normalize?: boolean, deleted = false): VersionWithSchema | undefined {
+    const versions = this.store.versionsWithSchemas(this.cluster, subject);
+    if (!versions.length) throw subjectNotFound(subject);
     const context = contextOf(subject);
     const cfg = this.config(subject);
     const normalizes = this.normalizes(subject, normalize, cfg);
@@ -210,7 +227,7 @@ export class Registry {
       metadata: ownMetadata && effectiveOf(ownMetadata, undefined, metadataOf(cfg.defaultMetadata), metadataOf(cfg.overrideMetadata), mergeMetadata),
       ruleSet: ownRuleSet && effectiveOf(ownRuleSet, undefined, ruleSetOf(cfg.defaultRuleSet), ruleSetOf(cfg.overrideRuleSet), mergeRuleSets),
     };
-    return this.find(subject, c, { normalize: normalizes, metadata: ownMetadata !== undefined, ruleSet: ownRuleSet !== undefined, deleted });
+    return this.find(versions, c, { normalize: normalizes, metadata: ownMetadata !== undefined, ruleSet: ownRuleSet !== undefined, deleted });
   }
 
   /**
@@ -222,22 +239,24 @@ export class Registry {
    */
   register(subject: string, input: SchemaInput, normalizeRequested?: boolean): number {
     if (!isValidSubject(subject)) throw srError(422, 42208, `The specified subject '${subject}' is not a valid.`);
-    const mode = this.mode(subject);
+    const layers = this.layers(subject);
+    const mode = this.mode(subject, layers);
     const context = contextOf(subject);
     if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') throw operationNotPermitted(`Subject ${subject} in context ${context} is in read-only mode`);
-    const cfg = this.config(subject);
+    const cfg = this.config(subject, layers);
     const normalize = this.normalizes(subject, normalizeRequested, cfg);
     const parsed = this.parse(input, context, normalize);
     const references = input.references ?? [];
-    const live = this.store.versions(this.cluster, subject).filter((v) => !v.deleted);
-    const previous = live.length ? this.schemaOf(live[live.length - 1]) : undefined;
+    const all = this.store.versionsWithSchemas(this.cluster, subject);
+    const live = all.filter((v) => !v.deleted);
+    const previous = live.length ? live[live.length - 1].stored : undefined;
     const c: Candidate = {
       parsed,
       references,
       metadata: effectiveOf(metadataOf(input.metadata), metadataOf(previous?.metadata), metadataOf(cfg.defaultMetadata), metadataOf(cfg.overrideMetadata), mergeMetadata),
       ruleSet: effectiveOf(ruleSetOf(input.ruleSet), ruleSetOf(previous?.ruleSet), ruleSetOf(cfg.defaultRuleSet), ruleSetOf(cfg.overrideRuleSet), mergeRuleSets),
     };
-    const already = this.find(subject, c, { normalize, metadata: true, ruleSet: true, deleted: false });
+    const already = this.find(all, c, { normalize, metadata: true, ruleSet: true, deleted: false });
     if (already && input.id === undefined) return already.schema_id;
     if (mode !== 'IMPORT') {
       if (input.id !== undefined) throw operationNotPermitted(`Subject ${subject} in context ${context} is not in import mode`);
@@ -267,10 +286,10 @@ export class Registry {
    * The versions a candidate is checked against under a `compatibilityGroup`: those whose metadata
    * property named by the group has the candidate's value (all of them without a group).
    */
-  private sameGroup(live: SubjectVersion[], group: string | undefined, metadata: Metadata | undefined): SubjectVersion[] {
+  private sameGroup(live: VersionWithSchema[], group: string | undefined, metadata: Metadata | undefined): VersionWithSchema[] {
     if (!group) return live;
     const value = metadata?.properties?.[group];
-    return live.filter((v) => (this.schemaOf(v).metadata as Metadata | undefined)?.properties?.[group] === value);
+    return live.filter((v) => (v.stored.metadata as Metadata | undefined)?.properties?.[group] === value);
   }
 
   /** Soft-deletes a subject (every live version) or, once soft-deleted, deletes it for good. */
