@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import { nearestPath } from './nearest-path.js';
 import { redact } from './redact.js';
+import { operationOf } from '../http/pipeline.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,7 +32,7 @@ export function registerRecording(app: FastifyInstance, rt: Runtime): void {
   // The console's reads (made with its in-memory keys) are the emulator looking at itself, like the
   // control plane's: a console left open would otherwise fill the journal with its polling.
   const journaled = (req: FastifyRequest) => {
-    const op = req.routeOptions.config?.op;
+    const op = operationOf(req);
     if (req.caller && rt.credentials.isEphemeral(req.caller.keyId)) return false;
     return rt.journal.enabled && (op ? op.group !== '_emulator' : req.is404);
   };
@@ -71,7 +72,7 @@ const hasKeys = (o: unknown) => {
 export function record(rt: Runtime, req: FastifyRequest, status: number, documentedPaths: string[], toJournal: boolean): void {
   if (req.journaled) return;
   req.journaled = true;
-  const op = req.routeOptions.config?.op;
+  const op = operationOf(req);
   const path = req.url.split('?')[0];
   const durationMs = Math.round((performance.now() - req.startedAt) * 100) / 100;
   const org = req.caller?.orgId ?? null;
