@@ -169,7 +169,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   for (const [id, h] of Object.entries({ ...control, ...journalAndFaultHandlers(engine), ...lifecycleControlHandlers(engine), ...eventHandlers(events), ...kafkaRecordHandlers(runtime), ...consoleCredentials })) handlers.set(id, h);
 
   registerErrorHandling(app, runtime, dialectForPath);
-  registerOperations(app, runtime, handlers);
+  registerOperations(app, runtime, handlers, MAX_PARAM_LENGTH);
 
   registerLazyDocs(app, () => runtime.docs.merged);
   app.get('/openapi.json', { schema: { hide: true } }, async () => runtime.docs.merged);

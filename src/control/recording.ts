@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime.js';
 import type { Operation } from '../openapi/types.js';
 import { nearestPath } from './nearest-path.js';
 import { redact } from './redact.js';
+import { operationOf } from '../http/pipeline.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

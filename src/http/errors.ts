@@ -3,7 +3,7 @@ import { ApiError, notFound } from '../core/errors.js';
 import type { Runtime } from '../runtime.js';
 import type { Dialect } from '../openapi/types.js';
 import { renderError, type ErrorFormat } from './dialects.js';
-import { assertConforms } from './pipeline.js';
+import { assertConforms, operationOf } from './pipeline.js';
 
 /** Framework errors (body parsing, limits) as ApiErrors, so that they render in the group's dialect. */
 export function fromFramework(err: FastifyError): ApiError {
@@ -44,7 +44,7 @@ export function registerErrorHandling(app: FastifyInstance, rt: Runtime, dialect
   app.setErrorHandler((error: FastifyError, req, reply) => {
     let err = error instanceof ApiError ? error : fromFramework(error);
     if (err.status >= 500 && !(error instanceof ApiError)) req.log.error({ err: error }, 'unhandled error');
-    const op = req.routeOptions.config?.op;
+    const op = operationOf(req);
     const dialect = op?.dialect ?? dialectForPath(req.url);
     const body = render(req, err, dialect);
     if (op && rt.config.selfCheck && err.status !== 501 && err.status !== 500 && formatOf(req) === 'errors' && op.responses[String(err.status)]) {

@@ -11,12 +11,12 @@ import { answerFault, faultFor, sleep } from './faults.js';
 import { authorizeManagement } from './authorize.js';
 import { authorizeDataPlane } from './authorize-data.js';
 import { checkFieldSizes } from './field-sizes.js';
+import { routeOperations } from './operation-router.js';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    op?: Operation;
-  }
   interface FastifyRequest {
+    /** The operation the request was routed to (undefined for a path no operation serves). */
+    operation?: Operation;
     /** Who called, once authenticated (the journal and the request log read it). */
     caller?: Caller;
     /** The id of the fault that answered this request, if one did. */
@@ -85,18 +85,34 @@ function checkMediaType(op: Operation, contentType: string | undefined): void {
   }
 }
 
+/** The operation a request was routed to, if any (the error handler and the journal read it). */
+export const operationOf = (req: FastifyRequest): Operation | undefined => req.operation;
+
 /**
- * Registers one native Fastify route per operation of the documents. Every request goes through
- * the same steps: authenticate, count against the rate limit, validate against the operation,
- * dispatch by operationId (501 when nothing implements it), and in self-check mode verify the
- * response against the document.
+ * Serves every operation of the documents (and their aliases) from one catch-all route that
+ * dispatches through a router built once from the documents' paths (operation-router.ts): one
+ * Fastify route per operation made registration a quarter of a cold start. Routes registered
+ * elsewhere (docs, console, /openapi.json) are more specific and win; a path or method no operation
+ * serves goes to the not-found handler, and HEAD runs the GET operation without its body, as with
+ * Fastify's own routes. Every request goes through the same steps: authenticate, count against the
+ * rate limit, validate against the operation, dispatch by operationId (501 when nothing implements
+ * it), and in self-check mode verify the response against the document.
  */
-export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: Map<string, Handler>): void {
-  for (const op of rt.docs.operations) {
-    const handler = handlers.get(op.operationId);
-    app.route({ method: op.method, url: op.route, config: { op }, handler: serve(rt, op, handler) });
-    for (const alias of op.aliases) app.route({ method: op.method, url: alias.route, config: { op }, handler: serve(rt, op, handler, alias) });
-  }
+export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: Map<string, Handler>, maxParamLength: number): void {
+  const router = routeOperations(rt.docs.operations, maxParamLength, (op, alias) => ({ op, serve: serve(rt, op, handlers.get(op.operationId), alias) }));
+  app.decorateRequest('operation', undefined);
+  app.route({
+    // HEAD is added by Fastify (exposeHeadRoute) and answered by the GET operations.
+    method: app.supportedMethods.filter((m) => m !== 'HEAD'),
+    url: '/*',
+    handler: (req, reply) => {
+      const match = router.find(req.method === 'HEAD' ? 'GET' : req.method, req.url);
+      if (!match) return reply.callNotFound();
+      req.operation = match.target.op;
+      req.params = match.params;
+      return match.target.serve(req, reply);
+    },
+  });
 }
 
 type Alias = Operation['aliases'][number];

@@ -76,9 +76,10 @@ function readFolder(dir: string): Array<{ file: string; doc: JsonSchema }> {
     .map((file) => ({ file, doc: parseCheckedDocumentFile(file) }));
 }
 
-/** Reads every `*.yaml` document of the given folders and merges them. */
-export function loadDocuments(dirs: string[]): LoadedDocuments {
-  const docs = dirs.flatMap(readFolder);
+type GroupOf = Map<string, { group: string; dialect: Dialect; aliases: Record<string, string>; authorization?: unknown }>;
+
+/** The documents merged into one, references intact, and each path's group. */
+function mergeDocuments(docs: Array<{ file: string; doc: JsonSchema }>): { merged: JsonSchema; groupOf: GroupOf } {
   const merged: JsonSchema = {
     openapi: '3.0.3',
     info: {
@@ -90,10 +91,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     components: {},
     tags: [],
   };
-  const resources = new Map<string, ResourceDecl>();
-  const views = new Map<string, ViewDecl>();
-  const groupOf = new Map<string, { group: string; dialect: Dialect; aliases: Record<string, string>; authorization?: unknown }>();
-
+  const groupOf: GroupOf = new Map();
   for (const { file, doc } of docs) {
     const ext = doc['x-emulator'] ?? {};
     const group: string = ext.group ?? 'shared';
@@ -115,6 +113,23 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       }
     }
     merged.tags.push(...(doc.tags ?? []));
+  }
+  return { merged, groupOf };
+}
+
+/**
+ * Reads every `*.yaml` document of the given folders and merges them. The merged objects are
+ * dereferenced in place (no second copy of 1 MB of documents is built nor kept); the document with
+ * its references intact, which only /openapi.json and /docs serve, is read again on first use.
+ */
+export function loadDocuments(dirs: string[]): LoadedDocuments {
+  const docs = dirs.flatMap(readFolder);
+  const { merged, groupOf } = mergeDocuments(docs);
+  const resources = new Map<string, ResourceDecl>();
+  const views = new Map<string, ViewDecl>();
+  for (const { file, doc } of docs) {
+    const ext = doc['x-emulator'] ?? {};
+    const group: string = ext.group ?? 'shared';
     for (const [name, decl] of Object.entries<JsonSchema>(ext.resources ?? {})) {
       if (resources.has(name)) throw new Error(`${file}: resource ${name} is declared twice`);
       resources.set(name, normalizeResource(name, group, decl));
@@ -129,7 +144,8 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
     if (!resources.has(view.resource)) throw new Error(`view ${view.name} shows an undeclared resource ${view.resource}`);
   }
 
-  const dereferenced = dereference(merged);
+  const globalSecurity = merged.security;
+  const dereferenced = dereferenceInPlace(merged);
   const operations: Operation[] = [];
   const seenIds = new Set<string>();
   for (const [path, item] of Object.entries<JsonSchema>(dereferenced.paths)) {
@@ -140,7 +156,7 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       if (seenIds.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
       seenIds.add(op.operationId);
       const { group, dialect, aliases, authorization } = groupOf.get(path)!;
-      const built = buildOperation(path, method, item, op, group, dialect, merged.security, aliases);
+      const built = buildOperation(path, method, item, op, group, dialect, globalSecurity, aliases);
       // What the operation needs from role bindings: its own declaration, else its group's default.
       built.authorization = op['x-emulator-authorization'] ?? authorization;
       operations.push(built);
@@ -154,7 +170,16 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
       throw new Error(`${op.operationId} names a view ${op.binding.view} of another resource than ${op.binding.resource}, or none`);
     }
   }
-  return { merged, dereferenced, operations, resources, views };
+  let intact: JsonSchema | undefined;
+  return {
+    get merged() {
+      return (intact ??= mergeDocuments(dirs.flatMap(readFolder)).merged);
+    },
+    dereferenced,
+    operations,
+    resources,
+    views,
+  };
 }
 
 function buildOperation(
@@ -265,6 +290,63 @@ function rewriteSharedRefs(node: unknown): unknown {
     return out;
   }
   return node;
+}
+
+/** Reads a JSON pointer (`#/components/schemas/X`) in a document; throws when it leads nowhere. */
+function pointerLookup(doc: JsonSchema, ref: string): unknown {
+  if (!ref.startsWith('#/')) throw new Error(`unsupported reference ${ref}`);
+  let cur: any = doc;
+  for (const part of ref.slice(2).split('/')) {
+    cur = cur?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    if (cur === undefined) throw new Error(`unresolved reference ${ref}`);
+  }
+  return cur;
+}
+
+const refOf = (node: unknown): string | undefined => {
+  const ref = node && typeof node === 'object' ? (node as JsonSchema).$ref : undefined;
+  return typeof ref === 'string' ? ref : undefined;
+};
+
+/**
+ * Resolves every local `$ref` of `doc` by mutating it: each reference object is replaced by its
+ * target, itself resolved once and shared, so a recursive schema becomes a cycle (as dereference()
+ * builds, without copying the document). For documents parsed for this purpose only.
+ */
+export function dereferenceInPlace(doc: JsonSchema): JsonSchema {
+  const resolved = new Map<string, unknown>();
+  const visited = new WeakSet<object>();
+  const resolve = (ref: string, chain: string[] = []): unknown => {
+    const cached = resolved.get(ref);
+    if (cached !== undefined) return cached;
+    const target = pointerLookup(doc, ref);
+    const next = refOf(target);
+    if (next !== undefined) {
+      // A reference to a reference: its final target.
+      if (chain.includes(next)) throw new Error(`circular reference ${[...chain, ref, next].join(' -> ')}`);
+      const final = resolve(next, [...chain, ref]);
+      resolved.set(ref, final);
+      return final;
+    }
+    resolved.set(ref, target);
+    walk(target);
+    return target;
+  };
+  // Only references are written over: rewriting every property would cost V8 as much as a copy.
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || visited.has(node)) return;
+    visited.add(node);
+    const container = node as JsonSchema;
+    for (const key in container) {
+      const value = container[key];
+      if (!value || typeof value !== 'object') continue;
+      const ref = refOf(value);
+      if (ref !== undefined) container[key] = resolve(ref);
+      else walk(value);
+    }
+  };
+  walk(doc);
+  return doc;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dereference } from '../../src/openapi/load.js';
+import { defaultDocumentsDir, dereference, dereferenceInPlace, loadDocuments } from '../../src/openapi/load.js';
 
 describe('dereference', () => {
   const doc = {
@@ -46,5 +46,29 @@ describe('dereference', () => {
     dereference(input);
     expect(input).toEqual(doc);
     expect(() => dereference({ paths: { '/x': { get: { schema: { $ref: '#/components/schemas/Nope' } } } } })).toThrow(/unresolved reference/);
+  });
+
+  it('in place: mutates the document into the same graph as dereference() builds', () => {
+    const input = structuredClone(doc) as any;
+    const d = dereferenceInPlace(input) as any;
+    expect(d).toBe(input);
+    expect(d).toEqual(dereference(structuredClone(doc)));
+    const list = d.paths['/things'].get.responses['200'].content['application/json'].schema;
+    expect(list).toBe(d.components.schemas.ThingList);
+    expect(d.components.schemas.Thing.properties.child).toBe(d.components.schemas.Thing);
+    expect(d.components.schemas.Alias).toBe(d.components.schemas['a/b~c']);
+    expect(() => dereferenceInPlace({ paths: { '/x': { get: { schema: { $ref: '#/components/schemas/Nope' } } } } })).toThrow(/unresolved reference/);
+    expect(() => dereferenceInPlace({ components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } } })).toThrow(/circular reference/);
+  });
+});
+
+describe('loadDocuments', () => {
+  it('keeps no second copy: the dereferenced document equals the merged one dereferenced, which is read again with its references', () => {
+    const docs = loadDocuments([defaultDocumentsDir()]);
+    const merged = docs.merged;
+    expect(docs.merged).toBe(merged);
+    expect(JSON.stringify(merged)).toContain('"$ref":"#/components/schemas/');
+    expect(docs.dereferenced).toEqual(dereference(merged));
+    expect(docs.dereferenced.paths).not.toBe(merged.paths);
   });
 });
