@@ -9,6 +9,7 @@ import { Engine } from './engine/engine.js';
 import { crudHandler } from './engine/crud.js';
 import type { Operation } from './openapi/types.js';
 import type { Handler } from './contract/handler.js';
+import { lazyChildLoggerFactory } from './http/lazy-logger.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -92,6 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     frameworkErrors: frameworkErrors.onFrameworkError,
     clientErrorHandler: frameworkErrors.onClientError,
     genReqId: () => randomUUID(),
+    // A request's child logger is made only when something is logged through it.
+    childLoggerFactory: lazyChildLoggerFactory,
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     schemaController: { compilersFactory: lazySchemaCompilers as any },
   });
