@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import type { Operation } from '../openapi/types.js';
 import { nearestPath } from './nearest-path.js';
-import { redact } from './redact.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -86,7 +85,8 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
   if (req.journaled) return;
   req.journaled = true;
   const op = operationOf(req);
-  const path = req.url.split('?')[0];
+  const q = req.url.indexOf('?');
+  const path = q < 0 ? req.url : req.url.slice(0, q);
   const durationMs = Math.round((performance.now() - req.startedAt) * 100) / 100;
   const org = req.caller?.orgId ?? null;
   if (LOGS_INFO.has(req.log.level)) {
@@ -104,7 +104,8 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
       organization_id: org,
       api_key: req.caller?.keyId ?? null,
       duration_ms: durationMs,
-      query: hasKeys(req.query) ? (redact(req.query) as Record<string, unknown>) : NO_QUERY,
+      // Kept as sent (Fastify's parsed query, which nothing writes to): the journal redacts it when read.
+      query: hasKeys(req.query) ? (req.query as Record<string, unknown>) : NO_QUERY,
       hint: op ? undefined : nearestPath(documentedPaths, path),
       fault_id: req.faultId,
     },
