@@ -1,5 +1,4 @@
 import Fastify, { LogController, type FastifyBodyParser, type FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -9,6 +8,8 @@ import { Engine } from './engine/engine.js';
 import { crudHandler } from './engine/crud.js';
 import type { Operation } from './openapi/types.js';
 import type { Handler } from './contract/handler.js';
+import { lazyChildLoggerFactory } from './http/lazy-logger.js';
+import { requestIds } from './http/request-id.js';
 import { parseJsonSequence } from './http/json-sequence.js';
 import { registerOperations } from './http/pipeline.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -91,7 +92,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: frameworkErrors.onFrameworkError,
     clientErrorHandler: frameworkErrors.onClientError,
-    genReqId: () => randomUUID(),
+    genReqId: requestIds(),
+    // A request's child logger is made only when something is logged through it.
+    childLoggerFactory: lazyChildLoggerFactory,
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     schemaController: { compilersFactory: lazySchemaCompilers as any },
   });

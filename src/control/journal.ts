@@ -187,6 +187,8 @@ function materialize(e: Stored): JournalEntry {
   const { responseText, requestText, timeMs, ...rest } = e;
   return {
     ...rest,
+    // The query as the request sent it; redacted here, when read, like the bodies.
+    query: rest.query && Object.keys(rest.query).length ? (redact(rest.query) as Record<string, unknown>) : rest.query,
     time: new Date(timeMs).toISOString(),
     request_body: requestText !== undefined ? redactedBody(requestText) : e.request_body,
     response_body: responseText !== undefined ? redactedBody(responseText) : e.response_body,

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Runtime } from '../runtime.js';
-import type { Operation } from '../openapi/types.js';
 import { nearestPath } from './nearest-path.js';
-import { redact } from './redact.js';
 import { operationOf } from '../http/pipeline.js';
 
 declare module 'fastify' {
@@ -15,19 +13,7 @@ declare module 'fastify' {
     journaled: boolean;
     /** The JSON text a single-value JSON body was parsed from (the journal keeps it instead of the value). */
     bodyText?: string;
-    /** The operation the request was routed to (null: none), once known; see operationOf. */
-    operation?: Operation | null;
   }
-}
-
-/**
- * The operation a request was routed to. The operation's handler sets it; for a request answered
- * before its handler ran (a body that does not parse, a 404), it is read from the route once:
- * Fastify's `routeOptions` builds a new object on every access.
- */
-export function operationOf(req: FastifyRequest): Operation | undefined {
-  if (req.operation === undefined) req.operation = req.routeOptions.config?.op ?? null;
-  return req.operation ?? undefined;
 }
 
 /**
@@ -41,7 +27,6 @@ export function registerRecording(app: FastifyInstance, rt: Runtime): void {
   app.decorateRequest('startedAt', 0);
   app.decorateRequest('responseText', undefined);
   app.decorateRequest('journaled', false);
-  app.decorateRequest('operation', undefined);
 
   // The console's reads (made with its in-memory keys) are the emulator looking at itself, like the
   // control plane's: a console left open would otherwise fill the journal with its polling.
@@ -87,7 +72,8 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
   if (req.journaled) return;
   req.journaled = true;
   const op = operationOf(req);
-  const path = req.url.split('?')[0];
+  const q = req.url.indexOf('?');
+  const path = q < 0 ? req.url : req.url.slice(0, q);
   const durationMs = Math.round((performance.now() - req.startedAt) * 100) / 100;
   const org = req.caller?.orgId ?? null;
   if (LOGS_INFO.has(req.log.level)) {
@@ -105,7 +91,8 @@ export function record(rt: Runtime, req: FastifyRequest, status: number, documen
       organization_id: org,
       api_key: req.caller?.keyId ?? null,
       duration_ms: durationMs,
-      query: hasKeys(req.query) ? (redact(req.query) as Record<string, unknown>) : NO_QUERY,
+      // Kept as sent (Fastify's parsed query, which nothing writes to): the journal redacts it when read.
+      query: hasKeys(req.query) ? (req.query as Record<string, unknown>) : NO_QUERY,
       hint: op ? undefined : nearestPath(documentedPaths, path),
       fault_id: req.faultId,
     },

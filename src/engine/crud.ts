@@ -123,9 +123,13 @@ function remove(engine: Engine, decl: ResourceDecl, shape: Shape, ctx: RequestCo
 // ---- list -----------------------------------------------------------------------------------
 
 
+/** A declaration's filters as [query parameter, filter] pairs, listed once per declaration. */
+const declaredFilters = new WeakMap<ResourceDecl, Array<[string, ResourceDecl['filters'][string]]>>();
 function requestFilters(decl: ResourceDecl, ctx: RequestContext): FieldFilter[] {
   const filters: FieldFilter[] = [];
-  for (const [name, f] of Object.entries(decl.filters)) {
+  let declared = declaredFilters.get(decl);
+  if (!declared) declaredFilters.set(decl, (declared = Object.entries(decl.filters)));
+  for (const [name, f] of declared) {
     const values = queryValues(ctx.query[name]);
     if (!values.length) continue;
     // An array is stored as JSON text, in which an element shows as its quoted JSON string.

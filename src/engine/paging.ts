@@ -3,10 +3,16 @@ import type { Operation } from '../openapi/types.js';
 import type { RequestContext } from '../contract/handler.js';
 import { encodeSegment } from '../core/url.js';
 
-/** The page_size default and maximum an operation declares. */
+/** The page_size default and maximum an operation declares (worked out once per operation). */
+const bounds = new WeakMap<Operation, { def: number; max: number }>();
 function pageSizeBounds(op: Operation): { def: number; max: number } {
-  const schema = op.parameters.find((p) => p.in === 'query' && p.name === 'page_size')?.schema ?? {};
-  return { def: schema.default ?? 10, max: schema.maximum ?? 100 };
+  let b = bounds.get(op);
+  if (!b) {
+    const schema = op.parameters.find((p) => p.in === 'query' && p.name === 'page_size')?.schema ?? {};
+    b = { def: schema.default ?? 10, max: schema.maximum ?? 100 };
+    bounds.set(op, b);
+  }
+  return b;
 }
 
 /**
@@ -51,7 +57,7 @@ function listUrl(ctx: RequestContext, pageToken?: string): string {
   }
   if (pageToken) params.set('page_token', pageToken);
   const qs = params.toString();
-  const path = ctx.op.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeSegment(ctx.params[p] ?? ''));
+  const path = ctx.op.path.includes('{') ? ctx.op.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeSegment(ctx.params[p] ?? '')) : ctx.op.path;
   return `${ctx.baseUrl}${path}${qs ? `?${qs}` : ''}`;
 }
 

@@ -208,11 +208,11 @@ export function authorizeManagement(rt: Runtime, op: Operation, ctx: RequestCont
   const principal = principalOf(caller.ownerId);
   ctx.principal = principal;
   const groups = caller.ssoGroups;
-  const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn, groups);
   // An OrganizationAdmin may do anything in its organization: no decision, no lookup of the resource.
+  if (rt.authorizer.allowsAllInOrg(principal, caller.orgId, groups) && !reachesOutside(op)) return;
+  const decide = (action: string, crn: string) => rt.authorizer.decide(principal, action, crn, groups);
   const orgPrefix = orgCrn(caller.orgId);
   const inOrg = (crn: string) => crn.startsWith(orgPrefix) && (crn.length === orgPrefix.length || crn[orgPrefix.length] === '/');
-  if (rt.authorizer.allowsAllInOrg(principal, caller.orgId, groups) && !reachesOutside(op)) return;
   const check: Check = {
     rt,
     op,

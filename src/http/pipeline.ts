@@ -8,6 +8,7 @@ import { authenticate } from './auth.js';
 import { headersFor } from './rate-limit.js';
 import { JsonSequence } from './json-sequence.js';
 import { answerFault, faultFor, sleep } from './faults.js';
+import type { Fault } from '../control/faults.js';
 import { authorizeManagement } from './authorize.js';
 import { authorizeDataPlane } from './authorize-data.js';
 import { checkFieldSizes } from './field-sizes.js';
@@ -117,31 +118,19 @@ export function registerOperations(app: FastifyInstance, rt: Runtime, handlers: 
 
 type Alias = Operation['aliases'][number];
 
-/** The Fastify handler of one operation, under its own path or an alias. */
+/**
+ * The Fastify handler of one operation, under its own path or an alias. It is synchronous as long
+ * as the request is (a delay fault or a handler answering a promise makes it asynchronous): no
+ * promise per request for Fastify to wait on, and errors thrown reach the error handler all the same.
+ */
 function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?: Alias) {
   const queryNames = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
   const method = op.method.toLowerCase();
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    req.operation = op;
-    let caller: Caller | undefined;
-    if (op.security.length) {
-      const clusterId = (req.params as Record<string, string | undefined>).cluster_id;
-      caller = authenticate(op.security, req.headers.authorization, rt.credentials, clusterId, rt.accessTokens);
-      if (rt.rateLimiter.enabled) {
-        // Only the management APIs tell the client about its limit; Kafka REST's 429 is bare.
-        const announce = op.dialect === 'management';
-        const state = rt.rateLimiter.take(caller.keyId, announce);
-        if (announce) reply.headers(headersFor(state));
-      }
-      req.caller = caller;
-    }
-    // An injected fault: a delay first, then (unless it commits the write first) its answer.
-    const fault = faultFor(rt, op, req, caller);
-    if (fault) {
-      req.faultId = fault.id;
-      if (fault.delay_ms) await sleep(fault.delay_ms);
-      if (!fault.commit && answerFault(rt, fault, op, req, reply)) return reply;
-    }
+  const bodyErrorStatus = op.responses['422'] ? 422 : 400;
+
+  /** After a fault's delay, if any: validate, authorize, run the handler, answer. */
+  const proceed = (req: FastifyRequest, reply: FastifyReply, caller: Caller | undefined, fault: Fault | undefined): FastifyReply | Promise<FastifyReply> | undefined => {
+    if (fault && !fault.commit && answerFault(rt, fault, op, req, reply)) return reply;
     if (req.body !== undefined) checkMediaType(op, req.headers['content-type']);
     const query = declaredQuery(queryNames, req.query as Record<string, unknown> | undefined);
     // The validator matches the document's path, so an alias is validated as the canonical path.
@@ -149,7 +138,7 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     const path = alias ? alias.from + url.slice(alias.to.length) : url;
     const request = { method, path, headers: req.headers, query, body: req.body };
     try {
-      checkFieldSizes(req.body instanceof JsonSequence ? req.body.values : req.body, op.responses['422'] ? 422 : 400);
+      checkFieldSizes(req.body instanceof JsonSequence ? req.body.values : req.body, bodyErrorStatus);
       if (req.body instanceof JsonSequence) rt.validator.validateStreamedRequest(op, request, streamedBodies(op, req.body));
       else rt.validator.validateRequest(op, request);
     } catch (err) {
@@ -169,14 +158,43 @@ function serve(rt: Runtime, op: Operation, handler: Handler | undefined, alias?:
     authorizeManagement(rt, op, ctx);
     // Only the data planes (the flat dialect) look at the client's address, which Fastify works out on each read.
     if (op.dialect === 'flat') authorizeDataPlane(rt, op, ctx, req.ip);
-    let result: Reply;
+    let result: Reply | Promise<Reply>;
     try {
-      result = await handler(ctx);
+      result = handler(ctx);
     } catch (err) {
       throw asDeclaredStatus(op, err);
     }
-    if (fault?.commit && answerFault(rt, fault, op, req, reply)) return reply;
-    return send(rt, op, reply, result);
+    const answer = (r: Reply) => (fault?.commit && answerFault(rt, fault, op, req, reply) ? reply : send(rt, op, reply, r));
+    if (result instanceof Promise) {
+      return result.then(answer, (err: unknown) => {
+        throw asDeclaredStatus(op, err);
+      });
+    }
+    answer(result);
+    // Answered: nothing for Fastify to send (a reply returned would be sent again).
+    return undefined;
+  };
+
+  return (req: FastifyRequest, reply: FastifyReply) => {
+    let caller: Caller | undefined;
+    if (op.security.length) {
+      const clusterId = (req.params as Record<string, string | undefined>).cluster_id;
+      caller = authenticate(op.security, req.headers.authorization, rt.credentials, clusterId, rt.accessTokens);
+      if (rt.rateLimiter.enabled) {
+        // Only the management APIs tell the client about its limit; Kafka REST's 429 is bare.
+        const announce = op.dialect === 'management';
+        const state = rt.rateLimiter.take(caller.keyId, announce);
+        if (announce) reply.headers(headersFor(state));
+      }
+      req.caller = caller;
+    }
+    // An injected fault: a delay first, then (unless it commits the write first) its answer.
+    const fault = faultFor(rt, op, req, caller);
+    if (fault) {
+      req.faultId = fault.id;
+      if (fault.delay_ms) return sleep(fault.delay_ms).then(() => proceed(req, reply, caller, fault) ?? reply);
+    }
+    return proceed(req, reply, caller, fault);
   };
 }
 

@@ -17,4 +17,14 @@ describe('the journal keeps bodies as their text and parses them when read', () 
     expect(big.request_body).toMatchObject({ truncated: true });
     expect(big.response_body).toEqual({ truncated: true, length: 70_000 });
   });
+
+  it('keeps the query as sent and redacts its secrets when read', () => {
+    const j = new Journal(10);
+    const query = { page_size: '10', api_secret: 'hunter2-query' };
+    j.record({ ...entry(1), method: 'GET', query }, undefined, '{}', undefined);
+    const [read] = j.list();
+    expect(read.query).toEqual({ page_size: '10', api_secret: '[REDACTED]' });
+    expect(query.api_secret).toBe('hunter2-query');
+    expect(JSON.stringify(j.list())).not.toMatch(/hunter2/);
+  });
 });
