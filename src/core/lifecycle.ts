@@ -163,10 +163,15 @@ export function enterState(g: PhaseGraph, phase: string, policy: LifecyclePolicy
  */
 export function beginTransition(state: LifecycleState, g: PhaseGraph, name: string, policy: LifecyclePolicy, now: number): LifecycleState | undefined {
   const t = g.transitions?.[name];
-  if (!t) return undefined;
-  const current = phaseOfState(state, g);
-  if (t.from ? !t.from.includes(current) : !isResting(g, current)) return undefined;
+  if (!t || !allowsTransition(g, name, phaseOfState(state, g))) return undefined;
   return enterState(g, t.to, policy, now, 'ready');
+}
+
+/** Whether the graph declares a transition `name` that starts from `phase` (any resting phase when it names no `from`). */
+export function allowsTransition(g: PhaseGraph, name: string, phase: string): boolean {
+  const t = g.transitions?.[name];
+  if (!t) return false;
+  return t.from ? t.from.includes(phase) : isResting(g, phase);
 }
 
 export function startDeleting(state: LifecycleState, policy: LifecyclePolicy, now: number): LifecycleState {

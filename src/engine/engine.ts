@@ -10,6 +10,7 @@ import type { Draft, HookContext, ResourceHooks } from './hooks.js';
 import { deepEqual, mergePatch } from './objects.js';
 import { encodeSegment } from '../core/url.js';
 import { repositoriesOf, type Repositories, type Repository } from './repository.js';
+import { createUniqueFieldIndexes } from './unique-indexes.js';
 
 export interface CreateOptions {
   org: string;
@@ -42,6 +43,7 @@ export class Engine {
     private readonly hooks: Record<string, ResourceHooks>,
   ) {
     this.repositories = repositoriesOf(rt);
+    createUniqueFieldIndexes(rt.resources, rt.docs.resources.values());
     for (const decl of rt.docs.resources.values()) {
       if (decl.hooks && !hooks[decl.hooks]) throw new Error(`resource ${decl.name} names unknown hooks ${decl.hooks}`);
       for (const [phase, node] of Object.entries(decl.lifecycle?.phases ?? {})) {
@@ -49,7 +51,6 @@ export class Engine {
           throw new Error(`resource ${decl.name}: phase ${phase} names unknown hook ${node.on_enter} (hooks ${decl.hooks ?? 'none'})`);
         }
       }
-      for (const pointer of decl.unique) rt.resources.indexField(pointer);
       if (decl.seed) {
         if (!this.hooksOf(decl).seed) throw new Error(`resource ${decl.name} is seeded but its hooks have no seed`);
         this.seededBy.set(decl.seed.with, [...(this.seededBy.get(decl.seed.with) ?? []), decl]);

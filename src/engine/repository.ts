@@ -137,10 +137,10 @@ export class Repository {
     this.save(row);
   }
 
-  /** Deletes a row now (no hooks, no cascades: the engine's delete runs those). */
-  remove(row: ResourceRow): void {
-    this.store.markDeleted(row.seq, this.rt.clock.now());
-    row.deleted_at = this.rt.clock.now();
+  /** Deletes a row, now or at a time already taken (no hooks, no cascades: the engine's delete runs those). */
+  remove(row: ResourceRow, at = this.rt.clock.now()): void {
+    this.store.markDeleted(row.seq, at);
+    row.deleted_at = at;
   }
 
   private withoutSecrets(body: Record<string, unknown>): Record<string, unknown> {
@@ -166,6 +166,11 @@ export class Repositories {
       this.byType.set(type, repo);
     }
     return repo;
+  }
+
+  /** Writes a row back through its kind's repository. */
+  save(row: ResourceRow): void {
+    this.of(row.type).save(row);
   }
 
   /** The live row of the first of these kinds that has this id (a principal: a user or a service account). */

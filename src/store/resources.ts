@@ -274,9 +274,10 @@ export class ResourceStore {
    * Indexes a body field for whereField, so that a uniqueness check does not read the whole
    * organization. The index expression must be the very one whereField queries.
    */
-  indexField(pointer: string): void {
+  indexField(pointer: string): string {
     const name = `resources_field_${parsePointer(pointer).join('_').replace(/[^A-Za-z0-9_]/g, '_')}`;
     this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON resources (org_id, type, json_extract(body, '${jsonPath(pointer)}')) WHERE deleted_at IS NULL`);
+    return name;
   }
 
   list(q: ListQuery): ResourceRow[] {

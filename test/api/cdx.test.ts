@@ -140,6 +140,9 @@ describe('cdx/v1 Stream Sharing', () => {
       });
       expect(Date.parse(ss.invite_expires_at) - Date.parse(ss.invited_at)).toBe(7 * DAY * 1000);
       expect(ss).not.toHaveProperty('_emulator');
+      const storedShare = t.emu.engine.repository('CdxProviderShare').getIncludingDeleted(ss.id)!;
+      expect(storedShare.body).not.toHaveProperty('_emulator');
+      expect(storedShare.internal).toMatchObject({ shared_resource: expect.any(String), consumer_ids: { share: expect.any(String), resource: expect.any(String) } });
       expect(ss).not.toHaveProperty('redeemed_at');
 
       const list = await t.get(`/cdx/v1/provider-shared-resources?stream_share=${ss.id}`, P);

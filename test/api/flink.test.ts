@@ -181,6 +181,10 @@ describe('sql/v1 statements', () => {
     expect(c.body.status.phase).toBe('PENDING');
     expect(c.body.metadata).toMatchObject({ self: c.headers.location, resource_version: '1' });
     expect(c.body.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    // What the API does not show is kept in the row's internal column, never in its stored body.
+    const stored = t.emu.engine.repository('FlinkStatement').getIncludingDeleted(c.body.metadata.uid)!;
+    expect(stored.body).not.toHaveProperty('_emulator');
+    expect(stored.internal).toMatchObject({ version: 1, inject_failure: false, exceptions: [] });
     const pending = await results('catalogs');
     expect(pending.body.results.data).toEqual([]);
     expect(pending.body.metadata.next).toBeDefined();

@@ -135,11 +135,17 @@ describe('Kafka REST v3: cluster links and mirror topics', () => {
     expect(behind.mirror_status).toBe('PAUSED');
     expect(behind.mirror_lags[0]).toEqual({ partition: 0, lag: 1, last_source_fetch_offset: 2 });
     expect(await fetch()).toEqual([]);
+    // Pausing a paused mirror (no `pause` transition from PAUSED) succeeds and changes nothing.
+    expect((await act(dst, 'from-src', 'pause', { mirror_topic_names: ['orders'] })).body.data.map((x: any) => x.error_code)).toEqual([null]);
+    expect((await mirror(dst, 'from-src', 'orders')).body.mirror_lags[0]).toEqual({ partition: 0, lag: 1, last_source_fetch_offset: 2 });
     expect((await t.get(`${v3(dst)}/links/-/mirrors?mirror_status=PAUSED`, dst.auth)).body.data.map((x: any) => x.mirror_topic_name)).toEqual(['orders']);
     expect((await t.get(`${v3(dst)}/links/from-src/mirrors?mirror_status=ACTIVE`, dst.auth)).body.data).toEqual([]);
     expect((await act(dst, 'from-src', 'resume', { mirror_topic_name_pattern: 'ord.*' })).body.data.map((x: any) => [x.mirror_topic_name, x.error_code])).toEqual([['orders', null]]);
     expect((await mirror(dst, 'from-src', 'orders')).body).toMatchObject({ mirror_status: 'ACTIVE', mirror_lags: [{ partition: 0, lag: 0, last_source_fetch_offset: 3 }, { partition: 1, lag: 0 }] });
     expect(await fetch()).toEqual([{ partition: 0, offset: 2, value: { n: 5 } }]);
+    // Resuming an active mirror (no `resume` transition from ACTIVE) succeeds and changes nothing.
+    expect((await act(dst, 'from-src', 'resume', { mirror_topic_names: ['orders'] })).body.data.map((x: any) => x.error_code)).toEqual([null]);
+    expect((await mirror(dst, 'from-src', 'orders')).body.mirror_status).toBe('ACTIVE');
 
     // Promote: a dry run changes nothing; then PENDING_STOPPED, and STOPPED (writable) on the clock.
     expect((await act(dst, 'from-src', 'promote', { mirror_topic_names: ['orders'] }, '?validate_only=true')).body.data[0].error_code).toBeNull();

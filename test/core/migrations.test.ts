@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { migrate, schemaVersion } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../src/store/migrations');
 
@@ -23,6 +24,24 @@ describe('store migrations', () => {
     const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get();
     migrate(db);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(tables);
+    db.close();
+  });
+
+  it('14 moves the private state kept under a body\'s `_emulator` into the internal column', () => {
+    const db = new Database(':memory:');
+    db.transaction(() => {
+      for (const m of MIGRATIONS.slice(0, 13)) db.exec(m);
+      db.pragma('user_version = 13');
+    })();
+    const insert = db.prepare("INSERT INTO resources (org_id, type, id, scope, crn, body, created_at, updated_at) VALUES ('o', ?, ?, '', '', ?, 0, 0)");
+    insert.run('FlinkStatement', 'st-1', JSON.stringify({ name: 'a', _emulator: { version: 3, plan: { kind: 'static' } } }));
+    insert.run('Environment', 'env-1', JSON.stringify({ display_name: 'untouched' }));
+    migrate(db);
+    const rows = db.prepare('SELECT id, body, internal FROM resources ORDER BY id').all() as Array<{ id: string; body: string; internal: string | null }>;
+    expect(rows.map((r) => [r.id, JSON.parse(r.body), r.internal && JSON.parse(r.internal)])).toEqual([
+      ['env-1', { display_name: 'untouched' }, null],
+      ['st-1', { name: 'a' }, { version: 3, plan: { kind: 'static' } }],
+    ]);
     db.close();
   });
 });

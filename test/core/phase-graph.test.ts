@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceState, beginTransition, compileGraph, enterState, failState, observe, startDeleting, startState } from '../../src/core/lifecycle.js';
+import { advanceState, allowsTransition, beginTransition, compileGraph, enterState, failState, observe, startDeleting, startState } from '../../src/core/lifecycle.js';
 import { checkDocumentDeclarations } from '../../src/openapi/x-emulator-schema.js';
 import { Engine } from '../../src/engine/engine.js';
 
@@ -88,6 +88,15 @@ describe('phase graphs and the phase machine', () => {
     expect(beginTransition(paused, graph, 'rebuild', timed, 5)).toMatchObject({ phase: 'QUEUED', stage: 'creating', since: 5 });
     expect(beginTransition(enterState(graph, 'BUILDING', timed, 0), graph, 'rebuild', timed, 5)).toBeUndefined();
     expect(beginTransition(ready, graph, 'unknown', timed, 5)).toBeUndefined();
+  });
+
+  it('says which phases a declared transition starts from (the guard services ask instead of listing phases)', () => {
+    expect(allowsTransition(graph, 'pause', 'READY')).toBe(true);
+    expect(allowsTransition(graph, 'pause', 'PAUSED')).toBe(false);
+    // No `from`: any resting phase, never a transitional one.
+    expect(allowsTransition(graph, 'rebuild', 'BROKEN')).toBe(true);
+    expect(allowsTransition(graph, 'rebuild', 'BUILDING')).toBe(false);
+    expect(allowsTransition(graph, 'unknown', 'READY')).toBe(false);
   });
 
   it('reads states stored before graphs (no phase) as their stage and outcome say', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BusinessMetadataRow, EntityKey, EntityRow, TagRow } from '../../store/catalog.js';
 import type { ResourceRow } from '../../store/resources.js';
+import { repositoriesOf } from '../../engine/repository.js';
 import { KAFKA_CLUSTER } from '../kafka/cluster.js';
 import { qualifiedSubject } from '../schema-registry/contexts.js';
 import { avroRecords } from './avro-records.js';
@@ -62,7 +63,7 @@ export class EntityIndex {
   }
 
   private kafkaClusters(): ResourceRow[] {
-    return this.s.rt.resources.list({ org: this.s.org, type: KAFKA_CLUSTER, scope: this.s.env, filters: [], limit: 1_000_000 });
+    return repositoriesOf(this.s.rt).of(KAFKA_CLUSTER).list({ org: this.s.org, scope: this.s.env, limit: 1_000_000 });
   }
 
   private derive(t: EntityType): DerivedEntity[] {
@@ -77,7 +78,7 @@ export class EntityIndex {
     });
     switch (t) {
       case 'cf_environment': {
-        const env = rt.resources.get(this.s.org, 'Environment', this.s.env);
+        const env = repositoriesOf(rt).of('Environment').get(this.s.org, this.s.env);
         return env ? [entity(t, env.id, String(env.body.display_name ?? env.id), {}, { createTime: env.created_at })] : [];
       }
       case 'kafka_logical_cluster':

@@ -77,7 +77,6 @@ function imageReply(row: ResourceRow): Reply {
 
 /** The provider shared resource a consumer shared resource shows while its share is live, or 404. */
 function providerSideOf(engine: Engine, ctx: AuthenticatedContext): ResourceRow {
-  const rt = engine.rt;
   const p = internal<ConsumerInternal>(liveRow(engine, ctx, CONSUMER_SHARED_RESOURCE)).provider;
   const share = engine.repository(PROVIDER_SHARE).get(p.org, p.share);
   if (!share || phaseOf(engine, share) !== 'ACTIVE') throw notFound(`The share of the shared resource '${ctx.params.id}' is no longer active`);

@@ -109,7 +109,7 @@ function applyConnector(engine: Engine, row: ResourceRow, seen: Observation): Re
   if (!seen.changed) return row;
   row.lifecycle = seen.state;
   (row.body as unknown as ConnectorBody).state = seen.phase as State;
-  engine.rt.resources.update(row);
+  engine.repositories.save(row);
   return row;
 }
 
@@ -239,7 +239,7 @@ function upsert(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow,
     const b = bodyOf(existing);
     Object.assign(b, { config: r.config, type: r.type, sensitive: r.sensitive, trace: r.trace, endpoint_filled: r.endpointFilled });
     transition(engine, existing, 'PROVISIONING', b.target, PROVISION_MS, policy, outcome);
-    engine.rt.resources.update(existing);
+    engine.repositories.save(existing);
     return existing;
   }
   const body: ConnectorBody = {
@@ -259,7 +259,7 @@ function upsert(engine: Engine, ctx: AuthenticatedContext, cluster: ResourceRow,
   };
   const row = engine.create(engine.decl(CONNECTOR), body as unknown as Record<string, unknown>, { org: org(ctx), baseUrl: ctx.baseUrl, scope: cluster.id, trusted: true });
   transition(engine, row, 'PROVISIONING', 'RUNNING', PROVISION_MS, policy, outcome);
-  engine.rt.resources.update(row);
+  engine.repositories.save(row);
   return row;
 }
 
@@ -358,7 +358,7 @@ export function connectorHandlers(engine: Engine): HandlerMap {
           b.target = 'PAUSED';
           // A failed connector stays FAILED: only the state asked for changes.
           if (!failedOutcome(row)) transition(engine, row, b.state, 'PAUSED', PAUSE_MS, policy);
-          rt.resources.update(row);
+          engine.repositories.save(row);
         }
         return { status: 202 };
       }),
@@ -372,7 +372,7 @@ export function connectorHandlers(engine: Engine): HandlerMap {
         if (b.target === 'PAUSED') {
           b.target = 'RUNNING';
           if (!failedOutcome(row)) transition(engine, row, b.state, 'RUNNING', PAUSE_MS, policy);
-          rt.resources.update(row);
+          engine.repositories.save(row);
         }
         return { status: 202 };
       }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, badRequest, conflict, forbidden, notFound, unauthenticated, unprocessable } from '../../core/errors.js';
-import { compileGraph, phasesOf, type LifecyclePolicy } from '../../core/lifecycle.js';
+import { allowsTransition, compileGraph, phasesOf, type LifecyclePolicy } from '../../core/lifecycle.js';
 import { listIdentity } from '../../core/pagination.js';
 import { getAt } from '../../core/pointer.js';
 import type { Engine } from '../../engine/engine.js';
@@ -516,11 +516,12 @@ export function statementHandlers(engine: Engine): HandlerMap {
         const phase = phaseOf(row);
         if (stopped !== b(row).spec.stopped) {
           b(row).spec.stopped = stopped;
-          if (stopped && (phase === 'PENDING' || phase === 'RUNNING')) {
+          // Which phases a statement stops or resumes from is its graph's (`stop`, `resume`).
+          if (stopped && allowsTransition(STATEMENT_GRAPH, 'stop', phase)) {
             x.stage = null;
             if (x.plan?.kind === 'topic') x.ends = endsOf(x.plan);
             setPhase(row, 'STOPPED', 'The statement was stopped.', now);
-          } else if (!stopped && phase === 'STOPPED') {
+          } else if (!stopped && allowsTransition(STATEMENT_GRAPH, 'resume', phase)) {
             x.stage = newStage(policyOf(ctx), now);
             setPhase(row, 'PENDING', 'The statement is resuming.', now);
           } else {

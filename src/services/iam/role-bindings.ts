@@ -23,7 +23,7 @@ export const roleBindingHooks: ResourceHooks = {
 /** Deleting a user, service account or identity pool deletes its role bindings, as on Confluent Cloud. */
 export const principalHooks: ResourceHooks = {
   afterDelete(h, row) {
-    const rt = h.engine.rt;
-    for (const b of h.engine.repository('RoleBinding').where(h.org, '/principal', `User:${row.id}`)) rt.resources.markDeleted(b.seq, h.now);
+    const bindings = h.engine.repository('RoleBinding');
+    for (const b of bindings.where(h.org, '/principal', `User:${row.id}`)) bindings.remove(b, h.now);
   },
 };

@@ -1,3 +1,4 @@
+import { repositoriesOf } from '../../engine/repository.js';
 import { randomUUID } from 'node:crypto';
 import type { HandlerMap, RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
@@ -124,7 +125,7 @@ export function clusterLinkHandlers(rt: Runtime, mirroring: Mirroring): HandlerM
     }
     // Organizations are isolated: a link reaches another organization's cluster only with an API
     // key of that cluster in `sasl.jaas.config`, as a link authenticates on Confluent Cloud.
-    const remoteOrg = rt.resources.getInAnyOrg(KAFKA_CLUSTER, remote)?.org_id;
+    const remoteOrg = repositoriesOf(rt).of(KAFKA_CLUSTER).getInAnyOrg(remote)?.org_id;
     if (remoteOrg !== undefined && remoteOrg !== ctx.caller?.orgId && !authenticatesTo(rt, remote, configs['sasl.jaas.config'])) {
       throw invalidKafkaRequest(`Cluster link validation failed: SaslAuthenticationException: authentication to cluster ${remote} failed. Set sasl.jaas.config with an API key of that cluster.`);
     }

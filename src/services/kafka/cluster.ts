@@ -1,3 +1,4 @@
+import { repositoriesOf } from '../../engine/repository.js';
 import type { RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { ResourceRow } from '../../store/resources.js';
@@ -17,7 +18,7 @@ export interface ClusterScope {
 
 export function clusterOf(rt: Runtime, ctx: RequestContext): ClusterScope {
   const id = ctx.params.cluster_id;
-  const cluster = ctx.caller && rt.resources.get(ctx.caller.orgId, KAFKA_CLUSTER, id);
+  const cluster = ctx.caller && repositoriesOf(rt).of(KAFKA_CLUSTER).get(ctx.caller.orgId, id);
   if (!cluster) throw clusterNotFound(id);
   return { cluster, id, links: new KafkaLinks(ctx.baseUrl, id) };
 }

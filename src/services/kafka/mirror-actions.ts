@@ -5,7 +5,8 @@ import { clusterOf, type ClusterScope } from './cluster.js';
 import { linkMode, linkOf, reverseOf } from './cluster-links.js';
 import { kafkaError } from './errors.js';
 import type { Mirroring } from './mirroring.js';
-import { mirrorPhasedKind } from './mirror-phases.js';
+import { MIRROR_GRAPH, mirrorPhasedKind } from './mirror-phases.js';
+import { allowsTransition } from '../../core/lifecycle.js';
 import { queryFlagOf } from '../../engine/query.js';
 
 type Action = 'promote' | 'failover' | 'pause' | 'resume' | 'reverse-and-start-mirror' | 'reverse-and-pause-mirror' | 'truncate-and-restore';
@@ -99,12 +100,14 @@ export function mirrorActionHandlers(rt: Runtime, mirroring: Mirroring): Handler
         return { apply: stop(ctx, m, 'promote') };
       case 'failover':
         return over ? stopped(m) : { apply: stop(ctx, m, 'failover') };
+      // Pausing or resuming from a phase its transition does not start from (its graph's `from`:
+      // a paused mirror paused again, an active one resumed) succeeds and changes nothing.
       case 'pause':
         if (over) return stopped(m);
-        return m.status === 'PAUSED' ? {} : { apply: () => save(m, { status: 'PAUSED', state_time: rt.clock.now() }) };
+        return !allowsTransition(MIRROR_GRAPH, 'pause', m.status) ? {} : { apply: () => save(m, { status: 'PAUSED', state_time: rt.clock.now() }) };
       case 'resume':
         if (over) return stopped(m);
-        if (m.status === 'ACTIVE') return {};
+        if (!allowsTransition(MIRROR_GRAPH, 'resume', m.status)) return {};
         return {
           apply: () => {
             const resumed: MirrorRow = { ...m, status: 'ACTIVE', state_time: rt.clock.now() };

@@ -1,3 +1,4 @@
+import { repositoriesOf } from '../../engine/repository.js';
 import { advanceState, compileGraph, observe, phasesOf, type LifecycleState } from '../../core/lifecycle.js';
 import type { PhasedKind, PhasedRef } from '../../control/phased-kinds.js';
 import type { Runtime } from '../../runtime.js';
@@ -57,7 +58,7 @@ function machineStateOf(m: MirrorRow, phase: string): LifecycleState {
  * mirror when its time is up, and the phase events of every change of status.
  */
 export function mirrorPhasedKind(rt: Runtime, mirroring: Mirroring): PhasedKind<MirrorRow> {
-  const orgOf = (cluster: string) => rt.resources.getInAnyOrg(KAFKA_CLUSTER, cluster)?.org_id ?? '';
+  const orgOf = (cluster: string) => repositoriesOf(rt).of(KAFKA_CLUSTER).getInAnyOrg(cluster)?.org_id ?? '';
   const ref = (m: MirrorRow): PhasedRef => ({ id: mirrorId(m), org_id: orgOf(m.cluster_id) });
   const reload = (m: MirrorRow) => mirroring.store.mirror(m.cluster_id, m.mirror_topic_name);
   /** Stores the machine's STOPPED: the end offsets were fixed when the stop began. */
@@ -73,7 +74,7 @@ export function mirrorPhasedKind(rt: Runtime, mirroring: Mirroring): PhasedKind<
     find(id, org) {
       const colon = id.indexOf(':');
       if (colon < 0) return undefined;
-      const cluster = rt.resources.getInAnyOrg(KAFKA_CLUSTER, id.slice(0, colon));
+      const cluster = repositoriesOf(rt).of(KAFKA_CLUSTER).getInAnyOrg(id.slice(0, colon));
       if (!cluster || (org !== undefined && cluster.org_id !== org)) return undefined;
       return mirroring.store.mirror(cluster.id, id.slice(colon + 1));
     },

@@ -1,3 +1,4 @@
+import { repositoriesOf } from '../../engine/repository.js';
 import type { RequestContext } from '../../contract/handler.js';
 import { header } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
@@ -57,14 +58,14 @@ export class Mirroring {
     this.store.saveMirror(m);
     const now = this.view(m).status;
     if (was !== now) {
-      const org = this.rt.resources.getInAnyOrg(KAFKA_CLUSTER, m.cluster_id)?.org_id ?? '';
+      const org = repositoriesOf(this.rt).of(KAFKA_CLUSTER).getInAnyOrg(m.cluster_id)?.org_id ?? '';
       this.rt.phasedKinds.notify(MIRROR_TOPIC, { id: `${m.cluster_id}:${m.mirror_topic_name}`, org_id: org }, now);
     }
   }
 
   /** Cluster ids are unique across organizations, so a link may reach a cluster of any of them. */
   clusterExists(id: string): boolean {
-    return !!this.rt.resources.getInAnyOrg(KAFKA_CLUSTER, id);
+    return !!repositoriesOf(this.rt).of(KAFKA_CLUSTER).getInAnyOrg(id);
   }
 
   linkAvailable(link: LinkRow): boolean {

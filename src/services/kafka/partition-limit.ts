@@ -1,3 +1,4 @@
+import { repositoriesOf } from '../../engine/repository.js';
 import type { Runtime } from '../../runtime.js';
 import { KAFKA_CLUSTER } from './cluster.js';
 
@@ -18,7 +19,7 @@ const ELASTIC_PARTITIONS = 30000;
 export function partitionLimit(rt: Runtime, cluster: string): number {
   const override = rt.config.quotas[PARTITIONS_PER_CLUSTER];
   if (override !== undefined) return override;
-  const body = rt.resources.getInAnyOrg(KAFKA_CLUSTER, cluster)?.body as { spec?: { config?: { kind?: string; cku?: number } }; status?: { cku?: number } } | undefined;
+  const body = repositoriesOf(rt).of(KAFKA_CLUSTER).getInAnyOrg(cluster)?.body as { spec?: { config?: { kind?: string; cku?: number } }; status?: { cku?: number } } | undefined;
   const config = body?.spec?.config;
   switch (config?.kind) {
     case 'Dedicated':

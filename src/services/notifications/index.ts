@@ -78,7 +78,7 @@ export const integrationHooks: ResourceHooks = {
     for (const s of users) {
       s.body.integrations = (s.body.integrations as Obj[]).filter((i) => i.id !== row.id);
       s.updated_at = h.now;
-      h.engine.rt.resources.update(s);
+      h.engine.repositories.save(s);
     }
   },
 };

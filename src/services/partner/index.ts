@@ -86,13 +86,11 @@ function signup(engine: Engine, ctx: RequestContext<'signup'>) {
     }
     const users = user ? [userBody(user, '/user')] : [];
     loadFixtures(engine, { organizations: [{ id: orgId, display_name: name, resources: { Environment: [{ display_name: 'default' }], User: users } }] }, ctx.baseUrl);
-    const now = rt.clock.now();
-    rt.resources.insert({ org_id: partner, type: PARTNER_ORG, id: orgId, scope: '', crn: orgCrn(orgId), body: { name }, lifecycle: null, created_at: now, updated_at: now });
+    engine.repository(PARTNER_ORG).insert({ org: partner, id: orgId, crn: orgCrn(orgId), body: { name } });
     const ref = { id: orgId };
     if (existing) {
       existing.body.organization = { id: orgId, related: orgUrl(ctx.baseUrl, orgId), resource_name: orgCrn(orgId) };
-      existing.updated_at = now;
-      rt.resources.update(existing);
+      engine.repository(ENTITLEMENT).touch(existing);
     } else {
       const { external_id, name: entName, plan_id, product_id, usage_reporting_id, resource_id } = ent;
       const input: Obj = { external_id, name: entName, plan_id, product_id, usage_reporting_id, resource_id, organization: ref };

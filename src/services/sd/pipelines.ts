@@ -71,7 +71,7 @@ export const pipelineHooks: ResourceHooks = {
     // Not activated: a DRAFT, with no activation running.
     row.lifecycle = null;
     setAt(row.body, '/status/state', 'DRAFT');
-    h.engine.rt.resources.update(row);
+    h.engine.repositories.save(row);
   },
 
   onPhase(_h, row, phase) {

@@ -4,6 +4,7 @@ import { listIdentity } from '../../core/pagination.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { Engine } from '../../engine/engine.js';
 import { pageInMemory } from '../../engine/paging.js';
+import { fieldEquals } from '../../engine/repository.js';
 import type { HandlerMap, RequestContext, AuthenticatedContext } from '../../contract/handler.js';
 import { PIPELINE_QUOTAS } from '../sd/pipelines.js';
 import { APPS_PER_CLUSTER, DEFAULT_APPS_PER_CLUSTER } from '../ksqldb/clusters.js';
@@ -58,7 +59,7 @@ const nameOf = (code: string) =>
 
 /** Live resources of a type whose body field equals a value, in the organization. */
 const countWhere = (engine: Engine, org: string, type: string, pointer: string, value: string) =>
-  engine.rt.resources.count({ org, type, filters: [{ pointer, values: [value], match: 'exact' }], limit: 0 });
+  engine.repository(type).count({ org, filters: [fieldEquals(pointer, value)] });
 
 /**
  * Every quota the emulator enforces, in a fixed order: the `quota:` declarations of the documents
@@ -79,7 +80,7 @@ function quotaDefs(engine: Engine): QuotaDef[] {
       scope: decl.scope ? 'ENVIRONMENT' : 'ORGANIZATION',
       display_name: nameOf(quota.name),
       default_limit: quota.limit,
-      usage: (e, t) => e.rt.resources.count({ org: t.org, type, scope: decl.scope ? t.env!.id : '', filters: [], limit: 0 }),
+      usage: (e, t) => e.repository(type).count({ org: t.org, scope: decl.scope ? t.env!.id : '' }),
     });
   }
   if (resources.has('KsqlCluster')) {
@@ -163,7 +164,7 @@ export function serviceQuotaHandlers(engine: Engine): HandlerMap {
     return out;
   }
 
-  const liveRows = (org: string, type: string, scope?: string) => (rt.docs.resources.has(type) ? rt.resources.list({ org, type, scope, filters: [], limit: -1 }) : []);
+  const liveRows = (org: string, type: string, scope?: string) => (rt.docs.resources.has(type) ? engine.repository(type).list({ org, scope }) : []);
 
   /** The targets of a scope, narrowed by the environment and Kafka cluster the query names. */
   function targetsOf(org: string, scope: Scope, env?: string, cluster?: string): Target[] {

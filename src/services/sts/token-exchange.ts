@@ -1,7 +1,7 @@
 import { badRequest } from '../../core/errors.js';
 import type { HandlerMap } from '../../contract/handler.js';
 import { jwtClaims } from '../../http/access-tokens.js';
-import type { Runtime } from '../../runtime.js';
+import type { Engine } from '../../engine/engine.js';
 
 /** The longest lifetime an access token may ask for, and the default. */
 const MAX_LIFETIME_SECONDS = 900;
@@ -27,7 +27,8 @@ function claimAt(claims: Record<string, unknown>, path: string): unknown {
  * clock) and must carry the pool's identity claim. Its signature is not checked, because the
  * provider's keys cannot be fetched offline, and the pool's CEL filter is not evaluated.
  */
-export function tokenExchangeHandlers(rt: Runtime): HandlerMap {
+export function tokenExchangeHandlers(engine: Engine): HandlerMap {
+  const rt = engine.rt;
   return {
     exchangeStsV1OauthToken: (ctx) => {
       const form = ctx.body as ExchangeForm;
@@ -35,8 +36,8 @@ export function tokenExchangeHandlers(rt: Runtime): HandlerMap {
       if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_LIFETIME_SECONDS) {
         throw badRequest(`expires_in must be a whole number of seconds from 1 to ${MAX_LIFETIME_SECONDS}`, { pointer: '/expires_in' });
       }
-      const pool = rt.resources.getInAnyOrg('IdentityPool', form.identity_pool_id);
-      const provider = pool && rt.resources.get(pool.org_id, 'IdentityProvider', pool.scope);
+      const pool = engine.repository('IdentityPool').getInAnyOrg(form.identity_pool_id);
+      const provider = pool && engine.repository('IdentityProvider').get(pool.org_id, pool.scope);
       if (!pool || !provider) throw badRequest(`Identity pool '${form.identity_pool_id}' does not exist`, { pointer: '/identity_pool_id' });
       const claims = jwtClaims(form.subject_token);
       if (!claims) throw badRequest('The subject token is not a JWT', { pointer: '/subject_token' });

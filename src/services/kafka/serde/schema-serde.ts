@@ -1,3 +1,4 @@
+import { repositoriesOf } from '../../../engine/repository.js';
 import type { Runtime } from '../../../runtime.js';
 import { Registry } from '../../schema-registry/registry.js';
 import type { SchemaType } from '../../schema-registry/formats.js';
@@ -32,8 +33,8 @@ export class SchemaSerde {
 
   /** The Schema Registry of a Kafka cluster: the one in the cluster's environment (408 40801 when there is none). */
   registryFor(org: string, kafkaCluster: string): Registry {
-    const cluster = this.rt.resources.get(org, KAFKA_CLUSTER, kafkaCluster);
-    const sr = cluster && this.rt.resources.list({ org, type: SR_CLUSTER, scope: cluster.scope, filters: [], limit: 1 })[0];
+    const cluster = repositoriesOf(this.rt).of(KAFKA_CLUSTER).get(org, kafkaCluster);
+    const sr = cluster && repositoriesOf(this.rt).of(SR_CLUSTER).list({ org, scope: cluster.scope, limit: 1 })[0];
     if (!sr) throw kafkaError(408, 40801, 'Schema registration or lookup failed: the environment of this Kafka cluster has no Schema Registry cluster');
     return new Registry(this.rt, sr.id);
   }
