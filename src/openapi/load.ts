@@ -7,6 +7,7 @@ import { toRoutePath } from './route-path.js';
 import { checkDocumentDeclarations, checkOperationDeclarations } from './x-emulator-schema.js';
 import { readCompiled } from './compiled.js';
 import { compileGraph } from '../core/lifecycle.js';
+import { deriveRequestBodies } from './request-side.js';
 
 /**
  * YAML 1.2 core types only: a date in an example stays a string, as JSON would have it. js-yaml is
@@ -145,7 +146,8 @@ export function loadDocuments(dirs: string[]): LoadedDocuments {
   }
 
   const globalSecurity = merged.security;
-  const dereferenced = dereferenceInPlace(merged);
+  // Request bodies leave required read-only properties out (OpenAPI's readOnly rule).
+  const dereferenced = deriveRequestBodies(dereferenceInPlace(merged));
   const operations: Operation[] = [];
   const seenIds = new Set<string>();
   for (const [path, item] of Object.entries<JsonSchema>(dereferenced.paths)) {

@@ -102,4 +102,15 @@ describe("fidelity: responses in the shape of Confluent's documents", () => {
     expect(values).not.toContain(null);
     expect(values).toContain('');
   });
+
+  it('org/v2 environments always carry their Stream Governance package, also when the body names the object without one', async () => {
+    const bare = await t.post('/org/v2/environments', { display_name: 'sg-bare' });
+    expect(bare.status, bare.raw).toBe(201);
+    expect(bare.body.stream_governance_config).toEqual({ package: 'ESSENTIALS' });
+    const empty = await t.post('/org/v2/environments', { display_name: 'sg-empty', stream_governance_config: {} });
+    expect(empty.status, empty.raw).toBe(201);
+    expect(empty.body.stream_governance_config).toEqual({ package: 'ESSENTIALS' });
+    const advanced = await t.post('/org/v2/environments', { display_name: 'sg-advanced', stream_governance_config: { package: 'ADVANCED' } });
+    expect((await t.get(`/org/v2/environments/${advanced.body.id}`)).body.stream_governance_config).toEqual({ package: 'ADVANCED' });
+  });
 });

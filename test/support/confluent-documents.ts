@@ -81,7 +81,8 @@ export class ConfluentDocuments {
   private operationOf(method: string, url: string): ConfluentOperation | undefined {
     const path = url.split('?')[0].replace(/^\/v3\//, '/kafka/v3/');
     const matches = this.operations.filter((o) => o.method === method && o.pattern.test(path));
-    matches.sort((a, b) => a.params - b.params);
+    // Fewest parameters first; of those, the longest path (`{id}:network` before `{id}`).
+    matches.sort((a, b) => a.params - b.params || b.path.length - a.path.length);
     return matches[0];
   }
 

@@ -2,7 +2,7 @@ import { newSecret } from '../../core/ids.js';
 import { getAt, setAt } from '../../core/pointer.js';
 import { stripCrnPrefix, CRN_PREFIX } from '../../core/crn.js';
 import { unprocessable } from '../../core/errors.js';
-import type { ResourceHooks } from '../../engine/hooks.js';
+import type { HookContext, ResourceHooks } from '../../engine/hooks.js';
 import { findFlinkRegion } from '../flink/regions.js';
 import { encodeSegment } from '../../core/url.js';
 
@@ -16,22 +16,15 @@ import { encodeSegment } from '../../core/url.js';
 export const apiKeyHooks: ResourceHooks = {
   beforeCreate(h, draft) {
     const resource = getAt(draft.body, '/spec/resource') as { id?: string } | null | undefined;
-    if (resource && resource.id) {
-      const target = h.engine.repositories.findById(h.org, resource.id);
-      const region = target ? undefined : findFlinkRegion(resource.id);
-      if (!target && !region) throw unprocessable(`The resource '${resource.id}' does not exist`, '/spec/resource/id');
-      // A Flink API key is scoped to a Flink region (`aws.us-east-2`), which is no stored resource.
-      const reference = target
-        ? h.engine.reference(target, h.baseUrl)
-        : {
-            id: region!.id,
-            api_version: 'fcpm/v2',
-            kind: 'Region',
-            related: `${h.baseUrl}/fcpm/v2/regions?cloud=${region!.cloud}&region_name=${encodeSegment(region!.region_name)}`,
-            resource_name: `${CRN_PREFIX}organization=${h.org}/flink-region=${region!.id}`,
-            ...((resource as { environment?: unknown }).environment ? { environment: (resource as { environment?: unknown }).environment } : {}),
-          };
-      setAt(draft.body, '/spec/resource', reference);
+    if (resource && resource.id) setAt(draft.body, '/spec/resource', resolveResource(h, resource, '/spec/resource/id'));
+    // `spec.resources` names the same kind of object; each entry is answered as a whole reference.
+    const resources = getAt(draft.body, '/spec/resources');
+    if (Array.isArray(resources)) {
+      setAt(
+        draft.body,
+        '/spec/resources',
+        resources.map((entry, i) => resolveResource(h, entry as { id?: string }, `/spec/resources/${i}/id`)),
+      );
     }
   },
   crn(h, draft) {
@@ -50,3 +43,24 @@ export const apiKeyHooks: ResourceHooks = {
     h.engine.rt.credentials.revoke(row.id, h.now);
   },
 };
+
+/**
+ * The whole reference to the object a key is for, by its id: a stored resource (a Kafka or Schema
+ * Registry cluster), or a Flink region (`aws.us-east-2`), which is no stored resource. 422 at
+ * `pointer` when there is none.
+ */
+function resolveResource(h: HookContext, resource: { id?: string; environment?: unknown }, pointer: string): Record<string, unknown> {
+  const id = String(resource?.id ?? '');
+  const target = id ? h.engine.repositories.findById(h.org, id) : undefined;
+  if (target) return h.engine.reference(target, h.baseUrl);
+  const region = id ? findFlinkRegion(id) : undefined;
+  if (!region) throw unprocessable(`The resource '${id}' does not exist`, pointer);
+  return {
+    id: region.id,
+    api_version: 'fcpm/v2',
+    kind: 'Region',
+    related: `${h.baseUrl}/fcpm/v2/regions?cloud=${region.cloud}&region_name=${encodeSegment(region.region_name)}`,
+    resource_name: `${CRN_PREFIX}organization=${h.org}/flink-region=${region.id}`,
+    ...(resource.environment ? { environment: resource.environment } : {}),
+  };
+}
