@@ -1,6 +1,7 @@
 /**
- * The Kafka protocol listener: kafkajs produce (batches, acks -1) and raw Fetch requests, each as a
- * ratio to better-sqlite3 inserting and selecting the same rows in this process; the end-to-end
+ * The Kafka protocol listener: kafkajs produce (batches, acks -1, producers in worker threads) and
+ * raw Fetch requests, each as a ratio to better-sqlite3 inserting and selecting the same rows in
+ * this process, with the CPU per record of each side; the end-to-end
  * latency of one record produced and fetched; the time from spawning a fresh emulator to its
  * first produced record.
  */

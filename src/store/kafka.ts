@@ -3,12 +3,12 @@ import type { Db } from './db.js';
 import { Statements } from './db.js';
 import { KAFKA_LINK_TABLES } from './kafka-links-schema.js';
 
-const RECORD_COLUMNS = 8;
-/** Rows per multi-row INSERT of records (8 parameters each, far below SQLite's limit). */
-const INSERT_ROWS = 64;
-const insertSql: string[] = [];
-const insertRows = (n: number) =>
-  (insertSql[n] ??= `INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+/**
+ * One row per run of a prepared statement. Multi-row INSERTs (64 rows bound from one parameter
+ * array) were measured against it in this store, alternating, 1,000-record batches: about 5.6 µs of
+ * CPU per record against 4.3 µs for the single-row statement.
+ */
+const INSERT_RECORD = 'INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 export interface TopicRow {
   cluster_id: string;
@@ -148,30 +148,15 @@ export class KafkaStore {
   append(cluster: string, topic: string, records: NewRecord[]): StoredRecord[] {
     const next = new Map<number, number>();
     const stored: StoredRecord[] = new Array(records.length);
-    // One statement inserts INSERT_ROWS rows: a call into SQLite per row costs more than the row.
-    const params: unknown[] = new Array(records.length * RECORD_COLUMNS);
-    let at = 0;
+    const insert = this.sql.get(INSERT_RECORD);
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       const offset = next.get(r.partition) ?? this.endOffset(cluster, topic, r.partition);
       next.set(r.partition, offset + 1);
       const headers = r.headers ?? [];
-      params[at++] = cluster;
-      params[at++] = topic;
-      params[at++] = r.partition;
-      params[at++] = offset;
-      params[at++] = r.timestamp;
-      params[at++] = r.key;
-      params[at++] = r.value;
-      params[at++] = headers.length ? JSON.stringify(headers) : null;
+      insert.run(cluster, topic, r.partition, offset, r.timestamp, r.key, r.value, headers.length ? JSON.stringify(headers) : null);
       stored[i] = { partition: r.partition, offset, timestamp: r.timestamp, key: r.key, value: r.value, headers };
     }
-    let row = 0;
-    if (records.length >= INSERT_ROWS) {
-      const many = this.sql.get(insertRows(INSERT_ROWS));
-      for (; row + INSERT_ROWS <= records.length; row += INSERT_ROWS) many.run(params.slice(row * RECORD_COLUMNS, (row + INSERT_ROWS) * RECORD_COLUMNS));
-    }
-    if (row < records.length) this.sql.get(insertRows(records.length - row)).run(params.slice(row * RECORD_COLUMNS));
     return stored;
   }
 
