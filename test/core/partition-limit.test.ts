@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { partitionLimit } from '../../src/services/kafka/partition-limit.js';
 import type { Runtime } from '../../src/runtime.js';
 
-/** A runtime holding one cluster of the given config, for the limit alone. */
+/** A runtime holding one cluster of the given config, for the limit alone (read through its repository). */
 const runtimeWith = (config: Record<string, unknown>, quotas: Record<string, number> = {}) =>
-  ({ config: { quotas }, resources: { getInAnyOrg: () => ({ body: { spec: { config } } }) } }) as unknown as Runtime;
+  ({ config: { quotas }, docs: { resources: new Map() }, resources: { getInAnyOrg: () => ({ body: { spec: { config } } }) } }) as unknown as Runtime;
 
 describe('partition limits by cluster type (Confluent Cloud cluster limit comparison)', () => {
   it('Basic and Standard 4,096, Enterprise 30,000', () => {
