@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { ViewDecl, Dialect, JsonSchema, Operation, OperationParameter, ResourceDecl } from './types.js';
-import { toRoutePath } from './route-path.js';
 import { checkDocumentDeclarations, checkOperationDeclarations } from './x-emulator-schema.js';
 import { readCompiled } from './compiled.js';
 import { compileGraph } from '../core/lifecycle.js';
@@ -206,10 +205,9 @@ function buildOperation(
     operationId: op.operationId,
     method: method.toUpperCase(),
     path,
-    route: toRoutePath(path),
     aliases: Object.entries(aliases)
       .filter(([from]) => path.startsWith(from))
-      .map(([from, to]) => ({ from, to, route: toRoutePath(to + path.slice(from.length)) })),
+      .map(([from, to]) => ({ from, to })),
     group,
     dialect,
     stage: op['x-lifecycle-stage'] ?? 'General Availability',

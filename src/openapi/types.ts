@@ -99,13 +99,11 @@ export interface Operation {
   method: string;
   /** OpenAPI path, `{param}` style. */
   path: string;
-  /** Fastify route path, `:param` style. */
-  route: string;
   /**
    * The same operation served under another path prefix (Kafka REST's `/kafka/v3` is also
    * Confluent Platform's `/v3`), from the document's `x-emulator.path_aliases`.
    */
-  aliases: Array<{ from: string; to: string; route: string }>;
+  aliases: Array<{ from: string; to: string }>;
   group: string;
   dialect: Dialect;
   stage: string;

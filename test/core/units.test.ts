@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PageTokens } from '../../src/core/pagination.js';
 import { observe, parsePolicy, startDeleting, startState, type LifecycleSpec } from '../../src/core/lifecycle.js';
-import { toRoutePath } from '../../src/openapi/route-path.js';
 import { loadConfig } from '../../src/config.js';
 import { renderCrn } from '../../src/core/crn.js';
 import { VirtualClock } from '../../src/core/clock.js';
@@ -53,14 +52,6 @@ describe('lifecycle', () => {
     expect(parsePolicy('reads=5', fallback)).toEqual({ mode: 'reads', reads: 5 });
     expect(parsePolicy('immediate', fallback)).toEqual({ mode: 'immediate', reads: 3 });
     expect(parsePolicy('sometimes', fallback)).toBeUndefined();
-  });
-});
-
-describe('route paths', () => {
-  it('turn OpenAPI paths into Fastify paths', () => {
-    expect(toRoutePath('/iam/v2/api-keys/{id}')).toBe('/iam/v2/api-keys/:id');
-    expect(toRoutePath('/kafka/v3/clusters/{cluster_id}/acls:batch')).toBe('/kafka/v3/clusters/:cluster_id/acls::batch');
-    expect(toRoutePath('/connect/v1/x/{name}:pause')).toBe('/connect/v1/x/:name(^[^/:]+)::pause');
   });
 });
 
