@@ -355,15 +355,7 @@ export function dereferenceInPlace(doc: JsonSchema): JsonSchema {
  */
 export function dereference(doc: JsonSchema): JsonSchema {
   const resolved = new Map<string, unknown>();
-  const lookup = (ref: string): unknown => {
-    if (!ref.startsWith('#/')) throw new Error(`unsupported reference ${ref}`);
-    let cur: any = doc;
-    for (const part of ref.slice(2).split('/')) {
-      cur = cur?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-      if (cur === undefined) throw new Error(`unresolved reference ${ref}`);
-    }
-    return cur;
-  };
+  const lookup = (ref: string): unknown => pointerLookup(doc, ref);
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (!node || typeof node !== 'object') return node;
