@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDocumentsDir, dereference, dereferenceInPlace, loadDocuments } from '../../src/openapi/load.js';
+import { deriveRequestBodies } from '../../src/openapi/request-side.js';
 
 describe('dereference', () => {
   const doc = {
@@ -63,12 +64,12 @@ describe('dereference', () => {
 });
 
 describe('loadDocuments', () => {
-  it('keeps no second copy: the dereferenced document equals the merged one dereferenced, which is read again with its references', () => {
+  it('keeps no second copy: the dereferenced document equals the merged one dereferenced (request bodies on their request side), which is read again with its references', () => {
     const docs = loadDocuments([defaultDocumentsDir()]);
     const merged = docs.merged;
     expect(docs.merged).toBe(merged);
     expect(JSON.stringify(merged)).toContain('"$ref":"#/components/schemas/');
-    expect(docs.dereferenced).toEqual(dereference(merged));
+    expect(docs.dereferenced).toEqual(deriveRequestBodies(dereference(merged)));
     expect(docs.dereferenced.paths).not.toBe(merged.paths);
   });
 });
