@@ -64,7 +64,7 @@ export const AREAS: readonly Area[] = [
   { name: 'security token service', documents: ['sts-v1.yaml'], handlers: tokenExchangeHandlers },
   { name: 'Kafka clusters', documents: ['cmk-v2.yaml', 'kafka-quotas-v1.yaml'], hooks: { 'cmk.cluster': clusterHooks, 'kafka-quotas.client-quota': clientQuotaHooks } },
   { name: 'Kafka', documents: ['kafka-v3.yaml', 'rest-proxy-v2.yaml'], tables: [...KAFKA_CLUSTER_TABLES, ...KAFKA_LINK_TABLES], handlers: (engine) => kafkaHandlers(engine.rt) },
-  { name: 'Schema Registry', documents: ['schema-registry-v1.yaml'], tables: ['sr_schemas', 'sr_versions', 'sr_settings', 'sr_exporters'], handlers: (engine) => schemaRegistryHandlers(engine.rt) },
+  { name: 'Schema Registry', documents: ['schema-registry-v1.yaml'], tables: ['sr_schemas', 'sr_schema_ids', 'sr_versions', 'sr_settings', 'sr_exporters'], handlers: (engine) => schemaRegistryHandlers(engine.rt) },
   { name: 'Stream Catalog', documents: ['catalog-v1.yaml'], tables: CATALOG_TABLES, handlers: (engine) => catalogHandlers(engine.rt) },
   { name: 'ksqlDB clusters', documents: ['ksqldbcm-v2.yaml'], hooks: { 'ksqldbcm.cluster': ksqlClusterHooks } },
   {

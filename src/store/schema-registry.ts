@@ -117,10 +117,21 @@ export class SchemaRegistryStore {
     return (this.sql.get('SELECT MAX(id) AS m FROM sr_schemas WHERE cluster_id = ? AND context = ?').get(cluster, context) as { m: number | null }).m ?? undefined;
   }
 
-  /** Stores a schema under the next id of its context, or under `id` when one is imported with it. */
+  /** The highest id a context has ever issued, deleted schemas included (undefined when none). */
+  private lastIssuedId(cluster: string, context: string): number | undefined {
+    return (this.sql.get('SELECT last_id FROM sr_schema_ids WHERE cluster_id = ? AND context = ?').get(cluster, context) as { last_id: number } | undefined)?.last_id;
+  }
+
+  /**
+   * Stores a schema under the next id of its context, or under `id` when one is imported with it.
+   * Ids are never issued twice, even when the schema that held the highest one was deleted.
+   */
   addSchema(cluster: string, s: NewSchema, fingerprint: string, id?: number): number {
     const context = s.context ?? DEFAULT_CONTEXT;
-    const next = id ?? (this.maxId(cluster, context) ?? FIRST_ID - 1) + 1;
+    const next = id ?? Math.max(this.lastIssuedId(cluster, context) ?? FIRST_ID - 1, this.maxId(cluster, context) ?? FIRST_ID - 1) + 1;
+    this.sql
+      .get('INSERT INTO sr_schema_ids (cluster_id, context, last_id) VALUES (?, ?, ?) ON CONFLICT (cluster_id, context) DO UPDATE SET last_id = MAX(last_id, excluded.last_id)')
+      .run(cluster, context, next);
     this.sql
       .get('INSERT INTO sr_schemas (cluster_id, context, id, schema_type, schema, refs, fingerprint, metadata, rule_set) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(cluster, context, next, s.schema_type, s.schema, JSON.stringify(s.references), fingerprint, s.metadata ? JSON.stringify(s.metadata) : null, s.ruleSet ? JSON.stringify(s.ruleSet) : null);

@@ -117,6 +117,19 @@ describe('Schema Registry v1', () => {
     expect((await get('/subjects?deleted=true')).body).not.toContain('whole');
   });
 
+  it('never issues an id twice, even after the schema holding the highest one is permanently deleted', async () => {
+    const newest = (await post('/subjects/newest/versions', { schema: '"string"' })).body.id;
+    const { maxId } = (await get('/schemas/ids/' + newest + '?fetchMaxId=true')).body;
+    expect(maxId).toBe(newest);
+    expect((await t.delete('/subjects/newest', sr.auth)).body).toEqual([1]);
+    expect((await t.delete('/subjects/newest?permanent=true', sr.auth)).body).toEqual([1]);
+    expect((await get(`/schemas/ids/${newest}`)).body.error_code).toBe(40403);
+    const next = (await post('/subjects/after/versions', { schema: '"double"' })).body.id;
+    expect(next).toBe(newest + 1);
+    // Clients cache schemas by id: the old id still names nothing rather than another schema.
+    expect((await get(`/schemas/ids/${newest}`)).body.error_code).toBe(40403);
+  });
+
   it('references: a schema may use another by name; a referenced schema cannot be deleted', async () => {
     const address = JSON.stringify({ type: 'record', name: 'Address', namespace: 'com.example', fields: [{ name: 'city', type: 'string' }] });
     await post('/subjects/address/versions', { schema: address });
