@@ -1,6 +1,7 @@
 import { header, type HandlerMap, type Reply, type RequestContext } from '../../contract/handler.js';
 import { compileGraph, parsePolicy } from '../../core/lifecycle.js';
 import { PhaseRecords } from '../../engine/phase-records.js';
+import { repositoriesOf } from '../../engine/repository.js';
 import { SR_CLUSTER } from '../srcm/clusters.js';
 import type { Runtime } from '../../runtime.js';
 import type { ExporterRow } from '../../store/schema-registry.js';
@@ -88,7 +89,7 @@ export function exporterHandlers(rt: Runtime, clusterOf: (ctx: RequestContext) =
   /** (Re)starts an exporter's lifecycle at `phase`, under the request's lifecycle policy. */
   const startPhase = (ctx: RequestContext, cluster: string, name: string, phase: 'STARTING' | 'PAUSED') => {
     const policy = parsePolicy(header(ctx, 'x-emulator-lifecycle'), rt.config.lifecycle) ?? rt.config.lifecycle;
-    const org = rt.resources.getInAnyOrg(SR_CLUSTER, cluster)?.org_id ?? ctx.caller?.orgId ?? '';
+    const org = repositoriesOf(rt).of(SR_CLUSTER).getInAnyOrg(cluster)?.org_id ?? ctx.caller?.orgId ?? '';
     rt.tx(() => records.start(org, exporterId(cluster, name), cluster, policy, { phase }));
   };
 
