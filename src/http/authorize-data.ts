@@ -6,6 +6,7 @@ import type { Runtime } from '../runtime.js';
 import { principalOf, type Decision } from '../authorization/index.js';
 import { resolveCluster } from './cluster.js';
 import { authorizeCatalogEntities, limitCatalogSearch } from './authorize-catalog.js';
+import { repositoriesOf } from '../engine/repository.js';
 
 /** Resource names of the clusters the data planes address (cmk/v2 and srcm/v2). */
 const KAFKA_CLUSTER = 'KafkaCluster';
@@ -55,10 +56,10 @@ function guardFor(rt: Runtime, op: Operation, ctx: RequestContext, host: string)
   const principal = principalOf(caller.ownerId);
   let kafkaCluster: string | undefined;
   let registry: { id: string; crn: string } | undefined;
-  const kafkaClusterId = () => (kafkaCluster ??= ctx.params.cluster_id ?? resolveCluster(rt.resources, ctx, [KAFKA_CLUSTER]).id);
+  const kafkaClusterId = () => (kafkaCluster ??= ctx.params.cluster_id ?? resolveCluster(repositoriesOf(rt), ctx, [KAFKA_CLUSTER]).id);
   const registryOf = () => {
     if (!registry) {
-      const row = resolveCluster(rt.resources, ctx, [SR_CLUSTER]);
+      const row = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]);
       registry = { id: row.id, crn: row.crn };
     }
     return registry;
@@ -91,11 +92,11 @@ export function authorizeDataPlane(rt: Runtime, op: Operation, ctx: RequestConte
   if ('rule' in declared) {
     if (declared.rule === 'schema-id') return schemaIdRule(rt, ctx, guard);
     if (declared.rule === 'catalog-entity') {
-      const registry = resolveCluster(rt.resources, ctx, [SR_CLUSTER]);
+      const registry = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]);
       return authorizeCatalogEntities(rt, ctx, guard, declared.operation, { id: registry.id, crn: registry.crn });
     }
     if (declared.rule === 'catalog-search') {
-      const registry = resolveCluster(rt.resources, ctx, [SR_CLUSTER]);
+      const registry = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]);
       return limitCatalogSearch(rt, ctx, guard, { id: registry.id, crn: registry.crn });
     }
     throw new Error(`${op.operationId} names an unknown authorization rule ${(declared as { rule: string }).rule}`);
@@ -111,7 +112,7 @@ export function authorizeDataPlane(rt: Runtime, op: Operation, ctx: RequestConte
 function schemaIdRule(rt: Runtime, ctx: RequestContext, guard: DataPlaneGuard): void {
   const all = guard.registry('subject', 'READ', '*');
   if (all.allowed) return;
-  const cluster = resolveCluster(rt.resources, ctx, [SR_CLUSTER]).id;
+  const cluster = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]).id;
   const id = Number(ctx.params.id);
   const subjects = new Set(rt.schemaRegistry.versionsOfSchema(cluster, id).map((v) => v.subject));
   if (!subjects.size) return; // the handler answers 404

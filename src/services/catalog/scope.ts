@@ -3,6 +3,7 @@ import { resolveCluster } from '../../http/cluster.js';
 import type { Runtime } from '../../runtime.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { SR_CLUSTER } from '../srcm/clusters.js';
+import { repositoriesOf } from '../../engine/repository.js';
 
 /** The catalog a request addresses: the Schema Registry cluster's, in its environment. */
 export interface CatalogScope {
@@ -23,7 +24,7 @@ export interface CatalogScope {
  * Kafka cluster answers 401.
  */
 export function catalogScope(rt: Runtime, ctx: RequestContext): CatalogScope {
-  const row = resolveCluster(rt.resources, ctx, [SR_CLUSTER]);
+  const row = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]);
   const env = ((row.body.spec as { environment?: { id?: string } } | undefined)?.environment?.id ?? row.scope) as string;
   return { rt, cluster: row.id, clusterRow: row, org: row.org_id, env, by: ctx.caller?.keyId ?? '', now: rt.clock.now() };
 }

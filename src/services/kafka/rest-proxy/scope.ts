@@ -4,9 +4,10 @@ import type { TopicRow } from '../../../store/kafka.js';
 import { resolveCluster } from '../../../http/cluster.js';
 import { KAFKA_CLUSTER } from '../cluster.js';
 import { kafkaError } from '../errors.js';
+import { repositoriesOf } from '../../../engine/repository.js';
 
 /** REST Proxy v2 paths name no cluster: it is the one the API key is scoped to (DESIGN §5). */
-export const clusterIdOf = (rt: Runtime, ctx: RequestContext): string => resolveCluster(rt.resources, ctx, [KAFKA_CLUSTER]).id;
+export const clusterIdOf = (rt: Runtime, ctx: RequestContext): string => resolveCluster(repositoriesOf(rt), ctx, [KAFKA_CLUSTER]).id;
 
 export const topicNotFoundV2 = (topic: string) => kafkaError(404, 40401, `Topic ${topic} not found.`);
 export const partitionNotFoundV2 = (partition: number | string) => kafkaError(404, 40402, `Partition ${partition} not found.`);
