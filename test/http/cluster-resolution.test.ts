@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCluster } from '../../src/http/cluster.js';
+import { repositoriesOf } from '../../src/engine/repository.js';
 import type { RequestContext } from '../../src/contract/handler.js';
 import { TEST_DOCS, TestEmulator } from '../helpers.js';
 
@@ -15,7 +16,7 @@ describe('cluster resolution for paths without a cluster id', () => {
     (await t.post('/widgets/v1/widgets', { spec: { display_name: name, cloud: 'AWS', environment: { id: o.env } } }, { authorization: o.auth })).body.id as string;
   const ctx = (orgId: string, resourceId?: string, host = 'emulator.test'): RequestContext =>
     ({ caller: { orgId, keyId: 'K', ownerId: 'u', resourceId }, headers: { host } }) as unknown as RequestContext;
-  const resolve = (c: RequestContext) => resolveCluster(t.rt.resources, c, ['Widget']).id;
+  const resolve = (c: RequestContext) => resolveCluster(repositoriesOf(t.rt), c, ['Widget']).id;
 
   it('takes the key scope first, then the Host label, then the only cluster', async () => {
     const o = await t.newOrg();
