@@ -39,6 +39,12 @@ async function throughput(st: Settings): Promise<{ results: ThroughputResult[]; 
 /** Emulator ÷ baseline requests/s each throughput scenario must reach (issue 14's table). */
 const THROUGHPUT_TARGETS: Record<string, number> = { 'get-by-id': 0.8, list: 0.7, create: 0.5 };
 
+/** Server CPU per request beside the rates: steadier than req/s on a busy machine. */
+function cpuDetail(cpu: ThroughputResult['cpuPerRequestUs']): string {
+  if (cpu.baseline === undefined || cpu.emulator === undefined) return '';
+  return `; CPU per request emulator ${cpu.emulator.toFixed(0)} µs, baseline ${cpu.baseline.toFixed(0)} µs (baseline ÷ emulator ${(cpu.baseline / cpu.emulator).toFixed(2)})`;
+}
+
 const recordRate = (n: number) => `${n.toFixed(0)} records/s`;
 
 function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: RssResult }, cold?: ColdStartResult, pg?: PaginationResult, kafka?: KafkaResult, sr?: SchemaRegistryResult, kp?: KafkaProtocolResult, journal?: JournalResult, authz?: AuthorizationResult): Figure[] {
@@ -54,6 +60,7 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       detail:
         `emulator ${r.emulator.rps.toFixed(0)} req/s (p50 ${r.emulator.p50} ms, p99 ${r.emulator.p99} ms), ` +
         `baseline ${r.baseline.rps.toFixed(0)} req/s (p50 ${r.baseline.p50} ms, p99 ${r.baseline.p99} ms)` +
+        cpuDetail(r.cpuPerRequestUs) +
         (bad ? `; ${bad} failed requests` : ''),
     });
   }

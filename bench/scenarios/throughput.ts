@@ -3,6 +3,7 @@ import { runLoad, type LoadResult, type LoadSpec } from '../lib/load.js';
 import { BOOTSTRAP, type Server } from '../lib/servers.js';
 import type { Settings } from '../lib/settings.js';
 import { rssMb } from '../lib/rss.js';
+import { cpuMs } from '../lib/cpu.js';
 
 export interface ThroughputResult {
   scenario: string;
@@ -13,6 +14,8 @@ export interface ThroughputResult {
   ratio: number;
   /** Requests per second of every round, in order. */
   rounds: { baseline: number[]; emulator: number[] };
+  /** Server CPU time per answered request in µs (median of the rounds), when /proc tells. */
+  cpuPerRequestUs: { baseline?: number; emulator?: number };
 }
 
 /** Resident set sizes in MB: idle after start (before any request), and after every scenario's load. */
@@ -56,6 +59,8 @@ async function seed(s: Server): Promise<void> {
   if (list.body.data.length !== 10) throw new Error(`${s.name}: a page of 10 came back with ${list.body.data.length} items`);
 }
 
+const medianOf = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] : undefined);
+
 const medianRound = (rs: LoadResult[]) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor((rs.length - 1) / 2)];
 
 /**
@@ -78,15 +83,22 @@ export async function runThroughput(
   for (const sc of SCENARIOS) {
     const specs = new Map([baseline, emulator].map((s) => [s.name, sc.spec(s)]));
     const runs: Record<Server['name'], LoadResult[]> = { baseline: [], emulator: [] };
+    const cpu: Record<Server['name'], number[]> = { baseline: [], emulator: [] };
     for (let round = 0; round < st.rounds; round++) {
       for (const server of round % 2 === 0 ? [baseline, emulator] : [emulator, baseline]) {
         const spec = specs.get(server.name)!;
         if (st.warmupSeconds > 0) await runLoad(server.url, spec, st.warmupSeconds, st.connections);
+        const pid = server.spawned.proc.pid;
+        const cpuBefore = cpuMs(pid);
         const r = await runLoad(server.url, spec, st.seconds, st.connections);
+        const cpuAfter = cpuMs(pid);
         runs[server.name].push(r);
+        const answered = r.ok + r.non2xx;
+        if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0) cpu[server.name].push(((cpuAfter - cpuBefore) * 1000) / answered);
         const bad = r.non2xx + r.errors + r.timeouts;
         log(
           `  ${sc.name.padEnd(10)} ${server.name.padEnd(9)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
+            (cpu[server.name].length === runs[server.name].length ? `  CPU ${cpu[server.name].at(-1)!.toFixed(0)} µs/req` : '') +
             (bad ? `  !! non-2xx ${r.non2xx} errors ${r.errors} timeouts ${r.timeouts} ${JSON.stringify(r.statuses)}` : ''),
         );
       }
@@ -99,6 +111,7 @@ export async function runThroughput(
       emulator: e,
       ratio: e.rps / b.rps,
       rounds: { baseline: runs.baseline.map((r) => r.rps), emulator: runs.emulator.map((r) => r.rps) },
+      cpuPerRequestUs: { baseline: medianOf(cpu.baseline), emulator: medianOf(cpu.emulator) },
     });
   }
   rss.emulator.loaded = rssMb(emulator.spawned.proc.pid);
