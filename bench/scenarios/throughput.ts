@@ -3,7 +3,7 @@ import { runLoad, type LoadResult, type LoadSpec } from '../lib/load.js';
 import { BOOTSTRAP, type Server } from '../lib/servers.js';
 import type { Settings } from '../lib/settings.js';
 import { rssMb } from '../lib/rss.js';
-import { cpuMs } from '../lib/cpu.js';
+import { processCpuSeconds } from '../lib/cpu.js';
 
 export interface ThroughputResult {
   scenario: string;
@@ -89,12 +89,12 @@ export async function runThroughput(
         const spec = specs.get(server.name)!;
         if (st.warmupSeconds > 0) await runLoad(server.url, spec, st.warmupSeconds, st.connections);
         const pid = server.spawned.proc.pid;
-        const cpuBefore = cpuMs(pid);
+        const cpuBefore = processCpuSeconds(pid);
         const r = await runLoad(server.url, spec, st.seconds, st.connections);
-        const cpuAfter = cpuMs(pid);
+        const cpuAfter = processCpuSeconds(pid);
         runs[server.name].push(r);
         const answered = r.ok + r.non2xx;
-        if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0) cpu[server.name].push(((cpuAfter - cpuBefore) * 1000) / answered);
+        if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0) cpu[server.name].push(((cpuAfter - cpuBefore) * 1e6) / answered);
         const bad = r.non2xx + r.errors + r.timeouts;
         log(
           `  ${sc.name.padEnd(10)} ${server.name.padEnd(9)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
