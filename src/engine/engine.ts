@@ -10,7 +10,7 @@ import type { Draft, HookContext, ResourceHooks } from './hooks.js';
 import { deepEqual, mergePatch } from './objects.js';
 import { encodeSegment } from '../core/url.js';
 import { repositoriesOf, type Repositories, type Repository } from './repository.js';
-import { createUniqueFieldIndexes } from './unique-indexes.js';
+import { syncUniqueFieldIndexes } from './unique-indexes.js';
 
 export interface CreateOptions {
   org: string;
@@ -43,7 +43,7 @@ export class Engine {
     private readonly hooks: Record<string, ResourceHooks>,
   ) {
     this.repositories = repositoriesOf(rt);
-    createUniqueFieldIndexes(rt.resources, rt.docs.resources.values());
+    syncUniqueFieldIndexes(rt.resources, rt.docs.resources.values());
     for (const decl of rt.docs.resources.values()) {
       if (decl.hooks && !hooks[decl.hooks]) throw new Error(`resource ${decl.name} names unknown hooks ${decl.hooks}`);
       for (const [phase, node] of Object.entries(decl.lifecycle?.phases ?? {})) {
