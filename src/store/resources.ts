@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
 import { Statements } from './db.js';
 import { parsePointer } from '../core/pointer.js';
@@ -131,6 +132,8 @@ export class ResourceStore {
   private readonly byIdCache = new ReadCache<RawRow | null>(10_000);
   private readonly pageCache = new ReadCache<RawRow[]>(1_000);
   private readonly scalarCache = new ReadCache<number>(10_000);
+  /** whereField's statements by (type, pointer, scoped): building the SQL text costs more than running it. */
+  private readonly whereFieldStatements = new Map<string, Database.Statement>();
 
   constructor(readonly db: Db) {
     this.sql = new Statements(db);
@@ -286,8 +289,14 @@ export class ResourceStore {
    * whose WHERE names it: a bound parameter would not let the planner prove the index applies.
    */
   whereField(org: string, type: string, pointer: string, value: string, scope?: string): ResourceRow[] {
-    const args = scope === undefined ? [org, value] : [org, value, scope];
-    return (this.sql.get(whereFieldSql(type, pointer, scope !== undefined)).all(...args) as RawRow[]).map(decode);
+    const key = `${type}\0${pointer}\0${scope === undefined ? 0 : 1}`;
+    let stmt = this.whereFieldStatements.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(whereFieldSql(type, pointer, scope !== undefined));
+      this.whereFieldStatements.set(key, stmt);
+    }
+    const rows = (scope === undefined ? stmt.all(org, value) : stmt.all(org, value, scope)) as RawRow[];
+    return rows.map(decode);
   }
 
   /**
