@@ -7,10 +7,10 @@ import type { ResourceRow } from '../store/resources.js';
 import type { Runtime } from '../runtime.js';
 import type { QuotaDecl, ResourceDecl, ViewDecl } from '../openapi/types.js';
 import type { Draft, HookContext, ResourceHooks } from './hooks.js';
-import { deepEqual, mergePatch } from './objects.js';
+import { cloneJson, deepEqual, mergePatch } from './objects.js';
 import { encodeSegment } from '../core/url.js';
 import { repositoriesOf, type Repositories, type Repository } from './repository.js';
-import { createUniqueFieldIndexes } from './unique-indexes.js';
+import { syncUniqueFieldIndexes } from './unique-indexes.js';
 
 export interface CreateOptions {
   org: string;
@@ -43,7 +43,7 @@ export class Engine {
     private readonly hooks: Record<string, ResourceHooks>,
   ) {
     this.repositories = repositoriesOf(rt);
-    createUniqueFieldIndexes(rt.resources, rt.docs.resources.values());
+    syncUniqueFieldIndexes(rt.resources, rt.docs.resources.values());
     for (const decl of rt.docs.resources.values()) {
       if (decl.hooks && !hooks[decl.hooks]) throw new Error(`resource ${decl.name} names unknown hooks ${decl.hooks}`);
       for (const [phase, node] of Object.entries(decl.lifecycle?.phases ?? {})) {
@@ -87,14 +87,14 @@ export class Engine {
   /** Creates a resource from client input (already validated against the document). */
   create(decl: ResourceDecl, input: Record<string, unknown>, o: CreateOptions): ResourceRow {
     const h = this.hookContext(decl, o.org, o.baseUrl, o.callerId);
-    const body = structuredClone(input);
+    const body = cloneJson(input);
     if (!o.trusted) for (const p of decl.read_only) deleteAt(body, p);
     for (const p of decl.secret) deleteAt(body, p);
     delete body.api_version;
     delete body.kind;
     delete body.id;
     delete body.metadata;
-    for (const [p, v] of Object.entries(decl.defaults)) if (getAt(body, p) === undefined) setAt(body, p, structuredClone(v));
+    for (const [p, v] of Object.entries(decl.defaults)) if (getAt(body, p) === undefined) setAt(body, p, cloneJson(v));
 
     const scope = o.scope ?? '';
     this.resolveRefs(decl, o.org, body, o.baseUrl, scope);
@@ -336,7 +336,7 @@ export class Engine {
         throw badRequest(`The field '${pointerToPath(pointer)}' cannot be changed after creation`, { pointer });
       }
     }
-    const clean = structuredClone(patch);
+    const clean = cloneJson(patch);
     const fixedRefs = Object.keys(decl.refs).filter((p) => !decl.refs[p].updatable);
     for (const p of [...decl.read_only, ...decl.secret, ...decl.create_only, ...fixedRefs]) deleteAt(clean, p);
     if (decl.lifecycle) deleteAt(clean, decl.lifecycle.field);

@@ -26,15 +26,23 @@ export function checkFieldSizes(body: unknown, status: 400 | 422, max = MAX_FIEL
     if (typeof body === 'string' && body.length > max) throw tooLarge('');
     return;
   }
-  const pending: Array<[unknown, string]> = [[body, '']];
+  // Each value with its parent's entry and its key: a pointer is spelled only for a field refused.
+  type Entry = { value: unknown; parent?: Entry; key?: string };
+  const pointerOf = (entry: Entry): string => {
+    const keys: string[] = [];
+    for (let e: Entry | undefined = entry; e?.parent; e = e.parent) keys.push(e.key!.replace(/~/g, '~0').replace(/\//g, '~1'));
+    return keys.reverse().map((k) => `/${k}`).join('');
+  };
+  const pending: Entry[] = [{ value: body }];
   while (pending.length) {
-    const [value, pointer] = pending.pop()!;
+    const entry = pending.pop()!;
+    const value = entry.value;
     if (typeof value === 'string') {
-      if (value.length > max) throw tooLarge(pointer);
+      if (value.length > max) throw tooLarge(pointerOf(entry));
     } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        if (key.length > max) throw tooLarge(pointer);
-        pending.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      for (const key of Object.keys(value)) {
+        if (key.length > max) throw tooLarge(pointerOf(entry));
+        pending.push({ value: (value as Record<string, unknown>)[key], parent: entry, key });
       }
     }
   }

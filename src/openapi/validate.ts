@@ -15,7 +15,7 @@ export interface IncomingRequest {
 /**
  * openapi-backend (with Ajv, its reference parser and its router) and ajv-formats take about as
  * long to load as the rest of a start: they load with the first request that has something to
- * check (see nothingToCheck), not before the emulator answers.
+ * check (see plainParameters), not before the emulator answers.
  */
 const openapiBackend = lazyModule<typeof import('openapi-backend')>('openapi-backend');
 const ajvFormats = lazyModule<{ default: (ajv: unknown) => unknown }>('ajv-formats');
@@ -51,7 +51,16 @@ export class Validator {
 
   /** Throws an ApiError (400 for parameters, 422 for the body) when the request does not conform. */
   validateRequest(op: Operation, req: IncomingRequest): void {
-    if (req.body === undefined && this.nothingToCheck(op) && this.plainQueryConforms(op, req.query)) return;
+    if (this.plainParameters(op) && this.plainQueryConforms(op, req.query)) {
+      if (req.body === undefined && !op.raw.requestBody) return;
+      // Only the body can fail: its validator alone, without openapi-backend parsing the request
+      // again for parameters that cannot fail (a fifth of a create's validation time).
+      const bodyValidator = typeof req.body === 'object' ? this.jsonBodyValidator(op) : undefined;
+      if (bodyValidator) {
+        if (bodyValidator({ requestBody: req.body })) return;
+        throw toApiError((bodyValidator.errors ?? []) as ErrorObject[]);
+      }
+    }
     const result = this.validator.validateRequest(req as any, op.raw as any);
     if (result.valid || !result.errors) return;
     throw toApiError(result.errors as ErrorObject[]);
@@ -75,21 +84,30 @@ export class Validator {
   private readonly unconstrained = new Map<string, boolean>();
 
   /**
-   * Whether a request with no body always conforms as far as its path and headers go: the
-   * operation takes no body and requires no header parameter, and its path parameters are plain
-   * strings (its query is checked by plainQueryConforms).
-   * Reads by id are such requests; skipping the validator for them is a measurable saving.
+   * Whether the path and header parameters of a request always conform: the operation requires
+   * no header parameter, and its path parameters are plain strings (its query is checked by
+   * plainQueryConforms). Reads by id are such requests; skipping the validator for them is a
+   * measurable saving, and a create's parameters need no more than its body's validator.
    */
-  private nothingToCheck(op: Operation): boolean {
+  private plainParameters(op: Operation): boolean {
     let known = this.unconstrained.get(op.operationId);
     if (known === undefined) {
       const plainString = (schema: Record<string, unknown> | undefined) => !!schema && Object.keys(schema).every((k) => k === 'type' || k === 'description' || k === 'example') && schema.type === 'string';
-      known =
-        !op.raw.requestBody &&
-        op.parameters.every((p) => (p.in === 'path' ? plainString(p.schema as Record<string, unknown> | undefined) : p.in === 'header' ? !p.required : true));
+      known = op.parameters.every((p) => (p.in === 'path' ? plainString(p.schema as Record<string, unknown> | undefined) : p.in === 'header' ? !p.required : true));
       this.unconstrained.set(op.operationId, known);
     }
     return known;
+  }
+
+  /**
+   * The validator of the operation's JSON body, or undefined when it has none. openapi-backend
+   * compiles it first of the operation's validators, before the parameters' (which it always
+   * compiles), so there is one exactly when there are two.
+   */
+  private jsonBodyValidator(op: Operation): ((value: unknown) => boolean) & { errors?: unknown[] | null } | undefined {
+    if (!op.raw.requestBody) return undefined;
+    const validators = this.validator.getRequestValidatorsForOperation(op.operationId);
+    return validators?.length === 2 ? (validators[0] as never) : undefined;
   }
 
   private readonly queryCheckers = new Map<string, { byName: Map<string, QueryCheck>; required: string[] }>();

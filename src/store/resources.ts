@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
 import { Statements } from './db.js';
 import { parsePointer } from '../core/pointer.js';
@@ -72,6 +73,23 @@ function sqlValuesOf(v: string): Array<string | number> {
 /** `/spec/owner/id` -> `$."spec"."owner"."id"` for json_extract. */
 const jsonPath = (pointer: string) => '$' + parsePointer(pointer).map((k) => `."${k.replace(/"/g, '""').replace(/'/g, "''")}"`).join('');
 
+/** A SQL string literal. */
+const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** The index of one kind's unique field. */
+export const uniqueIndexName = (type: string, pointer: string) => `resources_unique_${type}_${parsePointer(pointer).join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
+
+/**
+ * The index whereField reads for a uniqueness check: the same json_extract expression, and a
+ * WHERE the check's own WHERE implies (the live rows of that one kind, the type as a literal).
+ */
+const uniqueIndexSql = (name: string, type: string, pointer: string) =>
+  `CREATE INDEX IF NOT EXISTS "${name}" ON resources (org_id, json_extract(body, '${jsonPath(pointer)}'), scope) WHERE deleted_at IS NULL AND type = ${sqlString(type)}`;
+
+/** whereField's statement: its parameters are the organization, the value, and the scope when `scoped`. */
+export const whereFieldSql = (type: string, pointer: string, scoped: boolean) =>
+  `SELECT * FROM resources WHERE org_id = ? AND type = ${sqlString(type)} AND deleted_at IS NULL AND json_extract(body, '${jsonPath(pointer)}') = ?${scoped ? ' AND scope = ?' : ''}`;
+
 /** Told of every write to the resource table while it is active (the event stream, while someone listens). */
 export interface WriteObserver {
   active(): boolean;
@@ -114,6 +132,8 @@ export class ResourceStore {
   private readonly byIdCache = new ReadCache<RawRow | null>(10_000);
   private readonly pageCache = new ReadCache<RawRow[]>(1_000);
   private readonly scalarCache = new ReadCache<number>(10_000);
+  /** whereField's statements by (type, pointer, scoped): building the SQL text costs more than running it. */
+  private readonly whereFieldStatements = new Map<string, Database.Statement>();
 
   constructor(readonly db: Db) {
     this.sql = new Statements(db);
@@ -254,30 +274,52 @@ export class ResourceStore {
     return r && decode(r);
   }
 
-  /** Live rows directly inside a scope (an environment or a parent resource). */
+  /**
+   * Live rows directly inside a scope (an environment or a parent resource). The scope '' (the
+   * organization itself) has none here: its rows are not in the index this reads, whose WHERE
+   * (`scope <> ''`) the statement repeats so that SQLite may use it.
+   */
   inScope(scope: string): ResourceRow[] {
-    return (this.sql.get('SELECT * FROM resources WHERE scope = ? AND deleted_at IS NULL').all(scope) as RawRow[]).map(decode);
-  }
-
-  /** Live rows of a type whose field equals a value, in one scope or in all. */
-  whereField(org: string, type: string, pointer: string, value: string, scope?: string): ResourceRow[] {
-    const inScope = scope === undefined ? '' : ' AND scope = ?';
-    const args = scope === undefined ? [org, type, value] : [org, type, value, scope];
-    return (
-      this.sql
-        .get(`SELECT * FROM resources WHERE org_id = ? AND type = ? AND deleted_at IS NULL AND json_extract(body, '${jsonPath(pointer)}') = ?${inScope}`)
-        .all(...args) as RawRow[]
-    ).map(decode);
+    return (this.sql.get("SELECT * FROM resources WHERE scope = ? AND scope <> '' AND deleted_at IS NULL").all(scope) as RawRow[]).map(decode);
   }
 
   /**
-   * Indexes a body field for whereField, so that a uniqueness check does not read the whole
-   * organization. The index expression must be the very one whereField queries.
+   * Live rows of a type whose field equals a value, in one scope or in all. The type is a literal
+   * of the statement, so SQLite can answer from the kind's own unique index (see uniqueIndexSql),
+   * whose WHERE names it: a bound parameter would not let the planner prove the index applies.
    */
-  indexField(pointer: string): string {
-    const name = `resources_field_${parsePointer(pointer).join('_').replace(/[^A-Za-z0-9_]/g, '_')}`;
-    this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON resources (org_id, type, json_extract(body, '${jsonPath(pointer)}')) WHERE deleted_at IS NULL`);
-    return name;
+  whereField(org: string, type: string, pointer: string, value: string, scope?: string): ResourceRow[] {
+    const key = `${type}\0${pointer}\0${scope === undefined ? 0 : 1}`;
+    let stmt = this.whereFieldStatements.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(whereFieldSql(type, pointer, scope !== undefined));
+      this.whereFieldStatements.set(key, stmt);
+    }
+    const rows = (scope === undefined ? stmt.all(org, value) : stmt.all(org, value, scope)) as RawRow[];
+    return rows.map(decode);
+  }
+
+  /**
+   * Makes the indexes of unique fields exactly those asked for: one partial index per (kind, field)
+   * that only the kind's live rows enter, so that a create writes one such index, not one per
+   * field any kind declares. Missing ones are created, and any other index of this family (or of
+   * the former one, an index per field over every kind's rows) is dropped. Answers the names.
+   */
+  syncUniqueIndexes(wanted: ReadonlyArray<{ type: string; pointer: string }>): string[] {
+    const byName = new Map(wanted.map((w) => [uniqueIndexName(w.type, w.pointer), w]));
+    const existing = this.sql
+      .get(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resources' AND (name GLOB 'resources_unique_*' OR name GLOB 'resources_field_*')`)
+      .pluck()
+      .all() as string[];
+    const stale = existing.filter((name) => !byName.has(name));
+    const missing = [...byName].filter(([name]) => !existing.includes(name));
+    if (stale.length || missing.length) {
+      this.db.transaction(() => {
+        for (const name of stale) this.db.exec(`DROP INDEX "${name}"`);
+        for (const [name, w] of missing) this.db.exec(uniqueIndexSql(name, w.type, w.pointer));
+      })();
+    }
+    return [...byName.keys()];
   }
 
   list(q: ListQuery): ResourceRow[] {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { migrate, schemaVersion } from '../../src/store/migrations.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { ResourceStore } from '../../src/store/resources.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../src/store/migrations');
 
@@ -42,6 +43,29 @@ describe('store migrations', () => {
       ['env-1', { display_name: 'untouched' }, null],
       ['st-1', { name: 'a' }, { version: 3, plan: { kind: 'static' } }],
     ]);
+    db.close();
+  });
+
+  it('16 indexes rows by scope without the organization-level ones, and a cascade still finds the rows inside a resource', () => {
+    const db = new Database(':memory:');
+    db.transaction(() => {
+      for (const m of MIGRATIONS.slice(0, 15)) db.exec(m);
+      db.pragma('user_version = 15');
+    })();
+    const insert = db.prepare("INSERT INTO resources (org_id, type, id, scope, crn, body, created_at, updated_at, deleted_at) VALUES ('o', ?, ?, ?, '', '{}', 0, 0, ?)");
+    insert.run('ServiceAccount', 'sa-1', '', null);
+    insert.run('Environment', 'env-1', '', null);
+    insert.run('Cluster', 'lkc-1', 'env-1', null);
+    insert.run('Cluster', 'lkc-2', 'env-1', 5);
+    migrate(db);
+    const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resources'").all() as Array<{ name: string; sql: string }>;
+    expect(indexes.map((i) => i.name)).not.toContain('resources_by_scope');
+    expect(indexes.find((i) => i.name === 'resources_in_scope')?.sql).toContain("WHERE deleted_at IS NULL AND scope <> ''");
+    const store = new ResourceStore(db);
+    expect(store.inScope('env-1').map((r) => r.id)).toEqual(['lkc-1']);
+    expect(store.inScope('')).toEqual([]);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM resources WHERE scope = ? AND scope <> '' AND deleted_at IS NULL").all('env-1') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX resources_in_scope (scope=?)');
     db.close();
   });
 });

@@ -114,7 +114,7 @@ describe('phase graphs and the phase machine', () => {
 
   it('an on_enter hook that the resource hooks do not define fails the start', () => {
     const decl = { name: 'Thing', hooks: 'things', unique: [], marks: [], lifecycle: graph };
-    const rt = { docs: { resources: new Map([['Thing', decl]]), views: new Map() }, resources: { indexField() {}, watch() {} } };
+    const rt = { docs: { resources: new Map([['Thing', decl]]), views: new Map() }, resources: { syncUniqueIndexes() {}, watch() {} } };
     expect(() => new Engine(rt as never, { things: {} })).toThrow(/resource Thing: phase BUILDING names unknown hook announce/);
     expect(() => new Engine(rt as never, { things: { phases: { announce() {} } } })).not.toThrow();
   });
