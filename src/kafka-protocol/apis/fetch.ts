@@ -23,8 +23,8 @@ interface PartitionData {
   highWatermark: number;
   lastStableOffset: number;
   logStartOffset: number;
-  /** read_committed: the aborted transactions within the records returned; null otherwise. */
-  abortedTransactions: AbortedTxn[] | null;
+  /** read_committed: the aborted transactions within the records returned (empty for read_uncommitted). */
+  abortedTransactions: AbortedTxn[];
   records: Buffer;
 }
 
@@ -128,7 +128,7 @@ function readAll(session: AuthenticatedSession, req: FetchRequest): { response: 
     return {
       name: t.name,
       partitions: t.partitions.map((p): PartitionData => {
-        const none = { index: p.index, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: null, records: EMPTY };
+        const none = { index: p.index, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: [], records: EMPTY };
         if (!allowed) return (errors = true), { ...none, errorCode: authorizationError('Topic') };
         if (!topic || p.index < 0 || p.index >= topic.partitions) return (errors = true), { ...none, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
         const highWatermark = log.endOffset(cluster, t.name, p.index);
@@ -136,12 +136,12 @@ function readAll(session: AuthenticatedSession, req: FetchRequest): { response: 
         const logStartOffset = log.logStartOffset(cluster, t.name, p.index);
         if (p.fetchOffset < logStartOffset || p.fetchOffset > highWatermark) {
           errors = true;
-          return { index: p.index, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, highWatermark, lastStableOffset, logStartOffset, abortedTransactions: null, records: EMPTY };
+          return { index: p.index, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, highWatermark, lastStableOffset, logStartOffset, abortedTransactions: [], records: EMPTY };
         }
         // read_committed consumers read up to the last stable offset, read_uncommitted ones to the end.
         const upTo = readCommitted ? lastStableOffset : highWatermark;
         let records = EMPTY;
-        let abortedTransactions: AbortedTxn[] | null = [];
+        let abortedTransactions: AbortedTxn[] = [];
         if (p.fetchOffset < upTo && left > 0) {
           const read = readPartition(log, txns, cluster, t.name, p.index, p.fetchOffset, upTo, Math.min(p.maxBytes, left), bytes === 0, log.timestampType(topic) === 'LogAppendTime');
           records = read.records;
@@ -243,6 +243,6 @@ export const fetch: ApiModule<FetchRequest, FetchResponse> = {
     });
   },
   errorResponse(req, errorCode) {
-    return { topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ index: p.index, errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: null, records: EMPTY })) })) };
+    return { topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ index: p.index, errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: [], records: EMPTY })) })) };
   },
 };
