@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Consumer, Producer } from 'kafkajs';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
 import { decodeRecordSet } from '../../src/kafka-protocol/records/batch.js';
@@ -318,5 +321,39 @@ describe('Kafka protocol: transactions', () => {
     const [t] = produced.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ index: r.int32(), errorCode: r.int16(), baseOffset: r.int64(), logAppendTime: r.int64(), logStartOffset: r.int64() })) }));
     expect(t.partitions[0].errorCode).toBe(48);
     expect(await latestOffset(env, 'unadded', 0)).toBe(0);
+  });
+});
+
+describe('Kafka protocol: transactional state across a restart', () => {
+  it("keeps a transactional id's producer id and epoch; the transaction the old process left open blocks read_committed until the next InitProducerId aborts it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txn-restart-'));
+    const db = join(dir, 'store.db');
+    try {
+      const first = await startKafkaEnv({ db });
+      await createTopics(first, 'persisted');
+      const producer = await transactionalProducer(first, 'tx-restart');
+      const txn = await producer.transaction();
+      await txn.send({ topic: 'persisted', messages: [{ value: 'left open' }] });
+      const before = await rawFetch(first, 'persisted', 0, 0);
+      const { producerId, producerEpoch } = before.batches[0];
+      await producer.disconnect();
+      await first.close();
+
+      const second = await startKafkaEnv({ db });
+      const again: KafkaEnv = { ...second, key: first.key, secret: first.secret, clusterId: first.clusterId };
+      try {
+        expect(await latestOffset(again, 'persisted', 1)).toBe(0);
+        const init = await rawRequest(again, 22, 1, (w) => w.nullableString('tx-restart').int32(60_000));
+        init.int32();
+        expect([init.int16(), init.int64(), init.int16()]).toEqual([0, producerId, producerEpoch + 1]);
+        // The record and the ABORT marker; nothing left open.
+        expect(await latestOffset(again, 'persisted', 1)).toBe(2);
+        expect((await rawFetch(again, 'persisted', 0, 1)).aborted).toEqual([{ producerId, firstOffset: 0 }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
