@@ -357,3 +357,43 @@ describe('Kafka protocol: transactional state across a restart', () => {
     }
   });
 });
+
+describe('Kafka protocol: transactions on a mirror topic', () => {
+  let env: KafkaEnv;
+  beforeAll(async () => {
+    env = await startKafkaEnv();
+    await createTopics(env, 'mirrored');
+  });
+  afterAll(() => env.close());
+
+  it('a mirror copies the source offsets with their markers: its readers skip them and read_committed drops the aborted records', async () => {
+    const dst = await env.newCluster();
+    const dstEnv: KafkaEnv = { ...env, clusterId: dst.clusterId, key: dst.key, secret: dst.secret, restAuth: `Basic ${Buffer.from(`${dst.key}:${dst.secret}`).toString('base64')}` };
+    const v3 = `/kafka/v3/clusters/${dst.clusterId}`;
+    const link = await env.http('POST', `${v3}/links?link_name=from-src`, { source_cluster_id: env.clusterId }, dstEnv.restAuth);
+    expect(link.status, JSON.stringify(link.body)).toBe(204);
+    const mirror = await env.http('POST', `${v3}/links/from-src/mirrors`, { source_topic_name: 'mirrored' }, dstEnv.restAuth);
+    expect(mirror.status, JSON.stringify(mirror.body)).toBe(204);
+
+    const producer = await transactionalProducer(env, 'tx-mirrored');
+    const aborted = await producer.transaction();
+    await aborted.send({ topic: 'mirrored', messages: [{ value: 'gone' }] });
+    await aborted.abort();
+    const txn = await producer.transaction();
+    await txn.send({ topic: 'mirrored', messages: [{ value: 'kept' }] });
+    await txn.commit();
+    await producer.disconnect();
+
+    const fetched = await rawFetch(dstEnv, 'mirrored', 0, 1);
+    expect(fetched.highWatermark).toBe(4);
+    expect(fetched.aborted).toEqual([{ producerId: fetched.batches[0].producerId, firstOffset: 0 }]);
+    expect(fetched.batches.map((b) => [b.transactional, b.control])).toEqual([
+      [true, false],
+      [true, true],
+      [true, false],
+      [true, true],
+    ]);
+    const listing = await env.http('GET', `/_emulator/kafka/clusters/${dst.clusterId}/topics/mirrored/records?partition=0`, undefined, env.cloudAuth);
+    expect(listing.body.data.map((r: any) => r.offset)).toEqual([0, 2]);
+  });
+});

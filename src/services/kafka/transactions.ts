@@ -74,6 +74,10 @@ const CONTROL_RECORD_VALUE = Buffer.from([0, 0, 0, 0, 0, 0]);
  */
 export class TransactionCoordinator {
   private readonly sql: Statements;
+  /** The coordinator's prepared statements, shared with `copyTransactionalRanges`. */
+  get statements(): Statements {
+    return this.sql;
+  }
   private timer?: NodeJS.Timeout;
   private timerAt = Infinity;
 
@@ -217,6 +221,7 @@ export class TransactionCoordinator {
           .get('INSERT OR REPLACE INTO kafka_aborted_txns (cluster_id, topic, partition, last_offset, first_offset, producer_id) VALUES (?, ?, ?, ?, ?, ?)')
           .run(cluster, p.topic, p.partition, marker.offset, p.first_offset, row.producer_id);
       }
+      this.mirrorRows(cluster, p.topic, p.partition, marker.offset, marker.offset);
     }
     if (commit) {
       const offsets = this.sql
@@ -261,6 +266,22 @@ export class TransactionCoordinator {
     this.sql
       .get('UPDATE kafka_txn_partitions SET first_offset = ? WHERE cluster_id = ? AND transactional_id = ? AND topic = ? AND partition = ? AND first_offset IS NULL')
       .run(first, cluster, tid, topic, partition);
+    this.mirrorRows(cluster, topic, partition, first, last);
+  }
+
+  /**
+   * The topic's mirrors copied the records at once, while they were appended (before these rows
+   * were written): the mirrors that hold the offsets get the rows too, and their own mirrors.
+   */
+  private mirrorRows(cluster: string, topic: string, partition: number, first: number, last: number, seen = new Set<string>()): void {
+    const key = `${cluster}\0${topic}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const m of recordLogOf(this.rt).mirroring.store.mirrorsOf(cluster, topic)) {
+      if (this.rt.kafka.endOffset(m.cluster_id, m.mirror_topic_name, partition) <= last) continue;
+      copyTransactionalRanges(this.rt, cluster, topic, m.cluster_id, m.mirror_topic_name, partition, first, last + 1);
+      this.mirrorRows(m.cluster_id, m.mirror_topic_name, partition, first, last, seen);
+    }
   }
 
   /** The last stable offset: the first offset of the partition's earliest open transaction, else the high watermark. */
@@ -340,6 +361,30 @@ export class TransactionCoordinator {
     }, Math.max(0, r.at - Date.now()) + 5);
     this.timer.unref();
   }
+}
+
+/**
+ * A mirror topic copies its source's offsets one for one: the source's transactional batches and
+ * aborted transactions of [from, to) are copied with them, so that the mirror's control records
+ * stay control records and read_committed consumers of the mirror drop the same records.
+ */
+export function copyTransactionalRanges(rt: Runtime, sourceCluster: string, sourceTopic: string, cluster: string, topic: string, partition: number, from: number, to: number): void {
+  if (from >= to) return;
+  const sql = transactionsOf(rt).statements;
+  sql
+    .get(
+      `INSERT OR REPLACE INTO kafka_txn_batches (cluster_id, topic, partition, first_offset, last_offset, producer_id, producer_epoch, control)
+       SELECT ?, ?, partition, first_offset, MIN(last_offset, ? - 1), producer_id, producer_epoch, control FROM kafka_txn_batches
+       WHERE cluster_id = ? AND topic = ? AND partition = ? AND first_offset >= ? AND first_offset < ?`,
+    )
+    .run(cluster, topic, to, sourceCluster, sourceTopic, partition, from, to);
+  sql
+    .get(
+      `INSERT OR REPLACE INTO kafka_aborted_txns (cluster_id, topic, partition, last_offset, first_offset, producer_id)
+       SELECT ?, ?, partition, last_offset, first_offset, producer_id FROM kafka_aborted_txns
+       WHERE cluster_id = ? AND topic = ? AND partition = ? AND last_offset >= ? AND last_offset < ?`,
+    )
+    .run(cluster, topic, sourceCluster, sourceTopic, partition, from, to);
 }
 
 const coordinators = new WeakMap<Runtime, TransactionCoordinator>();
