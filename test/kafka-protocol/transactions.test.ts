@@ -322,6 +322,31 @@ describe('Kafka protocol: transactions', () => {
     expect(t.partitions[0].errorCode).toBe(48);
     expect(await latestOffset(env, 'unadded', 0)).toBe(0);
   });
+
+  it('AddPartitionsToTxn fails as a whole for an unknown partition; TxnOffsetCommit needs the group added first', async () => {
+    const init = await rawRequest(env, 22, 1, (w) => w.nullableString('tx-raw-2').int32(60_000));
+    init.int32();
+    expect(init.int16()).toBe(0);
+    const producerId = init.int64();
+    const epoch = init.int16();
+    const added = await rawRequest(env, 24, 1, (w) => {
+      w.string('tx-raw-2').int64(producerId).int16(epoch);
+      w.array(['unadded', 'no-such-topic'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p)));
+    });
+    added.int32();
+    const results = added.array((r) => ({ name: r.string(), partitions: r.array((r) => [r.int32(), r.int16()]) }));
+    expect(results).toEqual([
+      { name: 'unadded', partitions: [[0, 55]] }, // OPERATION_NOT_ATTEMPTED
+      { name: 'no-such-topic', partitions: [[0, 3]] },
+    ]);
+    const committed = await rawRequest(env, 28, 2, (w) => {
+      w.string('tx-raw-2').string('some-group').int64(producerId).int16(epoch);
+      w.array(['unadded'], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int64(1).int32(-1).nullableString(null)));
+    });
+    committed.int32();
+    const [topic] = committed.array((r) => ({ name: r.string(), partitions: r.array((r) => [r.int32(), r.int16()]) }));
+    expect(topic.partitions).toEqual([[0, 48]]);
+  });
 });
 
 describe('Kafka protocol: transactional state across a restart', () => {

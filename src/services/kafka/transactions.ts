@@ -286,7 +286,6 @@ export class TransactionCoordinator {
 
   /** The last stable offset: the first offset of the partition's earliest open transaction, else the high watermark. */
   lastStableOffset(cluster: string, topic: string, partition: number, highWatermark: number): number {
-    this.expireOverdue();
     const r = this.sql.get('SELECT MIN(first_offset) AS o FROM kafka_txn_partitions WHERE cluster_id = ? AND topic = ? AND partition = ? AND first_offset IS NOT NULL').get(cluster, topic, partition) as {
       o: number | null;
     };
@@ -330,6 +329,12 @@ export class TransactionCoordinator {
    * coordinator does, so that the producer learns it was fenced on its next request.
    */
   expireOverdue(): void {
+    // Nothing can be overdue before the earliest deadline the timer knows (the store is asked only after it).
+    if (Date.now() < this.timerAt) return;
+    this.sweep();
+  }
+
+  private sweep(): void {
     if (!this.rt.db.open) return;
     const now = Date.now();
     const overdue = this.sql
@@ -356,7 +361,7 @@ export class TransactionCoordinator {
     this.timer = setTimeout(() => {
       this.timerAt = Infinity;
       this.timer = undefined;
-      this.expireOverdue();
+      this.sweep();
       this.scheduleExpiry();
     }, Math.max(0, r.at - Date.now()) + 5);
     this.timer.unref();
