@@ -1,6 +1,7 @@
 import { notFound } from '../core/errors.js';
 import type { HandlerMap } from '../contract/handler.js';
 import type { Runtime } from '../runtime.js';
+import { transactionsOf } from '../services/kafka/transactions.js';
 
 /** At most this many records per answer. */
 const MAX_LIMIT = 500;
@@ -20,7 +21,10 @@ export function kafkaRecordHandlers(rt: Runtime): HandlerMap {
       if (partition >= topic.partitions) throw notFound(`The topic '${name}' has no partition ${partition}`);
       const offset = Number(ctx.query.offset ?? 0);
       const limit = Math.min(Number(ctx.query.limit ?? 100), MAX_LIMIT);
-      const data = rt.kafka.read(cluster, name, partition, offset, limit).map((r) => ({
+      const records = rt.kafka.read(cluster, name, partition, offset, limit);
+      // Transaction markers are not records (Kafka consumers never see them).
+      const markers = records.length ? transactionsOf(rt).controlOffsets(cluster, name, partition, offset, records[records.length - 1].offset) : undefined;
+      const data = records.filter((r) => !markers?.has(r.offset)).map((r) => ({
         partition: r.partition,
         offset: r.offset,
         timestamp: new Date(r.timestamp).toISOString(),

@@ -31,6 +31,12 @@ export class ProducerState {
     return last && last.baseSequence === baseSequence && last.count === count ? last.baseOffset : undefined;
   }
 
+  /** Forgets a producer's last batches (a transactional producer re-initialised with a new epoch). */
+  forget(producerId: number): void {
+    const suffix = `\0${producerId}`;
+    for (const k of this.last.keys()) if (k.endsWith(suffix)) this.last.delete(k);
+  }
+
   remember(cluster: string, topic: string, partition: number, producerId: number, baseSequence: number, count: number, baseOffset: number): void {
     if (producerId < 0) return;
     this.last.set(this.key(cluster, topic, partition, producerId), { baseSequence, count, baseOffset });

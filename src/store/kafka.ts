@@ -113,6 +113,9 @@ export class KafkaStore {
     this.sql.get('DELETE FROM kafka_committed_offsets WHERE cluster_id = ? AND topic = ?').run(cluster, name);
     this.sql.get('DELETE FROM kafka_topics WHERE cluster_id = ? AND name = ?').run(cluster, name);
     this.sql.get('DELETE FROM kafka_log_starts WHERE cluster_id = ? AND topic = ?').run(cluster, name);
+    // A topic created again under the name starts without the transactional batches of the old one.
+    this.sql.get('DELETE FROM kafka_txn_batches WHERE cluster_id = ? AND topic = ?').run(cluster, name);
+    this.sql.get('DELETE FROM kafka_aborted_txns WHERE cluster_id = ? AND topic = ?').run(cluster, name);
   }
 
   /** Deletes everything stored for a cluster, its cluster links and mirror state included. */
@@ -264,7 +267,7 @@ export interface BrokerRemovalRow {
 }
 
 /** The tables holding a Kafka cluster's data, keyed by `cluster_id`. */
-export const KAFKA_CLUSTER_TABLES = ['kafka_records', 'kafka_log_starts', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions', 'kafka_broker_removals'] as const;
+export const KAFKA_CLUSTER_TABLES = ['kafka_records', 'kafka_log_starts', 'kafka_committed_offsets', 'kafka_topics', 'kafka_acls', 'kafka_broker_configs', 'kafka_replica_exclusions', 'kafka_broker_removals', 'kafka_transactional_ids', 'kafka_txn_partitions', 'kafka_txn_groups', 'kafka_txn_offsets', 'kafka_txn_batches', 'kafka_aborted_txns'] as const;
 
 /** The broker id under which cluster-wide dynamic broker configs are stored. */
 export const CLUSTER_WIDE = -1;

@@ -7,7 +7,7 @@ import json
 import sys
 import time
 
-from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka import Consumer, KafkaError, KafkaException, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, ConfigResource, NewPartitions, NewTopic
 
 scenario, bootstrap, key, secret, ca_file, topic = sys.argv[1:7]
@@ -117,13 +117,48 @@ def produce_consume_scenario():
 
 
 def transactions_scenario():
-    """Transactions are refused clearly (INVALID_REQUEST from InitProducerId with a transactional.id)."""
-    producer = Producer({**common, 'transactional.id': topic + '-tx'})
-    try:
-        producer.init_transactions(3)
-        return {'init_transactions': 'ok'}
-    except KafkaException as e:
-        return {'init_transactions': e.args[0].name(), 'fatal': e.args[0].fatal()}
+    """A transactional producer: a committed transaction with consumer offsets, an aborted one,
+    and what read_committed and read_uncommitted consumers then read."""
+    found = {}
+    producer = Producer({**common, 'transactional.id': topic + '-tx', 'transaction.timeout.ms': 60000})
+    producer.init_transactions(15)
+    producer.begin_transaction()
+    producer.produce(topic, value='committed-1')
+    producer.produce(topic, value='committed-2')
+    group = Consumer({**common, 'group.id': topic + '-group', 'enable.auto.commit': False})
+    producer.send_offsets_to_transaction([TopicPartition(topic, 0, 1)], group.consumer_group_metadata(), 15)
+    producer.commit_transaction(15)
+    found['committed_offset'] = group.committed([TopicPartition(topic, 0)], timeout=10)[0].offset
+    group.close()
+    producer.begin_transaction()
+    producer.produce(topic, value='aborted-1')
+    producer.flush(15)
+    producer.abort_transaction(15)
+    producer.begin_transaction()
+    producer.produce(topic, value='committed-3')
+    producer.commit_transaction(15)
+
+    def read(isolation):
+        consumer = Consumer({**common, 'group.id': topic + '-' + isolation, 'auto.offset.reset': 'earliest', 'isolation.level': isolation, 'enable.partition.eof': True})
+        consumer.assign([TopicPartition(topic, 0, 0)])
+        got = []
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            msg = consumer.poll(0.5)
+            if msg is None:
+                continue
+            if msg.error():
+                if msg.error().code() == KafkaError._PARTITION_EOF:
+                    break
+                got.append('error: ' + msg.error().name())
+                continue
+            got.append([msg.offset(), msg.value().decode()])
+        consumer.close()
+        return got
+
+    found['read_committed'] = read('read_committed')
+    found['read_uncommitted'] = read('read_uncommitted')
+    return found
 
 
 scenarios = {'admin': admin_scenario, 'produce-consume': produce_consume_scenario, 'transactions': transactions_scenario}

@@ -140,10 +140,22 @@ describe.runIf(hasKcat || hasConfluentKafka)('Kafka protocol with librdkafka cli
       expect(lag.body.data.reduce((n: number, l: any) => n + l.current_offset, 0)).toBe(31);
     });
 
-    it('gets a clear refusal for a transactional producer', async () => {
+    it('commits and aborts transactions; read_committed consumers skip the aborted one, offsets sent in a transaction are committed', async () => {
       await createTopics(env, 'py-tx');
       const found = await python('transactions', 'py-tx');
-      expect(found.init_transactions).toBe('INVALID_REQUEST');
+      expect(found.committed_offset).toBe(1);
+      // Offsets 2 (COMMIT), 4 (ABORT) and 6 (COMMIT) are control records.
+      expect(found.read_committed).toEqual([
+        [0, 'committed-1'],
+        [1, 'committed-2'],
+        [5, 'committed-3'],
+      ]);
+      expect(found.read_uncommitted).toEqual([
+        [0, 'committed-1'],
+        [1, 'committed-2'],
+        [3, 'aborted-1'],
+        [5, 'committed-3'],
+      ]);
     });
   });
 });

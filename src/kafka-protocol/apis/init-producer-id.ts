@@ -3,9 +3,11 @@ import { ApiKey } from '../api.js';
 import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
 import { producerStateOf } from '../producer-state.js';
+import { transactionsOf } from '../../services/kafka/transactions.js';
 
 interface InitProducerIdRequest {
   transactionalId: string | null;
+  transactionTimeoutMs: number;
 }
 
 interface InitProducerIdResponse {
@@ -14,10 +16,13 @@ interface InitProducerIdResponse {
   producerEpoch: number;
 }
 
+const refused = (errorCode: number): InitProducerIdResponse => ({ errorCode, producerId: -1, producerEpoch: -1 });
+
 /**
  * InitProducerId (22) v0-1: a producer id for idempotent producers (the Java client and librdkafka
- * enable idempotence by default). A transactional id is refused with INVALID_REQUEST: the emulator
- * does not implement transactions.
+ * enable idempotence by default), and for transactional ones the transactional id's producer id
+ * with its epoch bumped (fencing the previous producer of that id; a transaction it left open is
+ * aborted). A timeout above `transaction.max.timeout.ms` answers INVALID_TRANSACTION_TIMEOUT.
  */
 export const initProducerId: ApiModule<InitProducerIdRequest, InitProducerIdResponse> = {
   key: ApiKey.InitProducerId,
@@ -26,15 +31,22 @@ export const initProducerId: ApiModule<InitProducerIdRequest, InitProducerIdResp
   maxVersion: 1,
   decode(r) {
     const transactionalId = r.nullableString();
-    r.int32(); // transaction timeout
-    return { transactionalId };
+    return { transactionalId, transactionTimeoutMs: r.int32() };
   },
   handle(req, session) {
-    if (req.transactionalId !== null) return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1, producerEpoch: -1 };
-    if (!authorize(session, 'IdempotentWrite', 'Cluster', 'kafka-cluster')) return { errorCode: authorizationError('Cluster'), producerId: -1, producerEpoch: -1 };
-    return { errorCode: ErrorCode.NONE, producerId: producerStateOf(session.runtime).newProducerId(), producerEpoch: 0 };
+    const rt = session.runtime;
+    if (req.transactionalId === null) {
+      if (!authorize(session, 'IdempotentWrite', 'Cluster', 'kafka-cluster')) return refused(authorizationError('Cluster'));
+      return { errorCode: ErrorCode.NONE, producerId: producerStateOf(rt).newProducerId(), producerEpoch: 0 };
+    }
+    if (!authorize(session, 'Write', 'TransactionalId', req.transactionalId)) return refused(authorizationError('TransactionalId'));
+    const res = transactionsOf(rt).initProducerId(session.principal.clusterId, req.transactionalId, req.transactionTimeoutMs);
+    // A new epoch starts its sequences afresh: the last batches of the old one are no duplicates.
+    if (res.errorCode === ErrorCode.NONE) producerStateOf(rt).forget(res.producerId);
+    return res;
   },
   encode(w, res) {
     w.int32(0).int16(res.errorCode).int64(res.producerId).int16(res.producerEpoch);
   },
+  errorResponse: (_req, errorCode) => refused(errorCode),
 };

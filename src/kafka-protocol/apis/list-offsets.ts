@@ -3,8 +3,11 @@ import { ApiKey } from '../api.js';
 import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
 import { recordLogOf } from '../../services/kafka/record-log.js';
+import { transactionsOf } from '../../services/kafka/transactions.js';
 
 interface ListOffsetsRequest {
+  /** 1 (read_committed): latest is the last stable offset. */
+  isolationLevel: number;
   topics: Array<{ name: string; partitions: Array<{ index: number; timestamp: number }> }>;
 }
 
@@ -22,10 +25,12 @@ interface ListOffsetsResponse {
 const LATEST = -1;
 const EARLIEST = -2;
 const MAX_TIMESTAMP = -3;
+const READ_COMMITTED = 1;
 
 /**
  * ListOffsets (2) v0-5: the latest (high watermark) and earliest offsets, and by timestamp the
- * first record at or after it (the high watermark with timestamp -1 when there is none).
+ * first record at or after it (the high watermark with timestamp -1 when there is none). With
+ * isolation level read_committed (v2+), latest is the last stable offset.
  */
 export const listOffsets: ApiModule<ListOffsetsRequest, ListOffsetsResponse> = {
   key: ApiKey.ListOffsets,
@@ -34,7 +39,7 @@ export const listOffsets: ApiModule<ListOffsetsRequest, ListOffsetsResponse> = {
   maxVersion: 5,
   decode(r, version) {
     r.int32(); // replica id
-    if (version >= 2) r.int8(); // isolation level
+    const isolationLevel = version >= 2 ? r.int8() : 0;
     const topics = r.array((r) => ({
       name: r.string(),
       partitions: r.array((r) => {
@@ -45,7 +50,7 @@ export const listOffsets: ApiModule<ListOffsetsRequest, ListOffsetsResponse> = {
         return { index, timestamp };
       }),
     }));
-    return { topics };
+    return { isolationLevel, topics };
   },
   handle(req, session) {
     const rt = session.runtime;
@@ -63,7 +68,7 @@ export const listOffsets: ApiModule<ListOffsetsRequest, ListOffsetsResponse> = {
             if (!topic || p.index < 0 || p.index >= topic.partitions) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
             const end = log.endOffset(cluster, t.name, p.index);
             const ok = (offset: number, timestamp = -1) => ({ index: p.index, errorCode: ErrorCode.NONE, timestamp, offset });
-            if (p.timestamp === LATEST) return ok(end);
+            if (p.timestamp === LATEST) return ok(req.isolationLevel === READ_COMMITTED ? transactionsOf(rt).lastStableOffset(cluster, t.name, p.index, end) : end);
             if (p.timestamp === EARLIEST) return ok(log.logStartOffset(cluster, t.name, p.index));
             if (p.timestamp === MAX_TIMESTAMP) {
               const m = log.maxTimestamp(cluster, t.name, p.index);

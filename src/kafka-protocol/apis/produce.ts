@@ -6,6 +6,7 @@ import { decodeRecordSet, InvalidRecordsError } from '../records/batch.js';
 import { recordLogOf } from '../../services/kafka/record-log.js';
 import type { NewRecord } from '../../store/kafka.js';
 import { producerStateOf } from '../producer-state.js';
+import { recordTransactionalAppend, transactionalProduceError } from './produce-transactions.js';
 
 interface ProduceRequest {
   transactionalId: string | null;
@@ -30,7 +31,7 @@ interface ProduceResponse {
 const failed = (index: number, errorCode: number, errorMessage: string | null = null): PartitionResult => ({ index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, errorMessage });
 
 /** Appends one partition's record set: every batch decoded and checked before anything is stored. */
-function producePartition(session: AuthenticatedSession, topicName: string, index: number, records: Buffer | null): PartitionResult {
+function producePartition(session: AuthenticatedSession, topicName: string, index: number, records: Buffer | null, transactionalId: string | null): PartitionResult {
   const rt = session.runtime;
   const cluster = session.principal.clusterId;
   const log = recordLogOf(rt);
@@ -50,7 +51,8 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
   const limit = log.maxMessageBytes(topic);
   const large = batches.find((b) => b.sizeInBytes > limit);
   if (large) return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `A batch of ${large.sizeInBytes} bytes exceeds max.message.bytes (${limit})`);
-  if (batches.some((b) => b.transactional || b.control)) return failed(index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
+  const txnError = transactionalProduceError(rt, cluster, transactionalId, topic.name, index, batches);
+  if (txnError) return failed(index, txnError.errorCode, txnError.message);
   const producers = producerStateOf(rt);
   const first = batches[0];
   const count = batches.reduce((n, b) => n + b.records.length, 0);
@@ -69,6 +71,7 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
   const stored = log.append(cluster, topic, rows);
   const baseOffset = stored.length ? stored[0].offset : log.endOffset(cluster, topic.name, index);
   if (first) producers.remember(cluster, topic.name, index, first.producerId, first.baseSequence, count, baseOffset);
+  recordTransactionalAppend(rt, cluster, transactionalId, topic.name, index, batches, baseOffset);
   return {
     index,
     errorCode: ErrorCode.NONE,
@@ -82,7 +85,8 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
 /**
  * Produce (0) v0-8 (record batches, magic 2; v0-v2 message sets are refused per partition): acks 0
  * gets no answer, 1 and -1 an answer once stored (one broker: every replica in sync). Idempotent
- * producers' retried batches are not stored twice. Transactions are refused.
+ * producers' retried batches are not stored twice. Transactional batches are checked against the
+ * transaction coordinator (`produce-transactions.ts`).
  */
 export const produce: ApiModule<ProduceRequest, ProduceResponse> = {
   key: ApiKey.Produce,
@@ -97,6 +101,7 @@ export const produce: ApiModule<ProduceRequest, ProduceResponse> = {
     return { transactionalId, acks, timeoutMs, topics };
   },
   handle(req, session) {
+    const transactionAllowed = req.transactionalId === null || authorize(session, 'Write', 'TransactionalId', req.transactionalId);
     // One transaction for the request (each partition's append nests in it): a commit per
     // partition would cost more than the rows.
     const result: ProduceResponse = session.runtime.tx(() => ({
@@ -107,9 +112,9 @@ export const produce: ApiModule<ProduceRequest, ProduceResponse> = {
           name: t.name,
           partitions: t.partitions.map((p) => {
             if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
-            if (req.transactionalId !== null) return failed(p.index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
+            if (!transactionAllowed) return failed(p.index, authorizationError('TransactionalId'));
             if (!allowed) return failed(p.index, authorizationError('Topic'));
-            return producePartition(session, t.name, p.index, p.records);
+            return producePartition(session, t.name, p.index, p.records, req.transactionalId);
           }),
         };
       }),

@@ -139,14 +139,25 @@ export interface WireHeader {
 
 const NO_HEADERS: readonly WireHeader[] = [];
 
+/** Who wrote a batch, as Fetch returns it: a transactional producer's batches and control batches carry it. */
+export interface BatchProducer {
+  producerId: number;
+  producerEpoch: number;
+  transactional: boolean;
+  control: boolean;
+}
+
+const NO_PRODUCER: BatchProducer = { producerId: -1, producerEpoch: -1, transactional: false, control: false };
+
 const wireHeadersOf = (r: OffsetRecord): readonly WireHeader[] => (r.headers.length ? r.headers.map((h) => ({ key: Buffer.from(h.key, 'utf8'), value: h.value })) : NO_HEADERS);
 
 /**
  * Encodes records with consecutive offsets as one uncompressed batch (magic 2). `logAppendTime`
  * sets the timestamp-type bit, as a broker does for topics with LogAppendTime. `headersOf` gives a
- * record's headers in wire form (the stored form differs by transport).
+ * record's headers in wire form (the stored form differs by transport); `producer` the writer of a
+ * transactional or control batch.
  */
-export function encodeBatch<R extends Omit<OffsetRecord, 'headers'>>(w: Writer, records: readonly R[], logAppendTime = false, headersOf: (r: R) => readonly WireHeader[] = wireHeadersOf as never): void {
+export function encodeBatch<R extends Omit<OffsetRecord, 'headers'>>(w: Writer, records: readonly R[], logAppendTime = false, headersOf: (r: R) => readonly WireHeader[] = wireHeadersOf as never, producer: BatchProducer = NO_PRODUCER): void {
   const base = records[0];
   const last = records[records.length - 1];
   let maxTimestamp = base.timestamp;
@@ -158,12 +169,12 @@ export function encodeBatch<R extends Omit<OffsetRecord, 'headers'>>(w: Writer, 
   const crcAt = w.offset;
   w.uint32(0);
   const crcFrom = w.offset;
-  w.int16(logAppendTime ? 0x08 : 0);
+  w.int16((logAppendTime ? 0x08 : 0) | (producer.transactional ? 0x10 : 0) | (producer.control ? 0x20 : 0));
   w.int32(last.offset - base.offset);
   w.int64(base.timestamp);
   w.int64(maxTimestamp);
-  w.int64(-1); // producer id
-  w.int16(-1); // producer epoch
+  w.int64(producer.producerId);
+  w.int16(producer.producerEpoch);
   w.int32(-1); // base sequence
   w.int32(records.length);
   for (const r of records) {

@@ -4,6 +4,7 @@ import { header } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
 import type { TopicRow } from '../../store/kafka.js';
 import { KafkaLinkStore, type LinkRow, type MirrorRow } from '../../store/kafka-links.js';
+import { copyTransactionalRanges } from './transactions.js';
 import { KAFKA_CLUSTER } from './cluster.js';
 
 /** The phased kind of mirror topics (mirror-phases.ts). */
@@ -93,6 +94,7 @@ export class Mirroring {
     for (let p = 0; p < source.partitions; p++) {
       const end = this.rt.kafka.endOffset(source.cluster_id, source.name, p);
       let from = this.rt.kafka.endOffset(m.cluster_id, mirror.name, p);
+      const copiedFrom = from;
       while (from < end) {
         const batch = this.rt.kafka.read(source.cluster_id, source.name, p, from, Math.min(BATCH, end - from));
         if (!batch.length) break;
@@ -100,6 +102,7 @@ export class Mirroring {
         from += batch.length;
         copied = true;
       }
+      copyTransactionalRanges(this.rt, source.cluster_id, source.name, m.cluster_id, mirror.name, p, copiedFrom, from);
     }
     if (copied) this.propagate(m.cluster_id, mirror.name, seen);
     return true;

@@ -6,6 +6,7 @@ import { kafkaError } from '../errors.js';
 import { SCHEMA_TYPE_OF, type SchemaSerde } from '../serde/schema-serde.js';
 import { tpKey, type ConsumerInstances, type ConsumerInstance, type TopicPartition } from './consumer-instances.js';
 import { clusterIdOf, partitionV2, topicV2, V2_JSON } from './scope.js';
+import { transactionsOf } from '../transactions.js';
 import { encodeSegment } from '../../../core/url.js';
 
 /** Records read per partition per fetch, at most (REST Proxy's max.poll.records is 500). */
@@ -55,7 +56,13 @@ export function restProxyConsumerHandlers(rt: Runtime, instances: ConsumerInstan
     for (const tp of instances.partitionsOf(instance)) {
       const from = instances.position(instance, tp);
       const records: StoredRecord[] = rt.kafka.read(instance.cluster, tp.topic, tp.partition, from, MAX_RECORDS_PER_PARTITION);
+      // Transaction markers are no records to a consumer (REST Proxy's Java consumer skips them), but its position moves past them.
+      const markers = records.length ? transactionsOf(rt).controlOffsets(instance.cluster, tp.topic, tp.partition, from, records[records.length - 1].offset) : undefined;
       for (const r of records) {
+        if (markers?.has(r.offset)) {
+          instance.positions.set(tpKey(tp.topic, tp.partition), r.offset + 1);
+          continue;
+        }
         const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
         // At least one record is returned, however large, so that a consumer always progresses.
         if (out.length && bytes + size > maxBytes) return out;
