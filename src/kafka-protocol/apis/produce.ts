@@ -4,7 +4,7 @@ import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
 import { decodeRecordSet, InvalidRecordsError } from '../records/batch.js';
 import { recordLogOf } from '../../services/kafka/record-log.js';
-import type { NewRecord } from '../../store/kafka.js';
+import type { NewRecord, TopicRow } from '../../store/kafka.js';
 import { producerStateOf } from '../producer-state.js';
 
 interface ProduceRequest {
@@ -27,18 +27,26 @@ interface ProduceResponse {
   topics: Array<{ name: string; partitions: PartitionResult[] }>;
 }
 
+/** Shared by the records without headers (never changed). */
+const NO_HEADERS: NewRecord['headers'] = [];
+
 const failed = (index: number, errorCode: number, errorMessage: string | null = null): PartitionResult => ({ index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, errorMessage });
 
+/** A topic of the request as looked up once for all its partitions: the row, and why it takes no records (a mirror). */
+interface TargetTopic {
+  row: TopicRow | undefined;
+  readOnly: string | undefined;
+}
+
 /** Appends one partition's record set: every batch decoded and checked before anything is stored. */
-function producePartition(session: AuthenticatedSession, topicName: string, index: number, records: Buffer | null): PartitionResult {
+function producePartition(session: AuthenticatedSession, target: TargetTopic, index: number, records: Buffer | null): PartitionResult {
   const rt = session.runtime;
   const cluster = session.principal.clusterId;
   const log = recordLogOf(rt);
-  const topic = rt.kafka.topic(cluster, topicName);
+  const topic = target.row;
   if (!topic || index < 0 || index >= topic.partitions) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (records === null) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'The record set is null');
-  const readOnly = log.readOnlyReason(cluster, topic.name);
-  if (readOnly) return failed(index, ErrorCode.INVALID_REQUEST, readOnly);
+  if (target.readOnly) return failed(index, ErrorCode.INVALID_REQUEST, target.readOnly);
   let batches;
   try {
     batches = decodeRecordSet(records);
@@ -62,7 +70,7 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
   const rows: NewRecord[] = [];
   for (const b of batches) {
     for (const r of b.records) {
-      const headers = r.headers.map((h) => ({ name: h.key, value: h.value === null ? null : h.value.toString('base64') }));
+      const headers = r.headers.length ? r.headers.map((h) => ({ name: h.key, value: h.value === null ? null : h.value.toString('base64') })) : NO_HEADERS;
       rows.push({ partition: index, timestamp: r.timestamp < 0 ? now : r.timestamp, key: r.key, value: r.value, headers });
     }
   }
@@ -77,6 +85,13 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
     logStartOffset: log.logStartOffset(cluster, topic.name, index),
     errorMessage: null,
   };
+}
+
+/** The topic row and its read-only reason, looked up once per topic of a request rather than per partition. */
+function targetTopic(session: AuthenticatedSession, name: string): TargetTopic {
+  const cluster = session.principal.clusterId;
+  const row = session.runtime.kafka.topic(cluster, name);
+  return { row, readOnly: row && recordLogOf(session.runtime).readOnlyReason(cluster, row.name) };
 }
 
 /**
@@ -103,13 +118,14 @@ export const produce: ApiModule<ProduceRequest, ProduceResponse> = {
       topics: req.topics.map((t) => {
         // Asked once per topic: each append moves the store on, which starts the decision cache afresh.
         const allowed = authorize(session, 'Write', 'Topic', t.name);
+        const target = targetTopic(session, t.name);
         return {
           name: t.name,
           partitions: t.partitions.map((p) => {
             if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
             if (req.transactionalId !== null) return failed(p.index, ErrorCode.INVALID_REQUEST, 'Transactions are not supported by the emulator');
             if (!allowed) return failed(p.index, authorizationError('Topic'));
-            return producePartition(session, t.name, p.index, p.records);
+            return producePartition(session, target, p.index, p.records);
           }),
         };
       }),
