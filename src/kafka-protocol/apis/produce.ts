@@ -4,7 +4,7 @@ import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
 import { decodeRecordSet, InvalidRecordsError } from '../records/batch.js';
 import { recordLogOf } from '../../services/kafka/record-log.js';
-import type { NewRecord, TopicRow } from '../../store/kafka.js';
+import type { TopicRow } from '../../store/kafka.js';
 import { producerStateOf } from '../producer-state.js';
 
 interface ProduceRequest {
@@ -26,9 +26,6 @@ interface PartitionResult {
 interface ProduceResponse {
   topics: Array<{ name: string; partitions: PartitionResult[] }>;
 }
-
-/** Shared by the records without headers (never changed). */
-const NO_HEADERS: NewRecord['headers'] = [];
 
 const failed = (index: number, errorCode: number, errorMessage: string | null = null): PartitionResult => ({ index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, errorMessage });
 
@@ -67,21 +64,14 @@ function producePartition(session: AuthenticatedSession, target: TargetTopic, in
     if (duplicate !== undefined) return { index, errorCode: ErrorCode.NONE, baseOffset: duplicate, logAppendTimeMs: -1, logStartOffset: log.logStartOffset(cluster, topic.name, index), errorMessage: null };
   }
   const now = rt.clock.now();
-  const rows: NewRecord[] = [];
-  for (const b of batches) {
-    for (const r of b.records) {
-      const headers = r.headers.length ? r.headers.map((h) => ({ name: h.key, value: h.value === null ? null : h.value.toString('base64') })) : NO_HEADERS;
-      rows.push({ partition: index, timestamp: r.timestamp < 0 ? now : r.timestamp, key: r.key, value: r.value, headers });
-    }
-  }
-  const stored = log.append(cluster, topic, rows);
-  const baseOffset = stored.length ? stored[0].offset : log.endOffset(cluster, topic.name, index);
+  const decoded = batches.length === 1 ? batches[0].records : batches.flatMap((b) => b.records);
+  const { baseOffset, firstTimestamp } = log.appendProtocolRecords(cluster, topic, index, decoded, now);
   if (first) producers.remember(cluster, topic.name, index, first.producerId, first.baseSequence, count, baseOffset);
   return {
     index,
     errorCode: ErrorCode.NONE,
     baseOffset,
-    logAppendTimeMs: log.timestampType(topic) === 'LogAppendTime' ? (stored[0]?.timestamp ?? now) : -1,
+    logAppendTimeMs: log.timestampType(topic) === 'LogAppendTime' ? firstTimestamp : -1,
     logStartOffset: log.logStartOffset(cluster, topic.name, index),
     errorMessage: null,
   };
