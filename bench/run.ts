@@ -15,7 +15,7 @@ import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
 import { runPagination, type PaginationResult } from './scenarios/pagination.js';
 import { runKafka, type KafkaResult } from './scenarios/kafka.js';
 import { runSchemaRegistry, type SchemaRegistryResult } from './scenarios/schema-registry.js';
-import { runKafkaProtocol, type KafkaProtocolResult } from './scenarios/kafka-protocol.js';
+import { producersDescription, runKafkaProtocol, type KafkaProtocolResult } from './scenarios/kafka-protocol.js';
 import { runJournal, type JournalResult } from './scenarios/journal.js';
 import { runAuthorization, type AuthorizationResult } from './scenarios/authorization.js';
 
@@ -158,7 +158,7 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       value: round(kp.produce.ratio, 3),
       unit: '',
       target: { op: '>=', value: 0.5 },
-      detail: `kafkajs ${recordRate(kp.produce.emulator)} (${st.kafkaProducers} producers in worker threads, batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${recordRate(kp.produce.baseline)}`,
+      detail: `kafkajs ${recordRate(kp.produce.emulator)} (${producersDescription({ producers: st.kafkaProducers, placement: st.kafkaPlacement })}, batches of ${st.kafkaBatch}, acks -1), better-sqlite3 ${recordRate(kp.produce.baseline)}`,
     });
     const cpu = kp.produce.cpu;
     if (cpu) {
@@ -258,7 +258,7 @@ async function main() {
   let kp: KafkaProtocolResult | undefined;
   if (st.only.has('kafka-protocol')) {
     log(`\n== kafka protocol: kafkajs produce and raw fetch against better-sqlite3, one-record latency, fresh start to first record ==`);
-    kp = await runKafkaProtocol({ records: st.kafkaRecords, batch: st.kafkaBatch, producers: st.kafkaProducers, latencySamples: st.kafkaLatencySamples }, log);
+    kp = await runKafkaProtocol({ records: st.kafkaRecords, batch: st.kafkaBatch, producers: st.kafkaProducers, placement: st.kafkaPlacement, latencySamples: st.kafkaLatencySamples }, log);
   }
 
   let sr: SchemaRegistryResult | undefined;

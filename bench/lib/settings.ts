@@ -26,6 +26,7 @@ export interface Settings {
   kafkaLatencySamples: number;
   /** kafkajs producers (each in its own worker thread) sharing the Kafka protocol produce figure. */
   kafkaProducers: number;
+  kafkaPlacement: 'thread' | 'process';
   /** Schema Registry: distinct schemas registered and looked up, versions of the BACKWARD_TRANSITIVE subject. */
   srSchemas: number;
   srVersions: number;
@@ -37,6 +38,12 @@ export interface Settings {
 }
 
 export const GROUPS = ['throughput', 'journal', 'cold-start', 'pagination', 'kafka', 'kafka-protocol', 'schema-registry', 'authorization'] as const;
+
+/** BENCH_KAFKA_PLACEMENT: where the produce figure's kafkajs producers run. */
+function placementOf(raw: string | undefined): 'thread' | 'process' {
+  if (raw === undefined || raw === '' || raw === 'thread' || raw === 'process') return (raw || 'thread') as 'thread' | 'process';
+  throw new Error(`BENCH_KAFKA_PLACEMENT must be thread or process, got '${raw}'`);
+}
 
 function num(env: NodeJS.ProcessEnv, name: string, def: number, min = 0): number {
   const raw = env[name];
@@ -73,7 +80,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     kafkaDeepRecords: Math.round(num(env, 'BENCH_KAFKA_DEEP_RECORDS', 1_000_000, 2)),
     kafkaSamples: Math.round(num(env, 'BENCH_KAFKA_SAMPLES', 30, 1)),
     kafkaLatencySamples: Math.round(num(env, 'BENCH_KAFKA_LATENCY_SAMPLES', 200, 1)),
-    kafkaProducers: Math.round(num(env, 'BENCH_KAFKA_PRODUCERS', 2, 1)),
+    kafkaProducers: Math.round(num(env, 'BENCH_KAFKA_PRODUCERS', 1, 0)),
+    kafkaPlacement: placementOf(env.BENCH_KAFKA_PLACEMENT),
     srSchemas: Math.round(num(env, 'BENCH_SR_SCHEMAS', 2000, 1)),
     srVersions: Math.round(num(env, 'BENCH_SR_VERSIONS', 1000, 1)),
     srWorkers: Math.round(num(env, 'BENCH_SR_WORKERS', 8, 1)),

@@ -1,5 +1,5 @@
 /**
- * The Kafka protocol listener: kafkajs produce (batches, acks -1, producers in worker threads) and
+ * The Kafka protocol listener: kafkajs produce (batches, acks -1, producers in a worker thread by default) and
  * raw Fetch requests, each as a ratio to better-sqlite3 inserting and selecting the same rows in
  * this process, with the CPU per record of each side; the end-to-end
  * latency of one record produced and fetched; the time from spawning a fresh emulator to its
@@ -7,6 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { expectStatus } from '../lib/http.js';
@@ -16,13 +18,15 @@ import { quantile } from '../lib/stats.js';
 import { Writer } from '../../src/kafka-protocol/codec/writer.js';
 import { encodeBatch } from '../../src/kafka-protocol/records/batch.js';
 import { baseline } from './kafka.js';
-import { IN_FLIGHT, message, type FromWorker, type ProducerWorkerData, type ToWorker } from './kafka-producer-worker.js';
+import { IN_FLIGHT, message, producerKafka, sendBatches, type FromWorker, type ProducerWorkerData, type ToWorker } from './kafka-producer-worker.js';
 
 export interface KafkaProtocolSettings {
   records: number;
   batch: number;
-  /** kafkajs producers, each in its own worker thread, that share the produce figure's batches. */
+  /** kafkajs producers that share the produce figure's batches; 0: one in the bench's own thread. */
   producers: number;
+  /** Where they run when there are any: worker threads or child processes. */
+  placement: ProducerPlacement;
   latencySamples: number;
 }
 
@@ -44,8 +48,17 @@ export interface KafkaProtocolResult {
 
 const PARTITIONS = 6;
 
+/** Unmeasured batches each producer sends before the clock starts. */
+const WARM_UP_BATCHES = 3;
+
+/** "2 kafkajs producers in worker threads", "1 kafkajs producer in the bench's thread", ... */
+export const producersDescription = (st: Pick<KafkaProtocolSettings, 'producers' | 'placement'>) =>
+  st.producers === 0
+    ? "1 kafkajs producer in the bench's thread"
+    : `${st.producers} kafkajs producer${st.producers === 1 ? '' : 's'} in ${st.placement === 'thread' ? 'worker threads' : 'child processes'}`;
+
 /** CPU seconds a child process has used (user + system), from /proc on Linux; undefined elsewhere. */
-function processCpuSeconds(pid: number | undefined): number | undefined {
+export function processCpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
@@ -57,7 +70,7 @@ function processCpuSeconds(pid: number | undefined): number | undefined {
 }
 
 /** CPU seconds of this process, every thread (the producer workers) included. */
-const ownCpuSeconds = () => {
+export const ownCpuSeconds = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
@@ -69,7 +82,7 @@ interface Access {
 }
 
 /** A cluster in the bootstrap environment and a Kafka API key scoped to it. */
-async function access(emu: Server): Promise<Access> {
+export async function access(emu: Server): Promise<Access> {
   const spec = { display_name: 'bench', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: 'env-00000' } };
   const c = await expectStatus(202, 'POST', `${emu.url}/cmk/v2/clusters`, { auth: emu.auth, body: { spec }, headers: { 'x-emulator-lifecycle': 'immediate' } });
   const key = await expectStatus(202, 'POST', `${emu.url}/iam/v2/api-keys`, { auth: emu.auth, body: { spec: { owner: { id: 'u-00000' }, resource: { id: c.body.id } } } });
@@ -88,62 +101,117 @@ async function createTopics(kafka: Kafka, topics: Array<{ topic: string; numPart
   await admin.disconnect();
 }
 
-/**
- * kafkajs producers, each in its own worker thread with its own connection: the applications of
- * the produce figure. The batches are dealt out round-robin; the promise settles when every worker
- * has had all its batches acknowledged.
- */
-class ProducerPool {
-  private constructor(private readonly workers: Worker[]) {}
+/** Where the produce figure's kafkajs producers run. */
+export type ProducerPlacement = 'thread' | 'process';
 
-  static async start(a: Access, topic: string, count: number, batch: number, end: number): Promise<ProducerPool> {
-    const data: ProducerWorkerData = { bootstrap: a.bootstrap, key: a.key, secret: a.secret, topic, batch, end };
-    const workers = Array.from({ length: count }, () => new Worker(new URL('./kafka-producer-worker.js', import.meta.url), { workerData: data }));
-    const pool = new ProducerPool(workers);
-    await Promise.all(workers.map((w) => pool.next(w, 'ready')));
+/** One producer outside the bench's thread: a worker thread or a child process. */
+interface Member {
+  post(m: ToWorker): void;
+  onMessage(fn: (m: FromWorker) => void): () => void;
+  onFailure(fn: (err: Error) => void): () => void;
+  exited: Promise<unknown>;
+  /** A child process's id (its CPU is read from /proc); undefined for a thread (counted in this process). */
+  pid?: number;
+}
+
+function startMember(placement: ProducerPlacement, data: ProducerWorkerData): Member {
+  const script = new URL('./kafka-producer-worker.js', import.meta.url);
+  if (placement === 'thread') {
+    const w = new Worker(script, { workerData: data });
+    return {
+      post: (m) => w.postMessage(m),
+      onMessage: (fn) => (w.on('message', fn), () => w.off('message', fn)),
+      onFailure: (fn) => (w.on('error', fn), () => w.off('error', fn)),
+      exited: new Promise((resolve) => w.once('exit', resolve)),
+    };
+  }
+  const c = fork(fileURLToPath(script), [JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const failed = (fn: (err: Error) => void) => (code: number | null) => code && fn(new Error(`producer process exited with ${code}`));
+  return {
+    post: (m) => c.send(m),
+    onMessage: (fn) => (c.on('message', fn), () => c.off('message', fn)),
+    onFailure: (fn) => {
+      const onExit = failed(fn);
+      c.on('error', fn).on('exit', onExit);
+      return () => c.off('error', fn).off('exit', onExit);
+    },
+    exited: new Promise((resolve) => c.once('exit', resolve)),
+    pid: c.pid,
+  };
+}
+
+/**
+ * The produce figure's kafkajs producers: `count` worker threads or child processes, each with its
+ * own connection, or with a count of 0 one producer in the bench's own thread. The batches are
+ * dealt out round-robin; `produce` settles when every producer has had all its batches acknowledged.
+ */
+export class ProducerPool {
+  private constructor(
+    private readonly members: Member[],
+    private readonly inThread?: { producer: Producer; data: ProducerWorkerData },
+  ) {}
+
+  static async start(a: Access, topic: string, count: number, placement: ProducerPlacement, batch: number, end: number): Promise<ProducerPool> {
+    const data: ProducerWorkerData = { bootstrap: a.bootstrap, key: a.key, secret: a.secret, topic, partitions: PARTITIONS, batch, end };
+    if (count === 0) {
+      const producer = producerKafka(data).producer();
+      await producer.connect();
+      return new ProducerPool([], { producer, data });
+    }
+    const members = Array.from({ length: count }, () => startMember(placement, data));
+    const pool = new ProducerPool(members);
+    await Promise.all(members.map((m) => pool.next(m, 'ready')));
     return pool;
   }
 
-  private next(w: Worker, kind: FromWorker['kind']): Promise<void> {
+  private next(m: Member, kind: FromWorker['kind']): Promise<void> {
     return new Promise((resolve, reject) => {
-      const onMessage = (m: FromWorker) => {
-        w.off('message', onMessage);
-        w.off('error', reject);
-        if (m.kind === kind) resolve();
-        else reject(new Error(m.kind === 'error' ? `producer worker: ${m.message}` : `producer worker answered ${m.kind}, not ${kind}`));
-      };
-      w.on('message', onMessage);
-      w.once('error', reject);
+      const offFailure = m.onFailure(reject);
+      const offMessage = m.onMessage((msg) => {
+        offMessage();
+        offFailure();
+        if (msg.kind === kind) resolve();
+        else reject(new Error(msg.kind === 'error' ? `producer: ${msg.message}` : `producer answered ${msg.kind}, not ${kind}`));
+      });
     });
+  }
+
+  /** CPU seconds of the producers that run as child processes (threads count in this process's own). */
+  childCpuSeconds(): number {
+    return this.members.reduce((n, m) => n + (m.pid === undefined ? 0 : (processCpuSeconds(m.pid) ?? 0)), 0);
   }
 
   /** Sends the batches starting at `starts`; answers records per second from the first send to the last acknowledgement. */
   async produce(starts: number[], records: number): Promise<number> {
-    const shares = this.workers.map((_, i) => starts.filter((_, j) => j % this.workers.length === i));
     const t0 = performance.now();
-    await Promise.all(
-      this.workers.map((w, i) => {
-        const done = this.next(w, 'done');
-        w.postMessage({ kind: 'produce', starts: shares[i] } satisfies ToWorker);
-        return done;
-      }),
-    );
+    if (this.inThread) {
+      await sendBatches(this.inThread.producer, this.inThread.data, starts);
+    } else {
+      const shares = this.members.map((_, i) => starts.filter((_, j) => j % this.members.length === i));
+      await Promise.all(
+        this.members.map((m, i) => {
+          const done = this.next(m, 'done');
+          m.post({ kind: 'produce', starts: shares[i] });
+          return done;
+        }),
+      );
+    }
     return (records / (performance.now() - t0)) * 1000;
   }
 
   async stop(): Promise<void> {
+    if (this.inThread) await this.inThread.producer.disconnect();
     await Promise.all(
-      this.workers.map((w) => {
-        const exited = new Promise((resolve) => w.once('exit', resolve));
-        w.postMessage({ kind: 'stop' } satisfies ToWorker);
-        return exited;
+      this.members.map((m) => {
+        m.post({ kind: 'stop' });
+        return m.exited;
       }),
     );
   }
 }
 
 /** Record numbers at which the batches of `[from, from + total)` start. */
-const batchStarts = (from: number, total: number, batch: number) => Array.from({ length: Math.ceil(total / batch) }, (_, i) => from + i * batch);
+export const batchStarts = (from: number, total: number, batch: number) => Array.from({ length: Math.ceil(total / batch) }, (_, i) => from + i * batch);
 
 /** Each request's record sets, one batch per partition (record i goes to partition i % PARTITIONS, as in the baseline). */
 function encodedRequests(from: number, total: number, batch: number): Buffer[][] {
@@ -236,13 +304,15 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
     const a = await access(emu);
     const kafka = kafkaOf(a);
     await createTopics(kafka, [{ topic: 'bench', numPartitions: PARTITIONS }, { topic: 'latency', numPartitions: 1 }]);
-    // One unmeasured batch per producer first (connections, metadata, JIT), then the measured ones.
-    const warmUp = st.producers * st.batch;
-    const pool = await ProducerPool.start(a, 'bench', st.producers, st.batch, warmUp + st.records);
+    // Unmeasured batches per producer first (connections, metadata, and kafkajs' code optimised by
+    // the JIT, which each thread or process does on its own), then the measured ones.
+    const warmUp = Math.max(1, st.producers) * WARM_UP_BATCHES * st.batch;
+    const pool = await ProducerPool.start(a, 'bench', st.producers, st.placement, st.batch, warmUp + st.records);
     await pool.produce(batchStarts(0, warmUp, st.batch), warmUp);
-    const [ownBefore, emuBefore] = [ownCpuSeconds(), processCpuSeconds(emu.spawned.proc.pid)];
+    const producersCpu = () => ownCpuSeconds() + pool.childCpuSeconds();
+    const [ownBefore, emuBefore] = [producersCpu(), processCpuSeconds(emu.spawned.proc.pid)];
     const produceRate = await pool.produce(batchStarts(warmUp, st.records, st.batch), st.records);
-    const [ownAfter, emuAfter] = [ownCpuSeconds(), processCpuSeconds(emu.spawned.proc.pid)];
+    const [ownAfter, emuAfter] = [producersCpu(), processCpuSeconds(emu.spawned.proc.pid)];
     await pool.stop();
     const client = await WireClient.open(a.bootstrap, a.key, a.secret);
     const fetchRate = await fetchAll(client, 'bench', st.records);
@@ -254,7 +324,7 @@ export async function runKafkaProtocol(st: KafkaProtocolSettings, log: (line: st
       emuBefore === undefined || emuAfter === undefined
         ? undefined
         : { producersUs: perRecordUs(ownAfter - ownBefore), emulatorUs: perRecordUs(emuAfter - emuBefore), baselineUs: base.produceCpuUs };
-    log(`  produce: protocol ${produceRate.toFixed(0)} records/s (${st.producers} kafkajs producers in worker threads), better-sqlite3 ${base.produce.toFixed(0)} records/s`);
+    log(`  produce: protocol ${produceRate.toFixed(0)} records/s (${producersDescription(st)}), better-sqlite3 ${base.produce.toFixed(0)} records/s`);
     if (cpu) log(`  produce CPU per record: kafkajs producers ${cpu.producersUs.toFixed(1)} µs, emulator ${cpu.emulatorUs.toFixed(1)} µs (better-sqlite3 insert ${cpu.baselineUs.toFixed(1)} µs)`);
     log(`  produce of batches encoded beforehand: protocol ${wireRate.toFixed(0)} records/s`);
     log(`  fetch:   protocol ${fetchRate.toFixed(0)} records/s, better-sqlite3 ${base.fetch.toFixed(0)} records/s`);

@@ -4,7 +4,7 @@ import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
 import { decodeRecordSet, InvalidRecordsError } from '../records/batch.js';
 import { recordLogOf } from '../../services/kafka/record-log.js';
-import type { NewRecord } from '../../store/kafka.js';
+import type { TopicRow } from '../../store/kafka.js';
 import { producerStateOf } from '../producer-state.js';
 import { recordTransactionalAppend, transactionalProduceError } from './produce-transactions.js';
 
@@ -30,16 +30,21 @@ interface ProduceResponse {
 
 const failed = (index: number, errorCode: number, errorMessage: string | null = null): PartitionResult => ({ index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, errorMessage });
 
+/** A topic of the request as looked up once for all its partitions: the row, and why it takes no records (a mirror). */
+interface TargetTopic {
+  row: TopicRow | undefined;
+  readOnly: string | undefined;
+}
+
 /** Appends one partition's record set: every batch decoded and checked before anything is stored. */
-function producePartition(session: AuthenticatedSession, topicName: string, index: number, records: Buffer | null, transactionalId: string | null): PartitionResult {
+function producePartition(session: AuthenticatedSession, target: TargetTopic, index: number, records: Buffer | null, transactionalId: string | null): PartitionResult {
   const rt = session.runtime;
   const cluster = session.principal.clusterId;
   const log = recordLogOf(rt);
-  const topic = rt.kafka.topic(cluster, topicName);
+  const topic = target.row;
   if (!topic || index < 0 || index >= topic.partitions) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (records === null) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'The record set is null');
-  const readOnly = log.readOnlyReason(cluster, topic.name);
-  if (readOnly) return failed(index, ErrorCode.INVALID_REQUEST, readOnly);
+  if (target.readOnly) return failed(index, ErrorCode.INVALID_REQUEST, target.readOnly);
   let batches;
   try {
     batches = decodeRecordSet(records);
@@ -61,25 +66,25 @@ function producePartition(session: AuthenticatedSession, topicName: string, inde
     if (duplicate !== undefined) return { index, errorCode: ErrorCode.NONE, baseOffset: duplicate, logAppendTimeMs: -1, logStartOffset: log.logStartOffset(cluster, topic.name, index), errorMessage: null };
   }
   const now = rt.clock.now();
-  const rows: NewRecord[] = [];
-  for (const b of batches) {
-    for (const r of b.records) {
-      const headers = r.headers.map((h) => ({ name: h.key, value: h.value === null ? null : h.value.toString('base64') }));
-      rows.push({ partition: index, timestamp: r.timestamp < 0 ? now : r.timestamp, key: r.key, value: r.value, headers });
-    }
-  }
-  const stored = log.append(cluster, topic, rows);
-  const baseOffset = stored.length ? stored[0].offset : log.endOffset(cluster, topic.name, index);
+  const decoded = batches.length === 1 ? batches[0].records : batches.flatMap((b) => b.records);
+  const { baseOffset, firstTimestamp } = log.appendProtocolRecords(cluster, topic, index, decoded, now);
   if (first) producers.remember(cluster, topic.name, index, first.producerId, first.baseSequence, count, baseOffset);
   recordTransactionalAppend(rt, cluster, transactionalId, topic.name, index, batches, baseOffset);
   return {
     index,
     errorCode: ErrorCode.NONE,
     baseOffset,
-    logAppendTimeMs: log.timestampType(topic) === 'LogAppendTime' ? (stored[0]?.timestamp ?? now) : -1,
+    logAppendTimeMs: log.timestampType(topic) === 'LogAppendTime' ? firstTimestamp : -1,
     logStartOffset: log.logStartOffset(cluster, topic.name, index),
     errorMessage: null,
   };
+}
+
+/** The topic row and its read-only reason, looked up once per topic of a request rather than per partition. */
+function targetTopic(session: AuthenticatedSession, name: string): TargetTopic {
+  const cluster = session.principal.clusterId;
+  const row = session.runtime.kafka.topic(cluster, name);
+  return { row, readOnly: row && recordLogOf(session.runtime).readOnlyReason(cluster, row.name) };
 }
 
 /**
@@ -108,13 +113,14 @@ export const produce: ApiModule<ProduceRequest, ProduceResponse> = {
       topics: req.topics.map((t) => {
         // Asked once per topic: each append moves the store on, which starts the decision cache afresh.
         const allowed = authorize(session, 'Write', 'Topic', t.name);
+        const target = targetTopic(session, t.name);
         return {
           name: t.name,
           partitions: t.partitions.map((p) => {
             if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
             if (!transactionAllowed) return failed(p.index, authorizationError('TransactionalId'));
             if (!allowed) return failed(p.index, authorizationError('Topic'));
-            return producePartition(session, t.name, p.index, p.records, req.transactionalId);
+            return producePartition(session, target, p.index, p.records, req.transactionalId);
           }),
         };
       }),

@@ -40,24 +40,99 @@ const CRC_START = 21; // attributes begin after base offset, length, leader epoc
 
 const crc32c = (b: Buffer) => CRC32C.buf(b) >>> 0;
 
-function decodeRecord(r: Reader, baseTimestamp: number): WireRecord {
-  const length = r.varint();
-  if (length < 0 || length > r.remaining) throw new InvalidRecordsError(2, 'Record length exceeds the batch');
-  const end = r.offset + length;
-  r.int8(); // attributes (unused)
-  const timestampDelta = r.varlong();
-  r.varint(); // offset delta: records are stored in order
-  const key = r.varintBytes();
-  const value = r.varintBytes();
-  const count = r.varint();
-  const headers: WireRecord['headers'] = [];
+/**
+ * The records of a batch body, decoded in one pass over the bytes (no reader object, one-byte
+ * varints read inline): this runs for every record a producer sends. Keys and values are views
+ * into `body`, not copies. Every field must lie inside its record's declared length.
+ */
+function decodeRecords(body: Buffer, count: number, baseTimestamp: number): WireRecord[] {
+  const records: WireRecord[] = new Array(count);
+  let at = 0;
   for (let i = 0; i < count; i++) {
-    const k = r.varintBytes();
-    if (k === null) throw new InvalidRecordsError(2, 'Record header without a key');
-    headers.push({ key: k.toString('utf8'), value: r.varintBytes() });
+    // Record length: a one-byte varint below 64 bytes, else two or more.
+    let length: number;
+    const first = body[at];
+    if (first < 0x80) {
+      length = (first >>> 1) ^ -(first & 1);
+      at++;
+    } else {
+      length = varintAt(body, at, body.length);
+      at = next;
+    }
+    if (length < 0 || length > body.length - at) throw new InvalidRecordsError(2, 'Record length exceeds the batch');
+    const end = at + length;
+    if (at >= end) throw new InvalidRecordsError(2, 'Record length does not match its fields');
+    at++; // attributes (unused)
+    const timestampDelta = varlongAt(body, at, end);
+    varintAt(body, next, end); // offset delta: records are stored in order
+    const key = bytesAt(body, next, end);
+    const value = bytesAt(body, next, end);
+    const headerCount = varintAt(body, next, end);
+    at = next;
+    let headers: WireRecord['headers'] = NO_WIRE_HEADERS;
+    if (headerCount !== 0) {
+      if (headerCount < 0 || headerCount > end - at) throw new InvalidRecordsError(2, 'Invalid header count');
+      headers = [];
+      for (let h = 0; h < headerCount; h++) {
+        const k = bytesAt(body, at, end);
+        if (k === null) throw new InvalidRecordsError(2, 'Record header without a key');
+        headers.push({ key: k.toString('utf8'), value: bytesAt(body, next, end) });
+        at = next;
+      }
+    }
+    if (at !== end) throw new InvalidRecordsError(2, 'Record length does not match its fields');
+    records[i] = { timestamp: baseTimestamp + timestampDelta, key, value, headers };
   }
-  if (r.offset !== end) throw new InvalidRecordsError(2, 'Record length does not match its fields');
-  return { timestamp: baseTimestamp + timestampDelta, key, value, headers };
+  if (at !== body.length) throw new InvalidRecordsError(2, 'Bytes left after the last record');
+  return records;
+}
+
+/** Records without headers share this list (never changed). */
+const NO_WIRE_HEADERS: WireRecord['headers'] = [];
+
+/** Where the last `varintAt` / `varlongAt` / `bytesAt` stopped: the next field's position. */
+let next = 0;
+
+/** A zigzag varint (32 bits) at `at`, read no further than `end`. */
+function varintAt(b: Buffer, at: number, end: number): number {
+  let u = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (at >= end) throw new InvalidRecordsError(2, 'Record length does not match its fields');
+    const byte = b[at++];
+    if (shift === 28 && byte > 0x0f) throw new InvalidRecordsError(2, 'Varint exceeds 32 bits');
+    u |= (byte & 0x7f) << shift;
+    if (byte < 0x80) break;
+  }
+  next = at;
+  return (u >>> 1) ^ -(u & 1);
+}
+
+/** A zigzag varlong at `at` as a JS number (exact up to 2^53), read no further than `end`. */
+function varlongAt(b: Buffer, at: number, end: number): number {
+  const first = at < end ? b[at] : 0x80;
+  if (first < 0x80) {
+    next = at + 1;
+    return (first >>> 1) ^ -(first & 1);
+  }
+  // Rare (timestamps more than 64 ms apart within a batch): the general reader.
+  const r = new Reader(b, at, end);
+  try {
+    const v = r.varlong();
+    next = r.offset;
+    return v;
+  } catch (err) {
+    throw new InvalidRecordsError(2, `Corrupt record: ${(err as Error).message}`);
+  }
+}
+
+/** Bytes prefixed by a zigzag varint length (-1: null) at `at`, as a view of `b`. */
+function bytesAt(b: Buffer, at: number, end: number): Buffer | null {
+  const length = varintAt(b, at, end);
+  at = next;
+  if (length === -1) return null;
+  if (length < -1 || length > end - at) throw new InvalidRecordsError(2, 'Record length does not match its fields');
+  next = at + length;
+  return b.subarray(at, next);
 }
 
 /**
@@ -93,11 +168,8 @@ export function decodeRecordSet(set: Buffer): DecodedBatch[] {
       const baseSequence = r.int32();
       const count = r.int32();
       const body = decompress(attributes & 0x07, r.buf.subarray(r.offset, end));
-      const rr = new Reader(body);
       if (count < 0 || count > body.length) throw new InvalidRecordsError(2, 'Invalid record count');
-      const records: WireRecord[] = [];
-      for (let i = 0; i < count; i++) records.push(decodeRecord(rr, baseTimestamp));
-      if (rr.remaining !== 0) throw new InvalidRecordsError(2, 'Bytes left after the last record');
+      const records = decodeRecords(body, count, baseTimestamp);
       batches.push({ baseOffset, sizeInBytes: end - at, attributes, producerId, producerEpoch, baseSequence, transactional: (attributes & 0x10) !== 0, control: (attributes & 0x20) !== 0, records });
     } catch (err) {
       if (err instanceof InvalidRecordsError) throw err;

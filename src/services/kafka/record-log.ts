@@ -10,6 +10,20 @@ const NO_HEADERS: StoredRecord['headers'] = [];
 
 export type TimestampType = 'CreateTime' | 'LogAppendTime';
 
+/** A record as a Kafka protocol batch carries it (headers with byte values). */
+export interface ProtocolRecord {
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: ReadonlyArray<{ key: string; value: Buffer | null }>;
+}
+
+const INSERT_RECORD = 'INSERT INTO kafka_records (cluster_id, topic, partition, offset, timestamp, key, value, headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** A protocol record's headers in the stored form (values base64), or null for none. */
+const storedHeaders = (headers: ProtocolRecord['headers']): string | null =>
+  headers.length ? JSON.stringify(headers.map((h) => ({ name: h.key, value: h.value === null ? null : h.value.toString('base64') }))) : null;
+
 /** A topic config's value, or its default. */
 export const topicConfig = (topic: TopicRow, name: string): string => topic.configs[name] ?? TOPIC_CONFIG_DEFAULTS[name];
 
@@ -22,6 +36,7 @@ export class RecordLog {
   private readonly sql: Statements;
   private readonly waiters = new Set<(cluster: string, topic: string) => void>();
   private fetchStatement?: Statement;
+  private insertStatement?: Statement;
 
   constructor(
     private readonly rt: Runtime,
@@ -138,6 +153,35 @@ export class RecordLog {
     });
     for (const fn of this.waiters) fn(cluster, topic.name);
     return appended;
+  }
+
+  /**
+   * `append` for the Kafka protocol's Produce, which stores every record a producer sends: one
+   * partition's records as decoded from their batches go straight into the insert, without the
+   * two objects per record that `append` builds and answers. The same rules otherwise: a record
+   * without a timestamp (-1) gets `now`, LogAppendTime topics stamp every record with it, offsets
+   * follow the partition's end, one transaction (nested in the caller's), mirrors fed, long-polling
+   * fetches told. Answers the first record's offset (the end offset when there is none) and the
+   * timestamp it was stored with.
+   */
+  appendProtocolRecords(cluster: string, topic: TopicRow, partition: number, records: readonly ProtocolRecord[], now: number): { baseOffset: number; firstTimestamp: number } {
+    const kafka = this.rt.kafka;
+    if (!records.length) return { baseOffset: kafka.endOffset(cluster, topic.name, partition), firstTimestamp: now };
+    const logAppendTime = this.timestampType(topic) === 'LogAppendTime';
+    const insert = (this.insertStatement ??= this.rt.db.prepare(INSERT_RECORD));
+    const name = topic.name;
+    const stored = this.rt.tx(() => {
+      const base = kafka.endOffset(cluster, name, partition);
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        const timestamp = logAppendTime || r.timestamp < 0 ? now : r.timestamp;
+        insert.run(cluster, name, partition, base + i, timestamp, r.key, r.value, storedHeaders(r.headers));
+      }
+      this.mirroring.propagate(cluster, name);
+      return { baseOffset: base, firstTimestamp: logAppendTime || records[0].timestamp < 0 ? now : records[0].timestamp };
+    });
+    for (const fn of this.waiters) fn(cluster, name);
+    return stored;
   }
 }
 
