@@ -11,6 +11,7 @@ import { Pool } from 'undici';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ownCpuSeconds, processCpuSeconds } from '../lib/cpu.js';
 import { basicAuth, expectStatus } from '../lib/http.js';
 import { startEmulator, type Server } from '../lib/servers.js';
 import { median } from '../lib/stats.js';
@@ -30,6 +31,8 @@ export interface SrThroughput {
   emulator: number;
   baseline: number;
   ratio: number;
+  /** CPU time per pair in µs: the emulator's (from /proc, absent elsewhere), the bench clients' and better-sqlite3's. */
+  cpu: { emulatorUs?: number; clientsUs: number; baselineUs: number };
 }
 
 export interface SchemaRegistryResult {
@@ -75,12 +78,19 @@ async function registerAndLookupOne(send: Send, prefix: string, i: number): Prom
   if (found.id !== reg.id) throw new Error(`lookup of ${subject} answered id ${found.id}, registered ${reg.id}`);
 }
 
+/** Pairs per second of a load, and the CPU time per pair of the emulator and of the clients. */
+interface LoadRun {
+  rate: number;
+  emulatorUs?: number;
+  clientsUs: number;
+}
+
 /**
  * Registers `count` schemas (one subject each) and looks each one up, with `workers` clients
  * taking the next schema as they finish one (each client has its own keep-alive connection);
- * answers pairs per second.
+ * answers pairs per second and the CPU time per pair of the emulator (`pid`) and of the clients.
  */
-async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string, workers: number): Promise<number> {
+async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string, workers: number, pid?: number): Promise<LoadRun> {
   const pool = new Pool(sr.url, { connections: workers, pipelining: 1 });
   const send: Send = async (method, path, body) => {
     const res = await pool.request({ method: method as 'POST', path, headers: { ...SR_JSON, authorization: sr.auth }, body: JSON.stringify(body) });
@@ -89,6 +99,7 @@ async function registerAndLookup(sr: { url: string; auth: string }, count: numbe
     return JSON.parse(text);
   };
   let next = 0;
+  const cpu0 = { emulator: processCpuSeconds(pid), clients: ownCpuSeconds() };
   const t0 = performance.now();
   try {
     await Promise.all(
@@ -96,14 +107,21 @@ async function registerAndLookup(sr: { url: string; auth: string }, count: numbe
         for (let i = next++; i < count; i = next++) await registerAndLookupOne(send, prefix, i);
       }),
     );
-    return (count / (performance.now() - t0)) * 1000;
+    const rate = (count / (performance.now() - t0)) * 1000;
+    const emulatorCpu = processCpuSeconds(pid);
+    const perPair = (seconds: number) => (seconds * 1e6) / count;
+    return {
+      rate,
+      emulatorUs: emulatorCpu !== undefined && cpu0.emulator !== undefined ? perPair(emulatorCpu - cpu0.emulator) : undefined,
+      clientsUs: perPair(ownCpuSeconds() - cpu0.clients),
+    };
   } finally {
     await pool.close();
   }
 }
 
-/** The same schemas stored and found by fingerprint with better-sqlite3 directly: the floor. */
-function baseline(count: number): number {
+/** The same schemas stored and found by fingerprint with better-sqlite3 directly: the floor (pairs/s and CPU µs per pair). */
+function baseline(count: number): { rate: number; cpuUs: number } {
   const db = new Database(join(tempDir('sr-baseline'), 'schemas.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -114,6 +132,7 @@ function baseline(count: number): number {
   const insertVersion = db.prepare('INSERT INTO versions VALUES (?, 1, ?)');
   const lookup = db.prepare('SELECT v.version, s.id FROM schemas s JOIN versions v ON v.schema_id = s.id WHERE s.fingerprint = ? AND v.subject = ?');
   const fingerprint = (schema: string) => createHash('sha256').update(JSON.stringify(JSON.parse(schema))).digest('hex');
+  const cpu0 = ownCpuSeconds();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     const subject = `base-${i}-value`;
@@ -126,8 +145,9 @@ function baseline(count: number): number {
     if (!lookup.get(fingerprint(schema), subject)) throw new Error(`baseline lookup of ${subject} found nothing`);
   }
   const rate = (count / (performance.now() - t0)) * 1000;
+  const cpuUs = ((ownCpuSeconds() - cpu0) * 1e6) / count;
   db.close();
-  return rate;
+  return { rate, cpuUs };
 }
 
 /** Registers versions 1..n of one subject under BACKWARD_TRANSITIVE, timing each register. */
@@ -149,16 +169,21 @@ export async function runSchemaRegistry(st: SchemaRegistrySettings, log: (line: 
   const emu = await startEmulator({ args: ['--lifecycle', 'immediate'] });
   try {
     const sr = await registry(emu);
+    const pid = emu.spawned.proc.pid;
     await registerAndLookup(sr, Math.min(100, st.schemas), 'warm', st.workers); // warm-up
-    const concurrentRate = await registerAndLookup(sr, st.schemas, 'bench', st.workers);
-    const sequentialRate = await registerAndLookup(sr, st.schemas, 'sequential', 1);
-    const baselineRate = baseline(st.schemas);
-    log(`  register + lookup, ${st.workers} clients: emulator ${concurrentRate.toFixed(0)} pairs/s; one at a time: ${sequentialRate.toFixed(0)} pairs/s; better-sqlite3 ${baselineRate.toFixed(0)} pairs/s`);
+    const concurrent = await registerAndLookup(sr, st.schemas, 'bench', st.workers, pid);
+    const sequential = await registerAndLookup(sr, st.schemas, 'sequential', 1, pid);
+    const base = baseline(st.schemas);
+    const cpuOf = (run: LoadRun) => ({ emulatorUs: run.emulatorUs, clientsUs: run.clientsUs, baselineUs: base.cpuUs });
+    const cpuLine = (run: LoadRun) => `CPU per pair: emulator ${run.emulatorUs?.toFixed(0) ?? '?'} µs, clients ${run.clientsUs.toFixed(0)} µs`;
+    log(`  register + lookup, ${st.workers} clients: emulator ${concurrent.rate.toFixed(0)} pairs/s (${cpuLine(concurrent)})`);
+    log(`  one at a time: emulator ${sequential.rate.toFixed(0)} pairs/s (${cpuLine(sequential)})`);
+    log(`  better-sqlite3 ${base.rate.toFixed(0)} pairs/s (CPU per pair ${base.cpuUs.toFixed(0)} µs)`);
     const t = await transitive(sr, st.versions, log);
     log(`  BACKWARD_TRANSITIVE: version ${t.versions} took ${t.lastMs.toFixed(1)} ms (median of the last ten ${t.lastTenMedianMs.toFixed(1)} ms); all ${t.versions} in ${(t.totalMs / 1000).toFixed(1)} s`);
     return {
-      throughput: { emulator: concurrentRate, baseline: baselineRate, ratio: concurrentRate / baselineRate, workers: st.workers },
-      sequential: { emulator: sequentialRate, baseline: baselineRate, ratio: sequentialRate / baselineRate },
+      throughput: { emulator: concurrent.rate, baseline: base.rate, ratio: concurrent.rate / base.rate, cpu: cpuOf(concurrent), workers: st.workers },
+      sequential: { emulator: sequential.rate, baseline: base.rate, ratio: sequential.rate / base.rate, cpu: cpuOf(sequential) },
       transitive: t,
     };
   } finally {

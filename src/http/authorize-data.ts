@@ -7,6 +7,7 @@ import { principalOf, type Decision } from '../authorization/index.js';
 import { resolveCluster } from './cluster.js';
 import { authorizeCatalogEntities, limitCatalogSearch } from './authorize-catalog.js';
 import { repositoriesOf } from '../engine/repository.js';
+import type { ResourceRow } from '../store/resources.js';
 
 /** Resource names of the clusters the data planes address (cmk/v2 and srcm/v2). */
 const KAFKA_CLUSTER = 'KafkaCluster';
@@ -35,6 +36,22 @@ type Declaration =
   | { rule: 'catalog-entity'; operation: 'READ' | 'ALTER' }
   | { rule: 'catalog-search' };
 
+/** Clusters already resolved for a request, by resource name: authorization and the handler resolve once. */
+const resolvedClusters = new WeakMap<RequestContext, Map<string, ResourceRow>>();
+
+/**
+ * The cluster of type `type` a data-plane request addresses when its path names none
+ * (`resolveCluster`), resolved once per request: the authorization decision and the handler
+ * share the row.
+ */
+export function requestCluster(rt: Runtime, ctx: RequestContext, type: string): ResourceRow {
+  let byType = resolvedClusters.get(ctx);
+  if (!byType) resolvedClusters.set(ctx, (byType = new Map()));
+  let row = byType.get(type);
+  if (!row) byType.set(type, (row = resolveCluster(repositoriesOf(rt), ctx, [type])));
+  return row;
+}
+
 export const dataRefusal = (d: Decision) => new ApiError({ status: 403, code: 'forbidden', title: 'Forbidden', detail: `Forbidden: ${d.reason}`, errorCode: 40301 });
 
 function render(template: string | undefined, ctx: RequestContext): string | undefined {
@@ -56,14 +73,8 @@ function guardFor(rt: Runtime, op: Operation, ctx: RequestContext, host: string)
   const principal = principalOf(caller.ownerId);
   let kafkaCluster: string | undefined;
   let registry: { id: string; crn: string } | undefined;
-  const kafkaClusterId = () => (kafkaCluster ??= ctx.params.cluster_id ?? resolveCluster(repositoriesOf(rt), ctx, [KAFKA_CLUSTER]).id);
-  const registryOf = () => {
-    if (!registry) {
-      const row = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]);
-      registry = { id: row.id, crn: row.crn };
-    }
-    return registry;
-  };
+  const kafkaClusterId = () => (kafkaCluster ??= ctx.params.cluster_id ?? requestCluster(rt, ctx, KAFKA_CLUSTER).id);
+  const registryOf = () => (registry ??= requestCluster(rt, ctx, SR_CLUSTER));
   const registryDecision = (kind: 'subject' | 'cluster' | 'catalog', operation: string, name = '*') => {
     const base = registryOf().crn;
     const crn = kind === 'cluster' ? base : `${base}/${kind}=${name}`;
@@ -92,11 +103,11 @@ export function authorizeDataPlane(rt: Runtime, op: Operation, ctx: RequestConte
   if ('rule' in declared) {
     if (declared.rule === 'schema-id') return schemaIdRule(rt, ctx, guard);
     if (declared.rule === 'catalog-entity') {
-      const registry = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]);
+      const registry = requestCluster(rt, ctx, SR_CLUSTER);
       return authorizeCatalogEntities(rt, ctx, guard, declared.operation, { id: registry.id, crn: registry.crn });
     }
     if (declared.rule === 'catalog-search') {
-      const registry = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]);
+      const registry = requestCluster(rt, ctx, SR_CLUSTER);
       return limitCatalogSearch(rt, ctx, guard, { id: registry.id, crn: registry.crn });
     }
     throw new Error(`${op.operationId} names an unknown authorization rule ${(declared as { rule: string }).rule}`);
@@ -112,7 +123,7 @@ export function authorizeDataPlane(rt: Runtime, op: Operation, ctx: RequestConte
 function schemaIdRule(rt: Runtime, ctx: RequestContext, guard: DataPlaneGuard): void {
   const all = guard.registry('subject', 'READ', '*');
   if (all.allowed) return;
-  const cluster = resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]).id;
+  const cluster = requestCluster(rt, ctx, SR_CLUSTER).id;
   const id = Number(ctx.params.id);
   const subjects = new Set(rt.schemaRegistry.versionsOfSchema(cluster, id).map((v) => v.subject));
   if (!subjects.size) return; // the handler answers 404
