@@ -54,18 +54,51 @@ export function requestCluster(rt: Runtime, ctx: RequestContext, type: string): 
 
 export const dataRefusal = (d: Decision) => new ApiError({ status: 403, code: 'forbidden', title: 'Forbidden', detail: `Forbidden: ${d.reason}`, errorCode: 40301 });
 
+/** A declared name's parts: literal text, or where a value comes from (`{path.subject}`). */
+type TemplatePart = string | { source: string; name: string };
+const compiledTemplates = new Map<string, TemplatePart[]>();
+
+function partsOf(template: string): TemplatePart[] {
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/(\{[^}]+\})/).filter((p) => p !== '').map((p) => {
+      if (!p.startsWith('{') || !p.endsWith('}')) return p;
+      const [source, ...rest] = p.slice(1, -1).split('.');
+      return { source, name: rest.join('.') };
+    });
+    compiledTemplates.set(template, parts);
+  }
+  return parts;
+}
+
+/** A declared name with the request's values in it; undefined when one of them is missing. */
 function render(template: string | undefined, ctx: RequestContext): string | undefined {
   if (template === undefined) return undefined;
-  let missing = false;
-  const out = template.replace(/\{([^}]+)\}/g, (_, ref: string) => {
-    const [source, ...rest] = ref.split('.');
-    const name = rest.join('.');
+  let out = '';
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const { source, name } = part;
     const v = source === 'path' ? ctx.params[name] : source === 'query' ? ctx.query[name] : source === 'body' ? getAt(ctx.body, name) : undefined;
-    if (typeof v !== 'string' && typeof v !== 'number') missing = true;
-    return String(v ?? '');
-  });
-  return missing ? undefined : out;
+    if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+    out += String(v);
+  }
+  return out;
 }
+
+/** The decision for a principal holding a role that allows everything in the organization. */
+const orgAdminDecision = (principal: string, action: string, crn: string): Decision => ({
+  allowed: true,
+  principal,
+  action,
+  crn,
+  bindings: [],
+  acls: [],
+  would_allow: [],
+  reason: `${principal} may ${action} ${crn}: it holds a role on the organization that allows everything in it`,
+});
 
 /** The guard handlers use for what only they know (each topic of a list, each record's topic). */
 function guardFor(rt: Runtime, op: Operation, ctx: RequestContext, host: string): DataPlaneGuard {
@@ -75,9 +108,12 @@ function guardFor(rt: Runtime, op: Operation, ctx: RequestContext, host: string)
   let registry: { id: string; crn: string } | undefined;
   const kafkaClusterId = () => (kafkaCluster ??= ctx.params.cluster_id ?? requestCluster(rt, ctx, KAFKA_CLUSTER).id);
   const registryOf = () => (registry ??= requestCluster(rt, ctx, SR_CLUSTER));
-  const registryDecision = (kind: 'subject' | 'cluster' | 'catalog', operation: string, name = '*') => {
+  const registryDecision = (kind: 'subject' | 'cluster' | 'catalog', operation: string, name = '*'): Decision => {
     const base = registryOf().crn;
     const crn = kind === 'cluster' ? base : `${base}/${kind}=${name}`;
+    // An OrganizationAdmin may do anything in its organization, where the registry is: decided
+    // without evaluating the bindings for every subject (as on the management planes).
+    if (rt.authorizer.allowsAllInOrg(principal, caller.orgId)) return orgAdminDecision(principal, operation, crn);
     return rt.authorizer.decide(principal, operation, crn);
   };
   return {
