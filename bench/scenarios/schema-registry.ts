@@ -24,6 +24,10 @@ export interface SchemaRegistrySettings {
   versions: number;
   /** Concurrent clients of the throughput figure, each registering and looking up its own subjects. */
   workers: number;
+  /** Unmeasured pairs first (the emulator's code is still being compiled by V8 for the first thousand or so). */
+  warmup: number;
+  /** Rounds of each measured run, alternating which goes first; the median counts. */
+  rounds: number;
 }
 
 /** Pairs per second of one way of loading the registry, and the baseline's in the same run. */
@@ -67,14 +71,18 @@ async function registry(emu: Server): Promise<{ url: string; auth: string }> {
   return { url: emu.url, auth: basicAuth(key.body.id, key.body.spec.secret) };
 }
 
-type Send = (method: string, path: string, body: unknown) => Promise<{ id: number }>;
+type Send = (path: string, body: string) => Promise<{ id: number }>;
 
-/** Registers schema `i` under its own subject, then looks it up and checks that the ids agree. */
+/**
+ * Registers schema `i` under its own subject, then looks it up and checks that the ids agree. The
+ * request body is serialised once for both requests (the clients' CPU counts against the server's
+ * on a small machine).
+ */
 async function registerAndLookupOne(send: Send, prefix: string, i: number): Promise<void> {
   const subject = `${prefix}-${i}-value`;
-  const schema = avroSchema(`R${i}`, 1);
-  const reg = await send('POST', `/subjects/${subject}/versions`, { schema });
-  const found = await send('POST', `/subjects/${subject}`, { schema });
+  const body = JSON.stringify({ schema: avroSchema(`R${i}`, 1) });
+  const reg = await send(`/subjects/${subject}/versions`, body);
+  const found = await send(`/subjects/${subject}`, body);
   if (found.id !== reg.id) throw new Error(`lookup of ${subject} answered id ${found.id}, registered ${reg.id}`);
 }
 
@@ -92,10 +100,11 @@ interface LoadRun {
  */
 async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string, workers: number, pid?: number): Promise<LoadRun> {
   const pool = new Pool(sr.url, { connections: workers, pipelining: 1 });
-  const send: Send = async (method, path, body) => {
-    const res = await pool.request({ method: method as 'POST', path, headers: { ...SR_JSON, authorization: sr.auth }, body: JSON.stringify(body) });
+  const headers = { ...SR_JSON, authorization: sr.auth };
+  const send: Send = async (path, body) => {
+    const res = await pool.request({ method: 'POST', path, headers, body });
     const text = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`${method} ${path}: expected 200, got ${res.statusCode}: ${text.slice(0, 500)}`);
+    if (res.statusCode !== 200) throw new Error(`POST ${path}: expected 200, got ${res.statusCode}: ${text.slice(0, 500)}`);
     return JSON.parse(text);
   };
   let next = 0;
@@ -165,20 +174,38 @@ async function transitive(sr: { url: string; auth: string }, versions: number, l
   return { versions, totalMs: times.reduce((a, b) => a + b, 0), firstMs: times[0], lastMs: times[times.length - 1], lastTenMedianMs: median(times.slice(-10)) };
 }
 
+/** The median run by rate. */
+const medianRun = <T extends { rate: number }>(runs: T[]): T => [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
+
 export async function runSchemaRegistry(st: SchemaRegistrySettings, log: (line: string) => void): Promise<SchemaRegistryResult> {
   const emu = await startEmulator({ args: ['--lifecycle', 'immediate'] });
   try {
     const sr = await registry(emu);
     const pid = emu.spawned.proc.pid;
-    await registerAndLookup(sr, Math.min(100, st.schemas), 'warm', st.workers); // warm-up
-    const concurrent = await registerAndLookup(sr, st.schemas, 'bench', st.workers, pid);
-    const sequential = await registerAndLookup(sr, st.schemas, 'sequential', 1, pid);
-    const base = baseline(st.schemas);
-    const cpuOf = (run: LoadRun) => ({ emulatorUs: run.emulatorUs, clientsUs: run.clientsUs, baselineUs: base.cpuUs });
+    if (st.warmup > 0) await registerAndLookup(sr, st.warmup, 'warm', st.workers);
     const cpuLine = (run: LoadRun) => `CPU per pair: emulator ${run.emulatorUs?.toFixed(0) ?? '?'} µs, clients ${run.clientsUs.toFixed(0)} µs`;
-    log(`  register + lookup, ${st.workers} clients: emulator ${concurrent.rate.toFixed(0)} pairs/s (${cpuLine(concurrent)})`);
-    log(`  one at a time: emulator ${sequential.rate.toFixed(0)} pairs/s (${cpuLine(sequential)})`);
-    log(`  better-sqlite3 ${base.rate.toFixed(0)} pairs/s (CPU per pair ${base.cpuUs.toFixed(0)} µs)`);
+    const concurrentRuns: LoadRun[] = [];
+    const sequentialRuns: LoadRun[] = [];
+    const baselineRuns: Array<{ rate: number; cpuUs: number }> = [];
+    for (let round = 0; round < st.rounds; round++) {
+      const concurrent = () => registerAndLookup(sr, st.schemas, `bench${round}`, st.workers, pid);
+      const sequential = () => registerAndLookup(sr, st.schemas, `sequential${round}`, 1, pid);
+      // Alternate which goes first: the first run of a round meets a registry with fewer versions.
+      const [first, second] = round % 2 === 0 ? [concurrent, sequential] : [sequential, concurrent];
+      const a = await first();
+      const b = await second();
+      const [c, q] = round % 2 === 0 ? [a, b] : [b, a];
+      concurrentRuns.push(c);
+      sequentialRuns.push(q);
+      baselineRuns.push(baseline(st.schemas));
+      const base = baselineRuns[baselineRuns.length - 1];
+      log(`  round ${round + 1}: ${st.workers} clients ${c.rate.toFixed(0)} pairs/s (${cpuLine(c)}); one at a time ${q.rate.toFixed(0)} pairs/s (${cpuLine(q)}); better-sqlite3 ${base.rate.toFixed(0)} pairs/s (${base.cpuUs.toFixed(0)} µs per pair)`);
+    }
+    const concurrent = medianRun(concurrentRuns);
+    const sequential = medianRun(sequentialRuns);
+    const base = medianRun(baselineRuns);
+    const cpuOf = (run: LoadRun) => ({ emulatorUs: run.emulatorUs, clientsUs: run.clientsUs, baselineUs: base.cpuUs });
+    log(`  register + lookup, median of ${st.rounds}: ${st.workers} clients ${concurrent.rate.toFixed(0)} pairs/s, one at a time ${sequential.rate.toFixed(0)} pairs/s, better-sqlite3 ${base.rate.toFixed(0)} pairs/s`);
     const t = await transitive(sr, st.versions, log);
     log(`  BACKWARD_TRANSITIVE: version ${t.versions} took ${t.lastMs.toFixed(1)} ms (median of the last ten ${t.lastTenMedianMs.toFixed(1)} ms); all ${t.versions} in ${(t.totalMs / 1000).toFixed(1)} s`);
     return {
