@@ -194,6 +194,15 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       target: { op: '>=', value: 0.25 },
       detail: `emulator ${sr.throughput.emulator.toFixed(0)} pairs/s over HTTP from ${sr.throughput.workers} clients, better-sqlite3 ${sr.throughput.baseline.toFixed(0)} pairs/s in process (${st.srSchemas.toLocaleString('en-US')} schemas)`,
     });
+    const cpu = sr.throughput.cpu;
+    if (cpu.emulatorUs !== undefined) {
+      figures.push({
+        name: 'SR CPU per pair: sqlite / emulator',
+        value: round(cpu.baselineUs / cpu.emulatorUs, 3),
+        unit: '',
+        detail: `emulator ${cpu.emulatorUs.toFixed(0)} µs per register+lookup with ${sr.throughput.workers} clients (${sr.sequential.cpu.emulatorUs?.toFixed(0) ?? '?'} µs one at a time), the clients ${cpu.clientsUs.toFixed(0)} µs, better-sqlite3 ${cpu.baselineUs.toFixed(0)} µs`,
+      });
+    }
     figures.push({
       name: 'SR register+lookup one at a time / sqlite',
       value: round(sr.sequential.ratio, 3),
@@ -264,7 +273,7 @@ async function main() {
   let sr: SchemaRegistryResult | undefined;
   if (st.only.has('schema-registry')) {
     log(`\n== schema registry: register and look up ${st.srSchemas.toLocaleString('en-US')} schemas against better-sqlite3; ${st.srVersions.toLocaleString('en-US')} versions under BACKWARD_TRANSITIVE ==`);
-    sr = await runSchemaRegistry({ schemas: st.srSchemas, versions: st.srVersions, workers: st.srWorkers }, log);
+    sr = await runSchemaRegistry({ schemas: st.srSchemas, versions: st.srVersions, workers: st.srWorkers, warmup: st.srWarmup, rounds: st.rounds }, log);
   }
 
   let authz: AuthorizationResult | undefined;

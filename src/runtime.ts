@@ -50,6 +50,7 @@ export class Runtime {
 
   constructor(readonly config: Config) {
     this.db = openDb(config.db);
+    this.transact = this.db.transaction(<T>(fn: () => T): T => fn()) as <T>(fn: () => T) => T;
     this.resources = new ResourceStore(this.db);
     this.credentials = new CredentialStore(this.db);
     this.kafka = new KafkaStore(this.db);
@@ -70,7 +71,7 @@ export class Runtime {
   tx<T>(fn: () => T): T {
     let result: T;
     try {
-      result = this.db.transaction(fn)();
+      result = this.transact(fn);
     } catch (err) {
       if (!this.db.inTransaction) this.afterTransaction?.(false);
       throw err;
@@ -78,6 +79,9 @@ export class Runtime {
     if (!this.db.inTransaction) this.afterTransaction?.(true);
     return result;
   }
+
+  /** One transaction wrapper for every call (better-sqlite3 builds four closures per `transaction()`); nested calls are savepoints. */
+  private readonly transact: <T>(fn: () => T) => T;
 
   /** Told when an outermost transaction ends, committed or not (the event stream holds its events until then). */
   afterTransaction?: (committed: boolean) => void;

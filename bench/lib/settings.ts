@@ -31,6 +31,7 @@ export interface Settings {
   srSchemas: number;
   srVersions: number;
   srWorkers: number;
+  srWarmup: number;
   /** Scenario groups to run. */
   only: Set<string>;
   /** Exit with status 1 when a target is missed. */
@@ -85,6 +86,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     srSchemas: Math.round(num(env, 'BENCH_SR_SCHEMAS', 2000, 1)),
     srVersions: Math.round(num(env, 'BENCH_SR_VERSIONS', 1000, 1)),
     srWorkers: Math.round(num(env, 'BENCH_SR_WORKERS', 8, 1)),
+    srWarmup: Math.round(num(env, 'BENCH_SR_WARMUP', 1000, 0)),
     only,
     strict: env.BENCH_STRICT === '1' || env.BENCH_STRICT === 'true',
   };

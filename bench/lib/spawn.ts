@@ -31,7 +31,9 @@ process.on('exit', () => {
 /** Spawns `node script args` and resolves once its stdout announces the URL. */
 export function spawnServer(script: string, args: string[], o: SpawnOptions): Promise<Spawned> {
   const spawnedAt = performance.now();
-  const proc = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: o.env ?? process.env });
+  // BENCH_NODE_ARGS: flags for the servers' Node (`--cpu-prof --cpu-prof-dir=prof` profiles them under the bench's load).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: o.env ?? process.env });
   live.add(proc);
   let out = '';
   let err = '';

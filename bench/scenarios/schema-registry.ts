@@ -11,6 +11,7 @@ import { Pool } from 'undici';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ownCpuSeconds, processCpuSeconds } from '../lib/cpu.js';
 import { basicAuth, expectStatus } from '../lib/http.js';
 import { startEmulator, type Server } from '../lib/servers.js';
 import { median } from '../lib/stats.js';
@@ -23,6 +24,10 @@ export interface SchemaRegistrySettings {
   versions: number;
   /** Concurrent clients of the throughput figure, each registering and looking up its own subjects. */
   workers: number;
+  /** Unmeasured pairs first (the emulator's code is still being compiled by V8 for the first thousand or so). */
+  warmup: number;
+  /** Rounds of each measured run, alternating which goes first; the median counts. */
+  rounds: number;
 }
 
 /** Pairs per second of one way of loading the registry, and the baseline's in the same run. */
@@ -30,6 +35,8 @@ export interface SrThroughput {
   emulator: number;
   baseline: number;
   ratio: number;
+  /** CPU time per pair in µs: the emulator's (from /proc, absent elsewhere), the bench clients' and better-sqlite3's. */
+  cpu: { emulatorUs?: number; clientsUs: number; baselineUs: number };
 }
 
 export interface SchemaRegistryResult {
@@ -64,31 +71,44 @@ async function registry(emu: Server): Promise<{ url: string; auth: string }> {
   return { url: emu.url, auth: basicAuth(key.body.id, key.body.spec.secret) };
 }
 
-type Send = (method: string, path: string, body: unknown) => Promise<{ id: number }>;
+type Send = (path: string, body: string) => Promise<{ id: number }>;
 
-/** Registers schema `i` under its own subject, then looks it up and checks that the ids agree. */
+/**
+ * Registers schema `i` under its own subject, then looks it up and checks that the ids agree. The
+ * request body is serialised once for both requests (the clients' CPU counts against the server's
+ * on a small machine).
+ */
 async function registerAndLookupOne(send: Send, prefix: string, i: number): Promise<void> {
   const subject = `${prefix}-${i}-value`;
-  const schema = avroSchema(`R${i}`, 1);
-  const reg = await send('POST', `/subjects/${subject}/versions`, { schema });
-  const found = await send('POST', `/subjects/${subject}`, { schema });
+  const body = JSON.stringify({ schema: avroSchema(`R${i}`, 1) });
+  const reg = await send(`/subjects/${subject}/versions`, body);
+  const found = await send(`/subjects/${subject}`, body);
   if (found.id !== reg.id) throw new Error(`lookup of ${subject} answered id ${found.id}, registered ${reg.id}`);
+}
+
+/** Pairs per second of a load, and the CPU time per pair of the emulator and of the clients. */
+interface LoadRun {
+  rate: number;
+  emulatorUs?: number;
+  clientsUs: number;
 }
 
 /**
  * Registers `count` schemas (one subject each) and looks each one up, with `workers` clients
  * taking the next schema as they finish one (each client has its own keep-alive connection);
- * answers pairs per second.
+ * answers pairs per second and the CPU time per pair of the emulator (`pid`) and of the clients.
  */
-async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string, workers: number): Promise<number> {
+async function registerAndLookup(sr: { url: string; auth: string }, count: number, prefix: string, workers: number, pid?: number): Promise<LoadRun> {
   const pool = new Pool(sr.url, { connections: workers, pipelining: 1 });
-  const send: Send = async (method, path, body) => {
-    const res = await pool.request({ method: method as 'POST', path, headers: { ...SR_JSON, authorization: sr.auth }, body: JSON.stringify(body) });
+  const headers = { ...SR_JSON, authorization: sr.auth };
+  const send: Send = async (path, body) => {
+    const res = await pool.request({ method: 'POST', path, headers, body });
     const text = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`${method} ${path}: expected 200, got ${res.statusCode}: ${text.slice(0, 500)}`);
+    if (res.statusCode !== 200) throw new Error(`POST ${path}: expected 200, got ${res.statusCode}: ${text.slice(0, 500)}`);
     return JSON.parse(text);
   };
   let next = 0;
+  const cpu0 = { emulator: processCpuSeconds(pid), clients: ownCpuSeconds() };
   const t0 = performance.now();
   try {
     await Promise.all(
@@ -96,14 +116,21 @@ async function registerAndLookup(sr: { url: string; auth: string }, count: numbe
         for (let i = next++; i < count; i = next++) await registerAndLookupOne(send, prefix, i);
       }),
     );
-    return (count / (performance.now() - t0)) * 1000;
+    const rate = (count / (performance.now() - t0)) * 1000;
+    const emulatorCpu = processCpuSeconds(pid);
+    const perPair = (seconds: number) => (seconds * 1e6) / count;
+    return {
+      rate,
+      emulatorUs: emulatorCpu !== undefined && cpu0.emulator !== undefined ? perPair(emulatorCpu - cpu0.emulator) : undefined,
+      clientsUs: perPair(ownCpuSeconds() - cpu0.clients),
+    };
   } finally {
     await pool.close();
   }
 }
 
-/** The same schemas stored and found by fingerprint with better-sqlite3 directly: the floor. */
-function baseline(count: number): number {
+/** The same schemas stored and found by fingerprint with better-sqlite3 directly: the floor (pairs/s and CPU µs per pair). */
+function baseline(count: number): { rate: number; cpuUs: number } {
   const db = new Database(join(tempDir('sr-baseline'), 'schemas.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -114,6 +141,7 @@ function baseline(count: number): number {
   const insertVersion = db.prepare('INSERT INTO versions VALUES (?, 1, ?)');
   const lookup = db.prepare('SELECT v.version, s.id FROM schemas s JOIN versions v ON v.schema_id = s.id WHERE s.fingerprint = ? AND v.subject = ?');
   const fingerprint = (schema: string) => createHash('sha256').update(JSON.stringify(JSON.parse(schema))).digest('hex');
+  const cpu0 = ownCpuSeconds();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     const subject = `base-${i}-value`;
@@ -126,8 +154,9 @@ function baseline(count: number): number {
     if (!lookup.get(fingerprint(schema), subject)) throw new Error(`baseline lookup of ${subject} found nothing`);
   }
   const rate = (count / (performance.now() - t0)) * 1000;
+  const cpuUs = ((ownCpuSeconds() - cpu0) * 1e6) / count;
   db.close();
-  return rate;
+  return { rate, cpuUs };
 }
 
 /** Registers versions 1..n of one subject under BACKWARD_TRANSITIVE, timing each register. */
@@ -145,20 +174,43 @@ async function transitive(sr: { url: string; auth: string }, versions: number, l
   return { versions, totalMs: times.reduce((a, b) => a + b, 0), firstMs: times[0], lastMs: times[times.length - 1], lastTenMedianMs: median(times.slice(-10)) };
 }
 
+/** The median run by rate. */
+const medianRun = <T extends { rate: number }>(runs: T[]): T => [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
+
 export async function runSchemaRegistry(st: SchemaRegistrySettings, log: (line: string) => void): Promise<SchemaRegistryResult> {
   const emu = await startEmulator({ args: ['--lifecycle', 'immediate'] });
   try {
     const sr = await registry(emu);
-    await registerAndLookup(sr, Math.min(100, st.schemas), 'warm', st.workers); // warm-up
-    const concurrentRate = await registerAndLookup(sr, st.schemas, 'bench', st.workers);
-    const sequentialRate = await registerAndLookup(sr, st.schemas, 'sequential', 1);
-    const baselineRate = baseline(st.schemas);
-    log(`  register + lookup, ${st.workers} clients: emulator ${concurrentRate.toFixed(0)} pairs/s; one at a time: ${sequentialRate.toFixed(0)} pairs/s; better-sqlite3 ${baselineRate.toFixed(0)} pairs/s`);
+    const pid = emu.spawned.proc.pid;
+    if (st.warmup > 0) await registerAndLookup(sr, st.warmup, 'warm', st.workers);
+    const cpuLine = (run: LoadRun) => `CPU per pair: emulator ${run.emulatorUs?.toFixed(0) ?? '?'} µs, clients ${run.clientsUs.toFixed(0)} µs`;
+    const concurrentRuns: LoadRun[] = [];
+    const sequentialRuns: LoadRun[] = [];
+    const baselineRuns: Array<{ rate: number; cpuUs: number }> = [];
+    for (let round = 0; round < st.rounds; round++) {
+      const concurrent = () => registerAndLookup(sr, st.schemas, `bench${round}`, st.workers, pid);
+      const sequential = () => registerAndLookup(sr, st.schemas, `sequential${round}`, 1, pid);
+      // Alternate which goes first: the first run of a round meets a registry with fewer versions.
+      const [first, second] = round % 2 === 0 ? [concurrent, sequential] : [sequential, concurrent];
+      const a = await first();
+      const b = await second();
+      const [c, q] = round % 2 === 0 ? [a, b] : [b, a];
+      concurrentRuns.push(c);
+      sequentialRuns.push(q);
+      baselineRuns.push(baseline(st.schemas));
+      const base = baselineRuns[baselineRuns.length - 1];
+      log(`  round ${round + 1}: ${st.workers} clients ${c.rate.toFixed(0)} pairs/s (${cpuLine(c)}); one at a time ${q.rate.toFixed(0)} pairs/s (${cpuLine(q)}); better-sqlite3 ${base.rate.toFixed(0)} pairs/s (${base.cpuUs.toFixed(0)} µs per pair)`);
+    }
+    const concurrent = medianRun(concurrentRuns);
+    const sequential = medianRun(sequentialRuns);
+    const base = medianRun(baselineRuns);
+    const cpuOf = (run: LoadRun) => ({ emulatorUs: run.emulatorUs, clientsUs: run.clientsUs, baselineUs: base.cpuUs });
+    log(`  register + lookup, median of ${st.rounds}: ${st.workers} clients ${concurrent.rate.toFixed(0)} pairs/s, one at a time ${sequential.rate.toFixed(0)} pairs/s, better-sqlite3 ${base.rate.toFixed(0)} pairs/s`);
     const t = await transitive(sr, st.versions, log);
     log(`  BACKWARD_TRANSITIVE: version ${t.versions} took ${t.lastMs.toFixed(1)} ms (median of the last ten ${t.lastTenMedianMs.toFixed(1)} ms); all ${t.versions} in ${(t.totalMs / 1000).toFixed(1)} s`);
     return {
-      throughput: { emulator: concurrentRate, baseline: baselineRate, ratio: concurrentRate / baselineRate, workers: st.workers },
-      sequential: { emulator: sequentialRate, baseline: baselineRate, ratio: sequentialRate / baselineRate },
+      throughput: { emulator: concurrent.rate, baseline: base.rate, ratio: concurrent.rate / base.rate, cpu: cpuOf(concurrent), workers: st.workers },
+      sequential: { emulator: sequential.rate, baseline: base.rate, ratio: sequential.rate / base.rate, cpu: cpuOf(sequential) },
       transitive: t,
     };
   } finally {

@@ -155,9 +155,9 @@ export class SchemaRegistryStore {
     return rows.map((r) => ({ ...toVersion(r), stored: toSchema(r) }));
   }
 
-  /** How many versions the registry holds, soft-deleted ones included. */
+  /** How many versions the registry holds, soft-deleted ones included (kept by triggers: one row read, not a count). */
   versionCount(cluster: string): number {
-    return (this.sql.get('SELECT COUNT(*) AS n FROM sr_versions WHERE cluster_id = ?').get(cluster) as { n: number }).n;
+    return (this.sql.get('SELECT n FROM sr_version_counts WHERE cluster_id = ?').get(cluster) as { n: number } | undefined)?.n ?? 0;
   }
 
   /** Every version of every subject, by subject then version. */

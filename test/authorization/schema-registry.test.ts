@@ -94,4 +94,17 @@ describe('authorization of Schema Registry and the Catalog', () => {
     expect(tags.status).toBe(403);
     expect(tags.body.error_code).toBe(40301);
   });
+
+  it('OrganizationAdmin registers and reads any subject, and stops on the request after its binding is deleted', async () => {
+    const { sa, h } = await keyOf('sr-org-admin');
+    const admin = await grant(t, sr.org.auth, sa.principal, 'OrganizationAdmin', `crn://confluent.cloud/organization=${sr.org.org}`);
+    expect((await t.post('/subjects/admin-value/versions', { schema: '"long"' }, h)).status).toBe(200);
+    expect((await t.post('/subjects/admin-value', { schema: '"long"' }, h)).body).toMatchObject({ subject: 'admin-value', version: 1 });
+    expect((await t.get('/subjects', h)).body).toEqual(expect.arrayContaining(['admin-value', 'orders-value', 'payments-value']));
+    await revoke(t, sr.org.auth, admin);
+    const refused = await t.post('/subjects/admin-value', { schema: '"long"' }, h);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain(subjectCrn('admin-value'));
+    expect((await t.get('/subjects', h)).body).toEqual([]);
+  });
 });

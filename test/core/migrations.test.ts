@@ -68,4 +68,24 @@ describe('store migrations', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX resources_in_scope (scope=?)');
     db.close();
   });
+
+  it('18 counts the schema versions a store already holds, per cluster, and triggers keep the count', async () => {
+    const db = new Database(':memory:');
+    db.transaction(() => {
+      for (const m of MIGRATIONS.slice(0, 17)) db.exec(m);
+      db.pragma('user_version = 17');
+    })();
+    const insert = db.prepare('INSERT INTO sr_versions (cluster_id, subject, version, schema_id) VALUES (?, ?, ?, 100001)');
+    insert.run('lsrc-1', 'a', 1);
+    insert.run('lsrc-1', 'a', 2);
+    insert.run('lsrc-2', 'b', 1);
+    migrate(db);
+    const counts = () => db.prepare('SELECT cluster_id, n FROM sr_version_counts ORDER BY cluster_id').all();
+    expect(counts()).toEqual([{ cluster_id: 'lsrc-1', n: 2 }, { cluster_id: 'lsrc-2', n: 1 }]);
+    insert.run('lsrc-3', 'c', 1);
+    db.prepare("DELETE FROM sr_versions WHERE cluster_id = 'lsrc-1' AND version = 2").run();
+    db.prepare("UPDATE sr_versions SET cluster_id = 'lsrc-3' WHERE cluster_id = 'lsrc-2'").run();
+    expect(counts()).toEqual([{ cluster_id: 'lsrc-1', n: 1 }, { cluster_id: 'lsrc-2', n: 0 }, { cluster_id: 'lsrc-3', n: 2 }]);
+    db.close();
+  });
 });

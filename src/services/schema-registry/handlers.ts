@@ -1,6 +1,6 @@
 import { maySubject, type HandlerMap, type Reply, type RequestContext } from '../../contract/handler.js';
 import type { Runtime } from '../../runtime.js';
-import { resolveCluster } from '../../http/cluster.js';
+import { requestCluster } from '../../http/authorize-data.js';
 import { SR_CLUSTER } from '../srcm/clusters.js';
 import { COMPATIBILITY_LEVELS } from './compatibility.js';
 import { applyUpdate, configUpdateOf, type ConfigMembers } from './config.js';
@@ -12,7 +12,6 @@ import { exporterHandlers } from './exporters.js';
 import { maxSchemas } from './schema-limit.js';
 import type { StoredSchema } from '../../store/schema-registry.js';
 import { optionalQueryFlag, queryFlag } from '../../engine/query.js';
-import { repositoriesOf } from '../../engine/repository.js';
 
 const SR_JSON = { 'content-type': 'application/vnd.schemaregistry.v1+json' };
 const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'];
@@ -56,7 +55,7 @@ function describe(s: StoredSchema): Record<string, unknown> {
  * Subjects are taken in their canonical form (`:.:orders` is `orders`; contexts.ts).
  */
 export function schemaRegistryHandlers(rt: Runtime): HandlerMap {
-  const registryOf = (ctx: RequestContext) => new Registry(rt, resolveCluster(repositoriesOf(rt), ctx, [SR_CLUSTER]).id);
+  const registryOf = (ctx: RequestContext) => new Registry(rt, requestCluster(rt, ctx, SR_CLUSTER).id);
   const body = (ctx: RequestContext) => (ctx.body ?? {}) as SchemaInput & Record<string, unknown>;
   const subjectOf = (ctx: RequestContext) => canonicalSubject(ctx.params.subject);
   /** The context an id is looked up in: the `subject` query parameter's, else the default one. */

@@ -213,6 +213,11 @@ export class Registry {
    * versions at all, soft-deleted ones included.
    */
   lookup(subject: string, input: SchemaInput, normalize?: boolean, deleted = false): VersionWithSchema | undefined {
+    // One read transaction: on a file store each statement outside one takes and drops the WAL read lock itself.
+    return this.rt.tx(() => this.lookupIn(subject, input, normalize, deleted));
+  }
+
+  private lookupIn(subject: string, input: SchemaInput, normalize: boolean | undefined, deleted: boolean): VersionWithSchema | undefined {
     const versions = this.store.versionsWithSchemas(this.cluster, subject);
     if (!versions.length) throw subjectNotFound(subject);
     const context = contextOf(subject);
@@ -239,6 +244,12 @@ export class Registry {
    */
   register(subject: string, input: SchemaInput, normalizeRequested?: boolean): number {
     if (!isValidSubject(subject)) throw srError(422, 42208, `The specified subject '${subject}' is not a valid.`);
+    // One transaction from the first read to the last write: what was checked is what is written,
+    // and the statements share one WAL lock and one commit.
+    return this.rt.tx(() => this.registerIn(subject, input, normalizeRequested));
+  }
+
+  private registerIn(subject: string, input: SchemaInput, normalizeRequested: boolean | undefined): number {
     const layers = this.layers(subject);
     const mode = this.mode(subject, layers);
     const context = contextOf(subject);
@@ -265,21 +276,19 @@ export class Registry {
     }
     const contract = { metadata: c.metadata && stableJson(c.metadata), ruleSet: c.ruleSet && stableJson(c.ruleSet) };
     const fingerprint = fingerprintOf(parsed.type, parsed.canonical, references, contract);
-    return this.rt.tx(() => {
-      const known = this.store.schemaByFingerprint(this.cluster, fingerprint, context);
-      if (input.id !== undefined && known && known.id !== input.id) throw srError(422, 42207, `Schema already registered with id ${known.id} instead of input id ${input.id}`);
-      if (input.id !== undefined && !known && this.store.schema(this.cluster, input.id, context)) throw srError(422, 42207, `Overwrite new schema with id ${input.id} in context ${context} is not permitted.`);
-      const stored = { context, schema_type: parsed.type, schema: parsed.canonical, references, ...(c.metadata ? { metadata: c.metadata as Record<string, unknown> } : {}), ...(c.ruleSet ? { ruleSet: c.ruleSet as Record<string, unknown> } : {}) };
-      const id = known?.id ?? this.store.addSchema(this.cluster, stored, fingerprint, input.id);
-      const versions = this.store.versions(this.cluster, subject);
-      checkSchemaLimit(this.rt, this.cluster);
-      const version = input.version ?? (versions.length ? versions[versions.length - 1].version + 1 : 1);
-      if (versions.some((v) => v.version === version)) throw srError(422, 42207, `Version ${version} already exists for subject ${subject}`);
-      this.store.addVersion(this.cluster, subject, version, id, context);
-      // A soft-deleted twin (the same schema, deleted from this subject) gives way to the new version.
-      for (const twin of versions.filter((v) => v.deleted && v.schema_id === id)) this.store.hardDelete(this.cluster, subject, twin.version);
-      return id;
-    });
+    const known = this.store.schemaByFingerprint(this.cluster, fingerprint, context);
+    if (input.id !== undefined && known && known.id !== input.id) throw srError(422, 42207, `Schema already registered with id ${known.id} instead of input id ${input.id}`);
+    if (input.id !== undefined && !known && this.store.schema(this.cluster, input.id, context)) throw srError(422, 42207, `Overwrite new schema with id ${input.id} in context ${context} is not permitted.`);
+    const stored = { context, schema_type: parsed.type, schema: parsed.canonical, references, ...(c.metadata ? { metadata: c.metadata as Record<string, unknown> } : {}), ...(c.ruleSet ? { ruleSet: c.ruleSet as Record<string, unknown> } : {}) };
+    const id = known?.id ?? this.store.addSchema(this.cluster, stored, fingerprint, input.id);
+    checkSchemaLimit(this.rt, this.cluster);
+    // `all` was read in this transaction: every version of the subject, soft-deleted ones included.
+    const version = input.version ?? (all.length ? all[all.length - 1].version + 1 : 1);
+    if (all.some((v) => v.version === version)) throw srError(422, 42207, `Version ${version} already exists for subject ${subject}`);
+    this.store.addVersion(this.cluster, subject, version, id, context);
+    // A soft-deleted twin (the same schema, deleted from this subject) gives way to the new version.
+    for (const twin of all.filter((v) => v.deleted && v.schema_id === id)) this.store.hardDelete(this.cluster, subject, twin.version);
+    return id;
   }
 
   /**

@@ -20,5 +20,6 @@ import m14 from './14-resource-internal-state.js';
 import m15 from './15-schema-id-counters.js';
 import m16 from './16-scope-index-without-org-level.js';
 import m17 from './17-kafka-transactions.js';
+import m18 from './18-schema-version-counts.js';
 
-export const MIGRATIONS: readonly string[] = [m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14, m15, m16, m17];
+export const MIGRATIONS: readonly string[] = [m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14, m15, m16, m17, m18];
