@@ -96,6 +96,14 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       unit: 'µs',
       detail: `per request with a full ring of ${journal.journalSize.toLocaleString('en-US')}; ${journal.recordMicros.off.toFixed(2)} µs with the journal off`,
     });
+    if (journal.cpuMicros) {
+      figures.push({
+        name: 'journal CPU/request off/on',
+        value: round(journal.cpuMicros.ratio, 3),
+        unit: '',
+        detail: `server CPU per GET-by-id: journal on ${journal.cpuMicros.on.toFixed(1)} µs, off ${journal.cpuMicros.off.toFixed(1)} µs (median rounds); RSS after: on ${journal.rss.on?.toFixed(0) ?? '?'} MB, off ${journal.rss.off?.toFixed(0) ?? '?'} MB`,
+      });
+    }
   }
   if (cold) {
     figures.push({

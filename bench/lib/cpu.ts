@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** CPU seconds a child process has used (user + system), from /proc on Linux; undefined elsewhere. */
+/** CPU seconds a child process has used (user + system), (every thread), from /proc on Linux; undefined elsewhere. */
 export function processCpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {

@@ -3,6 +3,9 @@ import { runLoad, type LoadResult } from '../lib/load.js';
 import { BOOTSTRAP, startEmulator, type Server } from '../lib/servers.js';
 import type { Settings } from '../lib/settings.js';
 import { Journal } from '../../src/control/journal.js';
+import { processCpuSeconds } from '../lib/cpu.js';
+import { rssMb } from '../lib/rss.js';
+import { median } from '../lib/stats.js';
 
 export interface JournalResult {
   /** Journal on (the default size) ÷ journal off, median rounds. */
@@ -13,6 +16,13 @@ export interface JournalResult {
   journalSize: number;
   /** In process, without HTTP: µs per recorded request with a full ring, and with the journal off. */
   recordMicros: { on: number; off: number };
+  /**
+   * The server's CPU time per answered request (µs, median rounds; /proc, so Linux only), and the
+   * ratio off ÷ on: unlike requests/s, it hardly moves with what else the machine runs.
+   */
+  cpuMicros?: { on: number; off: number; ratio: number };
+  /** Each server's RSS after its last round (MB). */
+  rss: { on?: number; off?: number };
 }
 
 /** The cost of Journal.record itself, in process: a GET-by-id's entry and response body, the ring full. */
@@ -53,20 +63,28 @@ export async function runJournal(st: Settings, log: (line: string) => void): Pro
       await runLoad(on.url, spec(on), 1, st.connections);
     }
     const runs: { on: LoadResult[]; off: LoadResult[] } = { on: [], off: [] };
+    const cpu: { on: number[]; off: number[] } = { on: [], off: [] };
     for (let round = 0; round < st.rounds; round++) {
       for (const [name, server] of round % 2 === 0 ? ([['on', on], ['off', off]] as const) : ([['off', off], ['on', on]] as const)) {
         if (st.warmupSeconds > 0) await runLoad(server.url, spec(server), st.warmupSeconds, st.connections);
+        const cpuBefore = processCpuSeconds(server.spawned.proc.pid);
         const r = await runLoad(server.url, spec(server), st.seconds, st.connections);
+        const cpuAfter = processCpuSeconds(server.spawned.proc.pid);
         runs[name].push(r);
+        if (cpuBefore !== undefined && cpuAfter !== undefined && r.ok > 0) cpu[name].push(((cpuAfter - cpuBefore) * 1e6) / r.ok);
         const bad = r.non2xx + r.errors + r.timeouts;
-        log(`  get-by-id  journal ${name.padEnd(3)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` + (bad ? `  !! ${bad} failed ${JSON.stringify(r.statuses)}` : ''));
+        const perRequest = cpu[name].length === runs[name].length ? `  ${cpu[name].at(-1)!.toFixed(1)} µs CPU/request` : '';
+        log(`  get-by-id  journal ${name.padEnd(3)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${perRequest}` + (bad ? `  !! ${bad} failed ${JSON.stringify(r.statuses)}` : ''));
       }
     }
     const a = medianRound(runs.on);
     const b = medianRound(runs.off);
+    const rss = { on: rssMb(on.spawned.proc.pid), off: rssMb(off.spawned.proc.pid) };
+    const cpuMicros = cpu.on.length && cpu.off.length ? { on: median(cpu.on), off: median(cpu.off), ratio: median(cpu.off) / median(cpu.on) } : undefined;
+    if (cpuMicros) log(`  CPU per request: journal on ${cpuMicros.on.toFixed(1)} µs, off ${cpuMicros.off.toFixed(1)} µs (off/on ${cpuMicros.ratio.toFixed(3)}); RSS on ${rss.on?.toFixed(0)} MB, off ${rss.off?.toFixed(0)} MB`);
     const recordMicros = { on: recordCost(DEFAULT_JOURNAL_SIZE), off: recordCost(0) };
     log(`  Journal.record in process: ${recordMicros.on.toFixed(2)} µs per request with a full ring, ${recordMicros.off.toFixed(2)} µs off`);
-    return { ratio: a.rps / b.rps, on: a, off: b, rounds: { on: runs.on.map((r) => r.rps), off: runs.off.map((r) => r.rps) }, journalSize: DEFAULT_JOURNAL_SIZE, recordMicros };
+    return { ratio: a.rps / b.rps, on: a, off: b, rounds: { on: runs.on.map((r) => r.rps), off: runs.off.map((r) => r.rps) }, journalSize: DEFAULT_JOURNAL_SIZE, recordMicros, cpuMicros, rss };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
