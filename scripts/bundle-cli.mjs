@@ -2,9 +2,10 @@
 // Build step after tsc: bundles the command line so that a cold start neither resolves nor reads
 // hundreds of modules, nor parses and compiles them again:
 //   - dist/src/cli-bundle.cjs: src/cli.ts, every project module it loads and the npm packages they
-//     import (fastify and its graph, ...), as one CommonJS script. Native modules (better-sqlite3)
-//     and what is loaded only on use through createRequire (openapi-backend, js-yaml, protobufjs,
-//     avsc, the docs' swagger plugins, which serve files of their own folders) stay in node_modules.
+//     import (fastify and its graph, better-sqlite3's JavaScript, ...), as one CommonJS script. The
+//     native addon and what is loaded only on use through createRequire (openapi-backend, js-yaml,
+//     protobufjs, avsc, the docs' swagger plugins, which serve files of their own folders) stay in
+//     node_modules.
 //     Modules imported lazily are bundled but still evaluated only when first imported.
 //   - dist/src/cli.js: the entry (src/launcher.ts), which runs the bundle through V8's code cache;
 //   - dist/src/cli-bundle.cache: that cache, primed by one start of the emulator on a :memory: store
@@ -25,6 +26,32 @@ const root = resolve(rootAt >= 0 ? args[rootAt + 1] : fileURLToPath(new URL('..'
 const { build } = createRequire(join(root, 'package.json'))('esbuild');
 const dist = join(root, 'dist', 'src');
 
+/**
+ * better-sqlite3 finds its addon through the `bindings` package, which searches a dozen folders
+ * (a few hundred file checks at every start): its usual place first, `bindings` when not there.
+ */
+const nativeAddon = {
+  name: 'native-addon',
+  setup(build) {
+    build.onResolve({ filter: /^bindings$/ }, () => ({ path: 'bindings', namespace: 'native-addon' }));
+    build.onLoad({ filter: /.*/, namespace: 'native-addon' }, () => ({
+      loader: 'js',
+      contents: `
+        const { dirname, join } = require('node:path');
+        const load = require;
+        module.exports = function bindings(name) {
+          const built = join(dirname(load.resolve('better-sqlite3/package.json')), 'build', 'Release', name);
+          try {
+            return load(built);
+          } catch (err) {
+            if (err.code !== 'MODULE_NOT_FOUND') throw err;
+            return load('bindings')(name);
+          }
+        };`,
+    }));
+  },
+};
+
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20.19', logLevel: 'warning', allowOverwrite: true };
 
 await build({
@@ -32,7 +59,8 @@ await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/src/cli-bundle.cjs',
   format: 'cjs',
-  external: ['better-sqlite3', '@fastify/swagger', '@fastify/swagger-ui'],
+  external: ['@fastify/swagger', '@fastify/swagger-ui'],
+  plugins: [nativeAddon],
   // The launcher passes the bundle's own URL for import.meta.url; import() of the packages left
   // outside becomes require() (they are CommonJS), which a vm.Script can run.
   define: { 'import.meta.url': '__cliBundleUrl' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { startCli, stop } from '../support/cli.js';
 import { join } from 'node:path';
@@ -19,11 +20,14 @@ describe('the built command line', () => {
     expect(bundle).toContain('function buildApp(');
   });
 
-  it('bundles its packages but the native one and those loaded on use', () => {
-    const required = new Set([...bundle.matchAll(/\brequire\(["']([^"'.][^"']*)["']\)/g)].map((m) => m[1]));
-    expect(required).toContain('better-sqlite3');
-    expect(required).not.toContain('fastify');
+  it('bundles its packages, better-sqlite3 included, but those that load on use', () => {
+    const packages = new Set([...bundle.matchAll(/\brequire\(["']([^"'.][^"']*)["']\)/g)].map((m) => m[1]).filter((name) => !isBuiltin(name)));
+    // The docs' plugins serve files of their own folders; the native addon is loaded by its path.
+    // (Other names in require("...") are in code that ajv and fast-json-stringify generate as text.)
+    for (const name of ['fastify', 'better-sqlite3', 'bindings', 'find-my-way', 'avvio', 'pino', 'ajv', 'nanoid']) expect(packages).not.toContain(name);
+    expect(packages).toContain('@fastify/swagger-ui');
     expect(bundle).toContain('function fastify(');
+    expect(bundle).toContain('"better_sqlite3.node"');
   });
 
   it('has an entry with a shebang that imports no package', () => {
