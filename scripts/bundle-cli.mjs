@@ -15,7 +15,8 @@
 //   node scripts/bundle-cli.mjs [--root DIR]
 import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -77,26 +78,40 @@ writeFileSync(bundlePath, `${bundled}// bundle-id ${createHash('sha256').update(
 
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/src/cli.js', format: 'esm', packages: 'external' });
 
-// Prime the code cache: one start with the documents compiled (as a real start reads them), and
-// the cache the launcher writes once it is up.
+// Prime the code cache: one start on a fresh store (fixtures loaded, Kafka certificate issued),
+// with the documents compiled as a real start reads them, and the cache the launcher writes once
+// it is up.
 const cachePath = join(dist, 'cli-bundle.cache');
 rmSync(cachePath, { force: true });
 const compileDocuments = join(dist, 'openapi', 'compile-documents.js');
 if (existsSync(compileDocuments)) spawnSync(process.execPath, [compileDocuments], { cwd: root, stdio: 'ignore' });
+const store = mkdtempSync(join(tmpdir(), 'ccloud-emulator-prime-'));
 const primed = await new Promise((done) => {
-  const child = spawn(process.execPath, [join(dist, 'cli.js'), '--db', ':memory:', '--host', '127.0.0.1', '--port', '0', '--kafka-port', '0', '--log-level', 'silent'], {
+  const child = spawn(process.execPath, [join(dist, 'cli.js'), '--db', join(store, 'prime.db'), '--host', '127.0.0.1', '--port', '0', '--kafka-port', '0', '--log-level', 'silent'], {
     cwd: root,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
     // Settings of the user's own emulator (CCLOUD_EMULATOR_*) stay out of this one.
     env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CCLOUD_EMULATOR_'))),
+  });
+  // A first request, as a cold start's health check, so that its path is in the cache too.
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => {
+    const asked = /listening on (\S+)/.test(out);
+    out += chunk;
+    const url = /listening on (\S+)/.exec(out)?.[1];
+    if (url && !asked) fetch(`${url}/_emulator/health`).then((r) => r.text()).catch(() => undefined);
   });
   const deadline = Date.now() + 60_000;
   const poll = setInterval(() => {
     const ready = existsSync(cachePath) && statSync(cachePath).size > 0;
-    if (!ready && Date.now() < deadline && child.exitCode === null) return;
+    const exited = child.exitCode !== null || child.signalCode !== null;
+    if (!ready && !exited && Date.now() < deadline) return;
     clearInterval(poll);
+    if (exited) return done(ready);
+    child.once('exit', () => done(ready));
     child.kill('SIGKILL');
-    done(ready);
   }, 50);
 });
+rmSync(store, { recursive: true, force: true });
 if (!primed) process.stderr.write('bundle-cli: warning: the code cache was not written; the command line starts without it\n');

@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const bundlePath = join(here, 'cli-bundle.cjs');
 const cachePath = join(here, 'cli-bundle.cache');
 /** How long after a start without a usable cache the new one is written (the first requests go first). */
-const WRITE_CACHE_AFTER_MS = 300;
+const WRITE_CACHE_AFTER_MS = 1000;
 
 /**
  * The cache belongs to one build of the bundle: its file starts with the bundle's id (the last
