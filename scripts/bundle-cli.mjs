@@ -69,11 +69,15 @@ await build({
   // Less text to read and scan at every start; names stay, for stack traces and profiles.
   minifyWhitespace: true,
   minifySyntax: true,
+  // The packages' licence notices go to dist/src/cli-bundle.cjs.LEGAL.txt (they are not all ASCII).
+  legalComments: 'linked',
   sourcemap: 'linked',
 });
 // The bundle's id, which the code cache is checked against, on its last line.
 const bundlePath = join(dist, 'cli-bundle.cjs');
 const bundled = readFileSync(bundlePath, 'utf8');
+// The launcher reads it as latin1, which is UTF-8 only for ASCII (esbuild's default charset).
+if (!/^[\x00-\x7f]*$/.test(bundled)) throw new Error('dist/src/cli-bundle.cjs is not ASCII: the launcher reads it as latin1');
 writeFileSync(bundlePath, `${bundled}// bundle-id ${createHash('sha256').update(bundled).digest('hex').slice(0, 32)}\n`);
 
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/src/cli.js', format: 'esm', packages: 'external' });

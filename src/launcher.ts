@@ -46,7 +46,8 @@ function writeCache(id: string, data: Buffer): void {
   }
 }
 
-const source = readFileSync(bundlePath, 'utf8');
+// The build keeps the bundle ASCII (esbuild escapes the rest), so it is read without UTF-8 decoding.
+const source = readFileSync(bundlePath, 'latin1');
 const id = bundleIdOf(source);
 const cachedData = readCache(id);
 // The bundle is CommonJS with `import.meta.url` renamed (see scripts/bundle-cli.mjs); the wrapper
