@@ -90,4 +90,15 @@ describe('the image build', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(dockerfile, script).toMatch(new RegExp(`^COPY scripts \\./scripts$`, 'm'));
   });
+
+  it('copies, before it builds, the folders the build reads (documents compiled, code cache primed by a start)', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    const buildAt = dockerfile.indexOf('RUN npm run build');
+    expect(buildAt).toBeGreaterThan(0);
+    for (const folder of ['src', 'scripts', 'openapi', 'fixtures', 'console']) {
+      const copyAt = dockerfile.search(new RegExp(`^COPY ${folder} \\./${folder}$`, 'm'));
+      expect(copyAt, folder).toBeGreaterThan(0);
+      expect(copyAt, folder).toBeLessThan(buildAt);
+    }
+  });
 });
