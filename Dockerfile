@@ -9,6 +9,11 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY bench ./bench
 COPY scripts ./scripts
+# The build compiles the documents and primes the command line's code cache with one start of the
+# emulator, which reads the documents, the default fixtures and the console's files.
+COPY openapi ./openapi
+COPY fixtures ./fixtures
+COPY console ./console
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim

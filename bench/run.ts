@@ -8,7 +8,7 @@ import { startBaseline, startEmulator, type Server } from './lib/servers.js';
 import { closeHttp } from './lib/http.js';
 import { resultsDir } from './lib/paths.js';
 import { statusOf, summaryTable, writeResults, type Figure } from './lib/report.js';
-import { round } from './lib/stats.js';
+import { median, round } from './lib/stats.js';
 import { removeTempDirs } from './lib/tmp.js';
 import { runThroughput, type RssResult, type ThroughputResult } from './scenarios/throughput.js';
 import { runColdStart, type ColdStartResult } from './scenarios/cold-start.js';
@@ -113,6 +113,23 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       target: { op: '<', value: 400 },
       detail: `${cold.samples.length} starts: ${cold.samples.map((n) => n.toFixed(0)).join(', ')} ms; baseline median ${cold.baselineMedian.toFixed(0)} ms`,
     });
+    if (cold.cpu.length) {
+      figures.push({
+        name: 'cold start CPU (median)',
+        value: round(median(cold.cpu), 0),
+        unit: 'ms',
+        detail: `CPU time used by the first healthy answer: ${cold.cpu.map((n) => n.toFixed(0)).join(', ')} ms; baseline median ${median(cold.baselineCpu).toFixed(0)} ms`,
+      });
+    }
+    if (cold.rss.length) {
+      figures.push({
+        name: 'idle RSS after a cold start',
+        value: Math.round(median(cold.rss)),
+        unit: 'MB',
+        target: { op: '<', value: 120 },
+        detail: `a second after the first healthy answer, fresh store; baseline ${median(cold.baselineRss).toFixed(0)} MB`,
+      });
+    }
   }
   if (pg) {
     figures.push({

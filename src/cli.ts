@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+// The command line's program: run by dist/src/cli.js (src/launcher.ts), which loads it from the
+// bundle scripts/bundle-cli.mjs builds.
 import { ConfigError, HELP, loadConfig, type Config } from './config.js';
 
 // The emulator itself (documents, store, services) loads only once the configuration is known to
@@ -36,16 +37,17 @@ function explain(err: unknown, config: Config, StoreOpenError: Function, portFla
   return undefined;
 }
 
-async function main() {
+/** Runs the command line; true once the emulator listens, false when it only printed (help, version). */
+async function run(): Promise<boolean> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(HELP);
-    return;
+    return false;
   }
   if (args.includes('--version') || args.includes('-v')) {
     const { VERSION } = await import('./app.js');
     process.stdout.write(`${VERSION}\n`);
-    return;
+    return false;
   }
   let config: Config;
   try {
@@ -101,9 +103,13 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  return true;
 }
 
-main().catch((err) => {
-  process.stderr.write(`ccloud-emulator failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+/** The command line, its failures to start reported and exited with. */
+export function main(): Promise<boolean> {
+  return run().catch((err) => {
+    process.stderr.write(`ccloud-emulator failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { http } from '../lib/http.js';
 import { startBaseline, startEmulator, type Server } from '../lib/servers.js';
 import { median } from '../lib/stats.js';
+import { rssMb } from '../lib/rss.js';
 import { tempDir } from '../lib/tmp.js';
 
 export interface ColdStartResult {
@@ -13,7 +15,29 @@ export interface ColdStartResult {
   toUrl: number[];
   /** The same measure for the baseline (spawn to its first 200), for reference. */
   baselineMedian: number;
+  /**
+   * CPU time (user + system, ms) the emulator had used when it first answered, one per start: unlike
+   * the wall time it hardly depends on what else the machine runs. Empty without /proc.
+   */
+  cpu: number[];
+  baselineCpu: number[];
+  /** Resident set size (MB) a second after the first answer, before any other request. */
+  rss: number[];
+  baselineRss: number[];
 }
+
+/** A process's CPU time so far in ms (/proc/<pid>/stat), undefined without /proc. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const IDLE_AFTER_MS = 1000;
 
 /** Polls url until it answers 200; returns performance.now() at that answer. */
 async function firstOk(url: string, auth?: string, timeoutMs = 30_000): Promise<number> {
@@ -30,11 +54,21 @@ async function firstOk(url: string, auth?: string, timeoutMs = 30_000): Promise<
   }
 }
 
-async function once(start: () => Promise<Server>, path: string): Promise<{ total: number; toUrl: number }> {
+interface Start {
+  total: number;
+  toUrl: number;
+  cpu?: number;
+  rss?: number;
+}
+
+async function once(start: () => Promise<Server>, path: string): Promise<Start> {
   const server = await start();
   try {
     const ok = await firstOk(server.url + path, server.name === 'baseline' ? server.auth : undefined);
-    return { total: ok - server.spawned.spawnedAt, toUrl: server.spawned.urlAt - server.spawned.spawnedAt };
+    const cpu = cpuMs(server.spawned.proc.pid);
+    await new Promise((r) => setTimeout(r, IDLE_AFTER_MS));
+    const rss = rssMb(server.spawned.proc.pid);
+    return { total: ok - server.spawned.spawnedAt, toUrl: server.spawned.urlAt - server.spawned.spawnedAt, cpu, rss };
   } finally {
     await server.stop();
   }
@@ -47,15 +81,22 @@ async function once(start: () => Promise<Server>, path: string): Promise<{ total
 export async function runColdStart(runs: number, log: (line: string) => void): Promise<ColdStartResult> {
   const samples: number[] = [];
   const toUrl: number[] = [];
+  const cpu: number[] = [];
+  const rss: number[] = [];
   for (let i = 0; i < runs; i++) {
     const db = join(tempDir('cold'), 'bench.db');
     const r = await once(() => startEmulator({ db }), '/_emulator/health');
     samples.push(r.total);
     toUrl.push(r.toUrl);
-    log(`  emulator start ${i + 1}: ${r.total.toFixed(0)} ms to healthy (${r.toUrl.toFixed(0)} ms to the printed URL)`);
+    if (r.cpu !== undefined) cpu.push(r.cpu);
+    if (r.rss !== undefined) rss.push(r.rss);
+    const extra = r.cpu === undefined ? '' : `, ${r.cpu.toFixed(0)} ms CPU, ${r.rss?.toFixed(0) ?? '?'} MB idle`;
+    log(`  emulator start ${i + 1}: ${r.total.toFixed(0)} ms to healthy (${r.toUrl.toFixed(0)} ms to the printed URL${extra})`);
   }
-  const base: number[] = [];
-  for (let i = 0; i < runs; i++) base.push((await once(startBaseline, '/iam/v2/service-accounts/sa-00000')).total);
-  log(`  baseline starts: ${base.map((n) => n.toFixed(0)).join(', ')} ms`);
-  return { samples, median: median(samples), toUrl, baselineMedian: median(base) };
+  const base: Start[] = [];
+  for (let i = 0; i < runs; i++) base.push(await once(startBaseline, '/iam/v2/service-accounts/sa-00000'));
+  const baselineCpu = base.flatMap((b) => (b.cpu === undefined ? [] : [b.cpu]));
+  const baselineRss = base.flatMap((b) => (b.rss === undefined ? [] : [b.rss]));
+  log(`  baseline starts: ${base.map((b) => b.total.toFixed(0)).join(', ')} ms` + (baselineCpu.length ? ` (CPU ${baselineCpu.map((n) => n.toFixed(0)).join(', ')} ms)` : ''));
+  return { samples, median: median(samples), toUrl, baselineMedian: median(base.map((b) => b.total)), cpu, baselineCpu, rss, baselineRss };
 }

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, relative } from 'node:path';
 
-/** A file served from memory, read once at start-up. */
+/** A file served from memory, read once (with the console's first request). */
 interface Asset {
   type: string;
   body: Buffer;
@@ -48,12 +48,15 @@ function pageFiles(dir: string, base = dir): Map<string, Asset> {
 /** The import map the page's modules resolve `preact`, `preact/hooks` and `htm` through. */
 const IMPORT_MAP = JSON.stringify({ imports: { preact: './vendor/preact.mjs', 'preact/hooks': './vendor/hooks.mjs', htm: './vendor/htm.mjs' } });
 
-/**
- * The emulator's web console, under `/ui/`: a static page (the `console/` folder of the package)
- * that reads the emulator through its own APIs. Its Content-Security-Policy allows no other
- * origin, so the page cannot fetch anything from another host even by mistake.
- */
-export function registerConsole(app: FastifyInstance, consoleDir: string): void {
+interface LoadedConsole {
+  files: Map<string, Asset>;
+  vendor: Map<string, Asset>;
+  index: Buffer;
+  csp: string;
+}
+
+/** The console's files and libraries, read into memory, and the page's Content-Security-Policy. */
+function loadConsole(consoleDir: string): LoadedConsole {
   const files = pageFiles(consoleDir);
   const vendor = new Map(Object.entries(vendorFiles()).map(([name, path]) => [name, { type: TYPES['.mjs'], body: readFileSync(path) }]));
   const template = files.get('index.html');
@@ -70,13 +73,26 @@ export function registerConsole(app: FastifyInstance, consoleDir: string): void 
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
+  return { files, vendor, index, csp };
+}
+
+/**
+ * The emulator's web console, under `/ui/`: a static page (the `console/` folder of the package)
+ * that reads the emulator through its own APIs. Its Content-Security-Policy allows no other
+ * origin, so the page cannot fetch anything from another host even by mistake. Its files are read
+ * by the first request of the console, not by every start.
+ */
+export function registerConsole(app: FastifyInstance, consoleDir: string): void {
+  if (!existsSync(join(consoleDir, 'index.html'))) throw new Error(`the console's index.html is missing from ${consoleDir}`);
+  let loaded: LoadedConsole | undefined;
+  const load = () => (loaded ??= loadConsole(consoleDir));
 
   const send = (reply: FastifyReply, asset: Asset) =>
     reply
       .header('content-type', asset.type)
       .header('cache-control', 'no-cache')
       .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', csp)
+      .header('content-security-policy', load().csp)
       .header('referrer-policy', 'no-referrer')
       .send(asset.body);
   const notFound = (reply: FastifyReply, path: string) =>
@@ -85,15 +101,15 @@ export function registerConsole(app: FastifyInstance, consoleDir: string): void 
   const hide = { schema: { hide: true } };
   app.get('/', hide, (_req, reply) => reply.redirect('/ui/', 302));
   app.get('/ui', hide, (_req, reply) => reply.redirect('/ui/', 302));
-  app.get('/ui/', hide, (_req, reply) => send(reply, { type: TYPES['.html'], body: index }));
+  app.get('/ui/', hide, (_req, reply) => send(reply, { type: TYPES['.html'], body: load().index }));
   app.get('/ui/vendor/:file', hide, (req, reply) => {
     const file = (req.params as { file: string }).file;
-    const asset = vendor.get(file);
+    const asset = load().vendor.get(file);
     return asset ? send(reply, asset) : notFound(reply, `vendor/${file}`);
   });
   app.get('/ui/*', hide, (req, reply) => {
     const path = (req.params as { '*': string })['*'];
-    const asset = path === 'index.html' ? undefined : files.get(path);
+    const asset = path === 'index.html' ? undefined : load().files.get(path);
     return asset ? send(reply, asset) : notFound(reply, path);
   });
 }

@@ -14,9 +14,9 @@ export interface StartedCli {
  * Starts the built CLI and resolves once it prints the URL it listens on. Its Kafka listener takes
  * a free port unless the caller says otherwise, so that parallel test files never collide on 9092.
  */
-export function startCli(args: string[], env: Record<string, string> = {}): Promise<StartedCli> {
+export function startCli(args: string[], env: Record<string, string> = {}, cli = CLI): Promise<StartedCli> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CCLOUD_EMULATOR_KAFKA_PORT: '0', ...env } });
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CCLOUD_EMULATOR_KAFKA_PORT: '0', ...env } });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}${err}`)), 20_000);

@@ -87,7 +87,13 @@ const SINKS = [
 export const MANAGED_PLUGINS: Array<{ class: string; type: ConnectorType }> = [
   ...SOURCES.map((c) => ({ class: c, type: 'source' as const })),
   ...SINKS.map((c) => ({ class: c, type: 'sink' as const })),
-].sort((a, b) => a.class.localeCompare(b.class));
+  // Case-insensitive order by code unit: localeCompare's would be the same for these names, but its
+  // first call loads ICU's collator, some 10 ms of every start.
+].sort((a, b) => {
+  const x = a.class.toLowerCase();
+  const y = b.class.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+});
 
 const BY_CLASS = new Map(MANAGED_PLUGINS.map((p) => [p.class, p.type]));
 
