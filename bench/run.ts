@@ -96,6 +96,12 @@ function figuresOf(st: Settings, tpRun?: { results: ThroughputResult[]; rss: Rss
       unit: 'µs',
       detail: `per request with a full ring of ${journal.journalSize.toLocaleString('en-US')}; ${journal.recordMicros.off.toFixed(2)} µs with the journal off`,
     });
+    figures.push({
+      name: 'journal heap per entry',
+      value: Math.round(journal.footprint.heapBytes),
+      unit: 'B',
+      detail: `a full ring of ${journal.journalSize.toLocaleString('en-US')} GET-by-id entries, in process, after a full collection; ${journal.footprint.externalBytes.toFixed(0)} B per entry outside the heap`,
+    });
     if (journal.cpuMicros) {
       figures.push({
         name: 'journal CPU/request off/on',

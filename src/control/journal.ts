@@ -105,6 +105,11 @@ export class Journal {
     return this.size > 0;
   }
 
+  /** Bytes of the buffer holding the entries' texts (outside the heap). */
+  get textBufferBytes(): number {
+    return this.texts.capacity;
+  }
+
   /**
    * Records one request (nothing of `entry` is kept but its values). `responseText` is the response
    * body as sent; `requestText`, when given, is the JSON text `requestBody` was parsed from, kept
