@@ -12,7 +12,7 @@ export function processCpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
-/** CPU seconds of this process, every thread included. */
+/** CPU seconds of this process, every thread (worker threads too) included. */
 export function ownCpuSeconds(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;

@@ -5,7 +5,6 @@
  * latency of one record produced and fetched; the time from spawning a fresh emulator to its
  * first produced record.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { expectStatus } from '../lib/http.js';
 import { WireClient } from '../lib/kafka-wire.js';
 import { startEmulator, type Server } from '../lib/servers.js';
 import { quantile } from '../lib/stats.js';
+import { ownCpuSeconds, processCpuSeconds } from '../lib/cpu.js';
 import { Writer } from '../../src/kafka-protocol/codec/writer.js';
 import { encodeBatch } from '../../src/kafka-protocol/records/batch.js';
 import { baseline } from './kafka.js';
@@ -56,24 +56,6 @@ export const producersDescription = (st: Pick<KafkaProtocolSettings, 'producers'
   st.producers === 0
     ? "1 kafkajs producer in the bench's thread"
     : `${st.producers} kafkajs producer${st.producers === 1 ? '' : 's'} in ${st.placement === 'thread' ? 'worker threads' : 'child processes'}`;
-
-/** CPU seconds a child process has used (user + system), from /proc on Linux; undefined elsewhere. */
-export function processCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds of this process, every thread (the producer workers) included. */
-export const ownCpuSeconds = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
 
 interface Access {
   bootstrap: string;
