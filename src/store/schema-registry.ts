@@ -157,7 +157,7 @@ export class SchemaRegistryStore {
 
   /** How many versions the registry holds, soft-deleted ones included (kept by triggers: one row read, not a count). */
   versionCount(cluster: string): number {
-    return (this.sql.get('SELECT n FROM sr_version_counts WHERE cluster_id = ?').get(cluster) as { n: number } | undefined)?.n ?? 0;
+    return (this.sql.get('SELECT n FROM sr_version_counts WHERE registry_id = ?').get(cluster) as { n: number } | undefined)?.n ?? 0;
   }
 
   /** Every version of every subject, by subject then version. */

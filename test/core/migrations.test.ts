@@ -80,12 +80,12 @@ describe('store migrations', () => {
     insert.run('lsrc-1', 'a', 2);
     insert.run('lsrc-2', 'b', 1);
     migrate(db);
-    const counts = () => db.prepare('SELECT cluster_id, n FROM sr_version_counts ORDER BY cluster_id').all();
-    expect(counts()).toEqual([{ cluster_id: 'lsrc-1', n: 2 }, { cluster_id: 'lsrc-2', n: 1 }]);
+    const counts = () => db.prepare('SELECT registry_id, n FROM sr_version_counts ORDER BY registry_id').all();
+    expect(counts()).toEqual([{ registry_id: 'lsrc-1', n: 2 }, { registry_id: 'lsrc-2', n: 1 }]);
     insert.run('lsrc-3', 'c', 1);
     db.prepare("DELETE FROM sr_versions WHERE cluster_id = 'lsrc-1' AND version = 2").run();
     db.prepare("UPDATE sr_versions SET cluster_id = 'lsrc-3' WHERE cluster_id = 'lsrc-2'").run();
-    expect(counts()).toEqual([{ cluster_id: 'lsrc-1', n: 1 }, { cluster_id: 'lsrc-2', n: 0 }, { cluster_id: 'lsrc-3', n: 2 }]);
+    expect(counts()).toEqual([{ registry_id: 'lsrc-1', n: 1 }, { registry_id: 'lsrc-2', n: 0 }, { registry_id: 'lsrc-3', n: 2 }]);
     db.close();
   });
 });
