@@ -105,6 +105,19 @@ export class TransactionCoordinator {
   }
 
   /**
+   * Runs `work` in one transaction when (producerId, epoch) is the transactional id's current
+   * producer; otherwise answers the error `check` gives. Overdue transactions are aborted first.
+   */
+  private asCurrentProducer(cluster: string, tid: string, producerId: number, epoch: number, work: (row: TransactionalIdRow) => number): number {
+    this.expireOverdue();
+    return this.rt.tx(() => {
+      const row = this.row(cluster, tid);
+      const error = this.check(row, producerId, epoch);
+      return error ? error : work(row!);
+    });
+  }
+
+  /**
    * InitProducerId with a transactional id: the id's producer id (a new one the first time) with
    * its epoch bumped, fencing the previous producer; a transaction it left open is aborted.
    */
@@ -139,12 +152,8 @@ export class TransactionCoordinator {
 
   /** AddPartitionsToTxn: the partitions join the transaction (one error for all when the producer is not current). */
   addPartitions(cluster: string, tid: string, producerId: number, epoch: number, partitions: TopicPartitionRef[]): number {
-    this.expireOverdue();
-    return this.rt.tx(() => {
-      const row = this.row(cluster, tid);
-      const error = this.check(row, producerId, epoch);
-      if (error) return error;
-      this.begin(cluster, tid, row!);
+    return this.asCurrentProducer(cluster, tid, producerId, epoch, (row) => {
+      this.begin(cluster, tid, row);
       const insert = this.sql.get('INSERT OR IGNORE INTO kafka_txn_partitions (cluster_id, transactional_id, topic, partition, first_offset) VALUES (?, ?, ?, ?, NULL)');
       for (const p of partitions) insert.run(cluster, tid, p.topic, p.partition);
       return TxnError.NONE;
@@ -153,12 +162,8 @@ export class TransactionCoordinator {
 
   /** AddOffsetsToTxn: the group's offsets may be committed in the transaction. */
   addOffsets(cluster: string, tid: string, producerId: number, epoch: number, groupId: string): number {
-    this.expireOverdue();
-    return this.rt.tx(() => {
-      const row = this.row(cluster, tid);
-      const error = this.check(row, producerId, epoch);
-      if (error) return error;
-      this.begin(cluster, tid, row!);
+    return this.asCurrentProducer(cluster, tid, producerId, epoch, (row) => {
+      this.begin(cluster, tid, row);
       this.sql.get('INSERT OR IGNORE INTO kafka_txn_groups (cluster_id, transactional_id, group_id) VALUES (?, ?, ?)').run(cluster, tid, groupId);
       return TxnError.NONE;
     });
@@ -166,13 +171,9 @@ export class TransactionCoordinator {
 
   /** TxnOffsetCommit: offsets kept with the transaction, the group's only when it commits. */
   commitOffsets(cluster: string, tid: string, producerId: number, epoch: number, groupId: string, offsets: Array<TopicPartitionRef & { offset: number; metadata: string | null }>): number {
-    this.expireOverdue();
-    return this.rt.tx(() => {
-      const row = this.row(cluster, tid);
-      const error = this.check(row, producerId, epoch);
-      if (error) return error;
+    return this.asCurrentProducer(cluster, tid, producerId, epoch, (row) => {
       const added = this.sql.get('SELECT 1 FROM kafka_txn_groups WHERE cluster_id = ? AND transactional_id = ? AND group_id = ?').get(cluster, tid, groupId);
-      if (row!.state !== 'Ongoing' || !added) return TxnError.INVALID_TXN_STATE;
+      if (row.state !== 'Ongoing' || !added) return TxnError.INVALID_TXN_STATE;
       const upsert = this.sql.get(
         `INSERT INTO kafka_txn_offsets (cluster_id, transactional_id, group_id, topic, partition, offset, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (cluster_id, transactional_id, group_id, topic, partition) DO UPDATE SET offset = excluded.offset, metadata = excluded.metadata`,
@@ -187,16 +188,12 @@ export class TransactionCoordinator {
    * retry), the other way or with none open INVALID_TXN_STATE.
    */
   endTxn(cluster: string, tid: string, producerId: number, epoch: number, commit: boolean): number {
-    this.expireOverdue();
-    return this.rt.tx(() => {
-      const row = this.row(cluster, tid);
-      const error = this.check(row, producerId, epoch);
-      if (error) return error;
-      if (row!.state === 'Ongoing') {
-        this.complete(cluster, tid, row!, commit);
+    return this.asCurrentProducer(cluster, tid, producerId, epoch, (row) => {
+      if (row.state === 'Ongoing') {
+        this.complete(cluster, tid, row, commit);
         return TxnError.NONE;
       }
-      if (row!.state === (commit ? 'CompleteCommit' : 'CompleteAbort')) return TxnError.NONE;
+      if (row.state === (commit ? 'CompleteCommit' : 'CompleteAbort')) return TxnError.NONE;
       return TxnError.INVALID_TXN_STATE;
     });
   }
