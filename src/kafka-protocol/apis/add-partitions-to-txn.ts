@@ -2,6 +2,7 @@ import type { ApiModule } from '../api.js';
 import { ApiKey } from '../api.js';
 import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
+import { writeTopicPartitionErrors, type TopicPartitionErrors } from './partition-errors.js';
 import { transactionsOf } from '../../services/kafka/transactions.js';
 import { fencedAs } from './txn-errors.js';
 
@@ -13,7 +14,7 @@ interface AddPartitionsToTxnRequest {
 }
 
 interface AddPartitionsToTxnResponse {
-  results: Array<{ name: string; partitions: Array<{ index: number; errorCode: number }> }>;
+  results: TopicPartitionErrors;
 }
 
 const answerAll = (req: AddPartitionsToTxnRequest, errorCode: number): AddPartitionsToTxnResponse => ({
@@ -61,10 +62,7 @@ export const addPartitionsToTxn: ApiModule<AddPartitionsToTxnRequest, AddPartiti
   },
   encode(w, res) {
     w.int32(0);
-    w.array(res.results, (w, t) => {
-      w.string(t.name);
-      w.array(t.partitions, (w, p) => w.int32(p.index).int16(p.errorCode));
-    });
+    writeTopicPartitionErrors(w, res.results);
   },
   errorResponse: answerAll,
 };

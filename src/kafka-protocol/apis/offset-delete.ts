@@ -2,6 +2,7 @@ import type { ApiModule } from '../api.js';
 import { ApiKey } from '../api.js';
 import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
+import { writeTopicPartitionErrors, type TopicPartitionErrors } from './partition-errors.js';
 
 interface OffsetDeleteRequest {
   groupId: string;
@@ -10,7 +11,7 @@ interface OffsetDeleteRequest {
 
 interface OffsetDeleteResponse {
   errorCode: number;
-  topics: Array<{ name: string; partitions: Array<{ index: number; errorCode: number }> }>;
+  topics: TopicPartitionErrors;
 }
 
 /**
@@ -53,10 +54,7 @@ export const offsetDelete: ApiModule<OffsetDeleteRequest, OffsetDeleteResponse> 
   },
   encode(w, res) {
     w.int16(res.errorCode).int32(0);
-    w.array(res.topics, (w, t) => {
-      w.string(t.name);
-      w.array(t.partitions, (w, p) => w.int32(p.index).int16(p.errorCode));
-    });
+    writeTopicPartitionErrors(w, res.topics);
   },
   errorResponse: (_req, errorCode) => ({ errorCode, topics: [] }),
 };

@@ -2,6 +2,7 @@ import type { ApiModule } from '../api.js';
 import { ApiKey } from '../api.js';
 import { authorizationError, authorize } from '../authorize.js';
 import { ErrorCode } from '../error-codes.js';
+import { writeTopicPartitionErrors, type TopicPartitionErrors } from './partition-errors.js';
 import { transactionsOf } from '../../services/kafka/transactions.js';
 
 interface TxnOffsetCommitRequest {
@@ -13,7 +14,7 @@ interface TxnOffsetCommitRequest {
 }
 
 interface TxnOffsetCommitResponse {
-  topics: Array<{ name: string; partitions: Array<{ index: number; errorCode: number }> }>;
+  topics: TopicPartitionErrors;
 }
 
 const answerAll = (req: TxnOffsetCommitRequest, errorCode: number): TxnOffsetCommitResponse => ({
@@ -71,10 +72,7 @@ export const txnOffsetCommit: ApiModule<TxnOffsetCommitRequest, TxnOffsetCommitR
   },
   encode(w, res) {
     w.int32(0);
-    w.array(res.topics, (w, t) => {
-      w.string(t.name);
-      w.array(t.partitions, (w, p) => w.int32(p.index).int16(p.errorCode));
-    });
+    writeTopicPartitionErrors(w, res.topics);
   },
   errorResponse: answerAll,
 };
