@@ -21,10 +21,8 @@ export function kafkaRecordHandlers(rt: Runtime): HandlerMap {
       if (partition >= topic.partitions) throw notFound(`The topic '${name}' has no partition ${partition}`);
       const offset = Number(ctx.query.offset ?? 0);
       const limit = Math.min(Number(ctx.query.limit ?? 100), MAX_LIMIT);
-      const records = rt.kafka.read(cluster, name, partition, offset, limit);
-      // Transaction markers are not records (Kafka consumers never see them).
-      const markers = records.length ? transactionsOf(rt).controlOffsets(cluster, name, partition, offset, records[records.length - 1].offset) : undefined;
-      const data = records.filter((r) => !markers?.has(r.offset)).map((r) => ({
+      const records = transactionsOf(rt).dataRecords(cluster, name, partition, rt.kafka.read(cluster, name, partition, offset, limit));
+      const data = records.map((r) => ({
         partition: r.partition,
         offset: r.offset,
         timestamp: new Date(r.timestamp).toISOString(),

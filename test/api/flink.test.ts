@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestEmulator, basic, errorsOf } from '../helpers.js';
+import { transactionsOf } from '../../src/services/kafka/transactions.js';
 
 type Org = Awaited<ReturnType<TestEmulator['newOrg']>>;
 
@@ -276,6 +277,22 @@ describe('sql/v1 statements', () => {
     expect(r2.body.results.data).toEqual([{ op: 0, row: ['k0', 'later'] }]);
     const p = await t.get(`/fcpm/v2/compute-pools/${pool}?environment=${o.env}`, mgmt());
     expect(p.body.status.current_cfu).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads no transaction marker as a row: a COMMIT record takes its offset, and the columns come from the data', async () => {
+    t.rt.kafka.createTopic(lkc, 'txn-orders', 1, 3, {}, 0);
+    const txns = transactionsOf(t.rt);
+    const producer = txns.initProducerId(lkc, 'flink-reader-test', 60_000);
+    expect(producer.errorCode).toBe(0);
+    produce('txn-orders', 0, [{ id: 1, item: 'plum' }]);
+    expect(txns.addPartitions(lkc, 'flink-reader-test', producer.producerId, producer.producerEpoch, [{ topic: 'txn-orders', partition: 0 }])).toBe(0);
+    expect(txns.endTxn(lkc, 'flink-reader-test', producer.producerId, producer.producerEpoch, true)).toBe(0);
+    produce('txn-orders', 0, [{ id: 2, item: 'date' }]);
+    expect(t.rt.kafka.endOffset(lkc, 'txn-orders', 0)).toBe(3);
+    const c = await create('after-txn', 'SELECT * FROM `txn-orders`');
+    expect(c.body.status.traits.schema.columns.map((x: any) => x.name)).toEqual(['key', 'id', 'item']);
+    const r = await results('after-txn');
+    expect(r.body.results.data).toEqual([{ op: 0, row: ['k0', '1', 'plum'] }, { op: 0, row: ['k0', '2', 'date'] }]);
   });
 
   it('results tokens fit page_token on topics of many partitions (kept with the statement past 255 characters)', async () => {

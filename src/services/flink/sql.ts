@@ -3,6 +3,7 @@ import type { Runtime } from '../../runtime.js';
 import { repositoriesOf } from '../../engine/repository.js';
 import type { ResourceRow } from '../../store/resources.js';
 import type { StoredRecord } from '../../store/kafka.js';
+import { transactionsOf } from '../kafka/transactions.js';
 
 /**
  * The small part of Flink SQL the emulator can really evaluate against its own state. Anything
@@ -276,7 +277,7 @@ function selectFromTopic(c: SqlContext, table: string, limit: number | undefined
   const topic = c.rt.kafka.topic(db.id, name);
   if (!topic) return fail(`Table '${name}' not found in database '${db.id}' (tables are the cluster's topics)`);
   const sample: StoredRecord[] = [];
-  for (let p = 0; p < topic.partitions; p++) sample.push(...c.rt.kafka.read(db.id, name, p, 0, SAMPLE_PER_PARTITION));
+  for (let p = 0; p < topic.partitions; p++) sample.push(...transactionsOf(c.rt).dataRecords(db.id, name, p, c.rt.kafka.read(db.id, name, p, 0, SAMPLE_PER_PARTITION)));
   const { columns, fields } = topicColumns(sample);
   return { kind: 'topic', sql_kind: 'SELECT', columns, cluster: db.id, topic: name, fields, ...(limit !== undefined ? { limit } : {}) };
 }

@@ -10,6 +10,7 @@ import { header, type HandlerMap, type RequestContext, type AuthenticatedContext
 import type { ResourceRow } from '../../store/resources.js';
 import { COMPUTE_POOL, STATEMENT, refreshCurrentCfu } from './compute-pools.js';
 import { findFlinkRegion } from './regions.js';
+import { transactionsOf } from '../kafka/transactions.js';
 import { plan as planStatement, recordRow, type Plan } from './sql.js';
 import { queryValues } from '../../engine/query.js';
 import { encodeSegment } from '../../core/url.js';
@@ -372,11 +373,13 @@ export function statementHandlers(engine: Engine): HandlerMap {
       const remaining = p.limit === undefined ? Infinity : p.limit - emitted;
       const want = Math.min(BATCH - data.length, remaining, ends[part] - offsets[part]);
       if (want <= 0) continue;
-      for (const rec of rt.kafka.read(p.cluster, p.topic, part, offsets[part], want)) {
+      const read = rt.kafka.read(p.cluster, p.topic, part, offsets[part], want);
+      // Transaction markers take offsets but are no rows: the position moves past them.
+      for (const rec of transactionsOf(rt).dataRecords(p.cluster, p.topic, part, read)) {
         data.push({ op: 0, row: recordRow(p, rec) });
-        offsets[part] = rec.offset + 1;
         emitted++;
       }
+      if (read.length) offsets[part] = read[read.length - 1].offset + 1;
     }
     const limitReached = p.limit !== undefined && emitted >= p.limit;
     const drained = offsets.every((o, i) => o >= (ends[i] ?? 0));

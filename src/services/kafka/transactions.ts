@@ -322,6 +322,16 @@ export class TransactionCoordinator {
   }
 
   /**
+   * The data records among `records` (one partition's, read in offset order): transaction markers
+   * are not records to any reader (Kafka consumers, REST Proxy, Flink, the console).
+   */
+  dataRecords<R extends { offset: number }>(cluster: string, topic: string, partition: number, records: R[]): R[] {
+    if (records.length === 0) return records;
+    const markers = this.controlOffsets(cluster, topic, partition, records[0].offset, records[records.length - 1].offset);
+    return markers.size === 0 ? records : records.filter((r) => !markers.has(r.offset));
+  }
+
+  /**
    * Aborts every transaction open past its timeout (wall clock), bumping its epoch as Kafka's
    * coordinator does, so that the producer learns it was fenced on its next request.
    */
