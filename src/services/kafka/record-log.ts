@@ -146,13 +146,21 @@ export class RecordLog {
     if (!records.length) return [];
     const now = this.rt.clock.now();
     const stamped = this.timestampType(topic) === 'LogAppendTime' ? records.map((r) => ({ ...r, timestamp: now })) : records;
-    const appended = this.rt.tx(() => {
-      const stored = this.rt.kafka.append(cluster, topic.name, stamped);
-      this.mirroring.propagate(cluster, topic.name);
-      return stored;
+    return this.writeRecords(cluster, topic.name, () => this.rt.kafka.append(cluster, topic.name, stamped));
+  }
+
+  /**
+   * Runs `write` (the inserts of one append) in one transaction with the copy to the topic's
+   * active mirrors, then wakes the long-polling fetches of the topic.
+   */
+  private writeRecords<T>(cluster: string, topic: string, write: () => T): T {
+    const written = this.rt.tx(() => {
+      const result = write();
+      this.mirroring.propagate(cluster, topic);
+      return result;
     });
-    for (const fn of this.waiters) fn(cluster, topic.name);
-    return appended;
+    for (const fn of this.waiters) fn(cluster, topic);
+    return written;
   }
 
   /**
@@ -170,18 +178,15 @@ export class RecordLog {
     const logAppendTime = this.timestampType(topic) === 'LogAppendTime';
     const insert = (this.insertStatement ??= this.rt.db.prepare(INSERT_RECORD));
     const name = topic.name;
-    const stored = this.rt.tx(() => {
+    return this.writeRecords(cluster, name, () => {
       const base = kafka.endOffset(cluster, name, partition);
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
         const timestamp = logAppendTime || r.timestamp < 0 ? now : r.timestamp;
         insert.run(cluster, name, partition, base + i, timestamp, r.key, r.value, storedHeaders(r.headers));
       }
-      this.mirroring.propagate(cluster, name);
       return { baseOffset: base, firstTimestamp: logAppendTime || records[0].timestamp < 0 ? now : records[0].timestamp };
     });
-    for (const fn of this.waiters) fn(cluster, name);
-    return stored;
   }
 }
 
