@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { http } from '../lib/http.js';
 import { startBaseline, startEmulator, type Server } from '../lib/servers.js';
 import { median } from '../lib/stats.js';
 import { rssMb } from '../lib/rss.js';
+import { processCpuSeconds } from '../lib/cpu.js';
 import { tempDir } from '../lib/tmp.js';
 
 export interface ColdStartResult {
@@ -24,17 +24,6 @@ export interface ColdStartResult {
   /** Resident set size (MB) a second after the first answer, before any other request. */
   rss: number[];
   baselineRss: number[];
-}
-
-/** A process's CPU time so far in ms (/proc/<pid>/stat), undefined without /proc. */
-function cpuMs(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 const IDLE_AFTER_MS = 1000;
@@ -65,7 +54,8 @@ async function once(start: () => Promise<Server>, path: string): Promise<Start> 
   const server = await start();
   try {
     const ok = await firstOk(server.url + path, server.name === 'baseline' ? server.auth : undefined);
-    const cpu = cpuMs(server.spawned.proc.pid);
+    const cpuSeconds = processCpuSeconds(server.spawned.proc.pid);
+    const cpu = cpuSeconds === undefined ? undefined : cpuSeconds * 1000;
     await new Promise((r) => setTimeout(r, IDLE_AFTER_MS));
     const rss = rssMb(server.spawned.proc.pid);
     return { total: ok - server.spawned.spawnedAt, toUrl: server.spawned.urlAt - server.spawned.spawnedAt, cpu, rss };
