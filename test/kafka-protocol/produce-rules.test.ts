@@ -3,7 +3,7 @@ import CRC32C from 'crc-32/crc32c.js';
 import { Reader } from '../../src/kafka-protocol/codec/reader.js';
 import { Writer } from '../../src/kafka-protocol/codec/writer.js';
 import { encodeBatch } from '../../src/kafka-protocol/records/batch.js';
-import { RawConnection, createTopics, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
+import { RawConnection, authenticatedConnection, createTopics, rawAuthenticate, requestFrame, startKafkaEnv, type KafkaEnv } from './support.js';
 
 /** A batch of string values; with a producer id, an idempotent producer's batch (id, epoch 0, base sequence). */
 function batch(values: string[], producer?: { id: number; sequence: number }): Buffer {
@@ -56,8 +56,7 @@ describe('Kafka Produce: per-topic lookups, mirror topics and idempotent retries
   beforeAll(async () => {
     env = await startKafkaEnv();
     await createTopics(env, { topic: 'spread', numPartitions: 3 }, 'retried');
-    raw = await RawConnection.open(env.port);
-    expect(await rawAuthenticate(raw, env.key, env.secret)).toBe(0);
+    raw = await authenticatedConnection(env);
   });
   afterAll(async () => {
     raw.close();
